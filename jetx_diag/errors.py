@@ -1,0 +1,65 @@
+"""One exception root for everything jetx_diag refuses or cannot do.
+
+Every error names the file (when there is one), the problem, and, where it helps, the next step.
+``str(error)`` is the one line the CLI prints. Only ``cli.py`` maps these classes to exit codes.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+
+class JetxDiagError(Exception):
+    """Root of all errors jetx_diag raises on purpose."""
+
+    def __init__(
+        self, problem: str, *, path: str | Path | None = None, hint: str | None = None
+    ) -> None:
+        self.problem = problem
+        self.path = None if path is None else str(path)
+        self.hint = hint
+        super().__init__(self.message)
+
+    @property
+    def message(self) -> str:
+        """The one-line message: ``<file>: <problem> (<hint>)``."""
+        text = f"{self.path}: {self.problem}" if self.path else self.problem
+        if self.hint:
+            text += f" ({self.hint})"
+        # A message is one line, whatever the inputs held (file names may contain newlines).
+        return " ".join(text.splitlines())
+
+    def __str__(self) -> str:
+        return self.message
+
+
+class UsageError(JetxDiagError):
+    """The options given do not make sense together or are out of range."""
+
+
+class InputError(JetxDiagError):
+    """An input file is missing, unreadable or invalid."""
+
+
+class DataError(InputError):
+    """A round history cannot be used (missing, malformed, too many rejected rows, too short)."""
+
+
+class ArtifactError(InputError):
+    """A checkpoint, scaler or metadata file cannot be used."""
+
+
+class MismatchError(InputError):
+    """Inputs that must agree do not (feature counts, window lengths, output heads)."""
+
+
+class LogError(InputError):
+    """A training log (CSVLogger, History JSON) cannot be used."""
+
+
+class UnsafeInputError(JetxDiagError):
+    """An input was refused because using it would run code hidden in it (pickle, Lambda)."""
+
+
+class ConfigError(UsageError):
+    """The configuration file holds an unknown key or a bad value."""
