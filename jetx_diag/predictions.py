@@ -1,0 +1,260 @@
+"""What a model said about each held-out round, whatever produced it.
+
+A Keras model's outputs are mapped to heads by name (``threshold``, ``classification``,
+``regression``) or, failing that, by shape and activation (1 sigmoid, 3 softmax, 1 linear).
+A predictions CSV enters here too, so a model from any framework gets the same report without
+TensorFlow.
+"""
+
+from __future__ import annotations
+
+import csv
+import math
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from jetx_diag.errors import ArtifactError, DataError, MismatchError
+from jetx_diag.inputs import InputSpec, classify_input
+
+HEADS = ("threshold", "classification", "regression")
+
+#: Column names accepted in a predictions CSV for the 3-class probabilities (<1.5, 1.5–10, ≥10).
+CLASS_COLUMNS = ("p_class0", "p_class1", "p_class2")
+
+
+@dataclass(frozen=True)
+class Predictions:
+    """Per-round model outputs on the held-out rounds, in round order."""
+
+    round_ids: np.ndarray
+    actual: np.ndarray
+    p_above: np.ndarray | None = None  # probability that the round reaches the threshold
+    class_probs: np.ndarray | None = None  # (n, 3)
+    regression: np.ndarray | None = None  # predicted multiplier
+
+    def __post_init__(self) -> None:
+        n = self.actual.shape[0]
+        for name in ("round_ids", "p_above", "class_probs", "regression"):
+            array = getattr(self, name)
+            if array is not None and array.shape[0] != n:
+                raise MismatchError(f"{name} has {array.shape[0]} rows, actual has {n}")
+        if self.p_above is None and self.regression is None:
+            raise MismatchError(
+                "the model gives neither a probability of 'above' nor a predicted multiplier, "
+                "so no below/above call can be made"
+            )
+
+    def called_above(self, cutoff: float = 0.5, threshold: float = 1.5) -> np.ndarray:
+        """The model's call per round: p_above ≥ cutoff, or (regression only) value ≥ threshold."""
+        if self.p_above is not None:
+            return self.p_above >= cutoff
+        assert self.regression is not None  # guaranteed by __post_init__
+        return self.regression >= threshold
+
+
+# --------------------------------------------------------------------------- Keras models
+
+
+def model_input_specs(model: Any) -> tuple[InputSpec, ...]:
+    """The model's inputs with their names and shapes (Keras 3 and tf.keras 2 alike)."""
+    names = getattr(model, "input_names", None) or [
+        _clean_name(getattr(t, "name", f"input_{i}")) for i, t in enumerate(model.inputs)
+    ]
+    specs = []
+    for name, tensor in zip(names, model.inputs, strict=True):
+        shape = tensor.shape
+        dims = tuple(shape.as_list()) if hasattr(shape, "as_list") else tuple(shape)
+        specs.append(classify_input(_clean_name(str(name)), dims))
+    return tuple(specs)
+
+
+def model_output_names(model: Any) -> list[str]:
+    names = getattr(model, "output_names", None)
+    if names:
+        return [_clean_name(str(n)) for n in names]
+    return [_clean_name(getattr(t, "name", f"output_{i}")) for i, t in enumerate(model.outputs)]
+
+
+def _clean_name(name: str) -> str:
+    # tf.keras tensor names look like "seq50:0" or "threshold/Sigmoid:0".
+    return name.split(":")[0].split("/")[0]
+
+
+def run_model(
+    model: Any, inputs: Mapping[str, np.ndarray], batch_size: int = 512
+) -> dict[str, np.ndarray]:
+    """Raw outputs by output name."""
+    feed: Any = dict(inputs)
+    if len(inputs) == 1:
+        feed = next(iter(inputs.values()))
+    raw = model.predict(feed, batch_size=batch_size, verbose=0)
+    names = model_output_names(model)
+    if isinstance(raw, Mapping):
+        outputs = {str(k): np.asarray(v) for k, v in raw.items()}
+    elif isinstance(raw, list | tuple):
+        outputs = {n: np.asarray(v) for n, v in zip(names, raw, strict=True)}
+    else:
+        outputs = {names[0] if names else "output": np.asarray(raw)}
+    return outputs
+
+
+def map_heads(model: Any, outputs: Mapping[str, np.ndarray], source: str) -> dict[str, np.ndarray]:
+    """Assign each output to a head (threshold/classification/regression) by name or shape."""
+    heads: dict[str, np.ndarray] = {}
+    unmatched: list[str] = []
+    for name, value in outputs.items():
+        array = np.asarray(value, dtype=np.float64)
+        if array.ndim == 1:
+            array = array[:, np.newaxis]
+        head = _head_by_name(name) or _head_by_shape(model, name, array)
+        if head is None or head in heads:
+            unmatched.append(f"{name} {tuple(array.shape)}")
+            continue
+        heads[head] = array
+    if unmatched and not heads:
+        raise MismatchError(
+            "unexpected model outputs: " + ", ".join(unmatched),
+            path=source,
+            hint="expected a sigmoid 'threshold' (N, 1), a softmax 'classification' (N, 3) or "
+            "a linear 'regression' (N, 1) output",
+        )
+    for head, array in heads.items():
+        if not np.all(np.isfinite(array)):
+            count = int(np.sum(~np.isfinite(array)))
+            raise ArtifactError(
+                f"the model produced {count} non-finite values on its {head!r} output for "
+                "finite inputs",
+                path=source,
+            )
+    return heads
+
+
+def _head_by_name(name: str) -> str | None:
+    lowered = name.lower()
+    for head in HEADS:
+        if head in lowered:
+            return head
+    return None
+
+
+def _head_by_shape(model: Any, name: str, array: np.ndarray) -> str | None:
+    width = array.shape[1] if array.ndim == 2 else None
+    activation = _activation_of(model, name)
+    if width == 3 and (activation == "softmax" or np.allclose(array.sum(axis=1), 1.0, atol=1e-3)):
+        return "classification"
+    if width == 1:
+        if activation == "sigmoid":
+            return "threshold"
+        if activation == "linear":
+            return "regression"
+        return _guess_single(array)
+    return None
+
+
+def _guess_single(array: np.ndarray) -> str:
+    # Unknown activation: values confined to [0, 1] are a probability, anything else a multiplier.
+    return "threshold" if np.all((array >= 0.0) & (array <= 1.0)) else "regression"
+
+
+def _activation_of(model: Any, name: str) -> str | None:
+    try:
+        layer = model.get_layer(name)
+    except (ValueError, AttributeError):
+        return None
+    activation = getattr(layer, "activation", None)
+    return getattr(activation, "__name__", None)
+
+
+def predictions_from_heads(
+    heads: Mapping[str, np.ndarray], actual: np.ndarray, round_ids: np.ndarray
+) -> Predictions:
+    return Predictions(
+        round_ids=np.asarray(round_ids, dtype=np.int64),
+        actual=np.asarray(actual, dtype=np.float64),
+        p_above=heads["threshold"][:, 0] if "threshold" in heads else None,
+        class_probs=heads.get("classification"),
+        regression=heads["regression"][:, 0] if "regression" in heads else None,
+    )
+
+
+# --------------------------------------------------------------------------- predictions CSV
+
+
+def read_predictions_csv(path: str | Path) -> Predictions:
+    """Columns ``actual`` and ``p_above`` (or ``regression``); optional ``round_id``,
+    ``p_class0..2`` and ``regression``. Every row must be complete: nothing is dropped."""
+    source = str(path)
+    try:
+        with open(path, encoding="utf-8-sig", newline="") as stream:
+            reader = csv.DictReader(stream)
+            fields = [f.strip() for f in (reader.fieldnames or [])]
+            rows = list(reader)
+    except FileNotFoundError:
+        raise DataError("predictions file not found", path=source) from None
+    except UnicodeDecodeError as error:
+        raise DataError(f"not UTF-8 text (byte {error.start})", path=source) from None
+    if "actual" not in fields or not ({"p_above", "regression"} & set(fields)):
+        raise DataError(
+            f"needs columns 'actual' and 'p_above' (or 'regression'); found {', '.join(fields)}",
+            path=source,
+        )
+    if not rows:
+        raise DataError("no prediction rows", path=source)
+    columns: dict[str, list[float]] = {name: [] for name in fields}
+    for line, row in enumerate(rows, start=2):
+        if None in row or any(v is None for v in row.values()):
+            raise DataError(f"line {line}: wrong number of fields", path=source)
+        for key, raw in row.items():
+            columns[key.strip()].append(_number(raw, key, line, source))
+    actual = np.asarray(columns["actual"])
+    if np.any(actual < 1.0):
+        line = int(np.argmax(actual < 1.0)) + 2
+        raise DataError(f"line {line}: actual multiplier below 1.00", path=source)
+    p_above = np.asarray(columns["p_above"]) if "p_above" in columns else None
+    if p_above is not None and np.any((p_above < 0) | (p_above > 1)):
+        line = int(np.argmax((p_above < 0) | (p_above > 1))) + 2
+        raise DataError(f"line {line}: p_above outside [0, 1]", path=source)
+    class_probs = None
+    if set(CLASS_COLUMNS) <= set(columns):
+        class_probs = np.column_stack([columns[c] for c in CLASS_COLUMNS])
+    ids = columns.get("round_id")
+    return Predictions(
+        round_ids=np.asarray(ids if ids else np.arange(1, len(rows) + 1), dtype=np.int64),
+        actual=actual,
+        p_above=p_above,
+        class_probs=class_probs,
+        regression=np.asarray(columns["regression"]) if "regression" in columns else None,
+    )
+
+
+def _number(raw: str, column: str, line: int, source: str) -> float:
+    try:
+        value = float(raw)
+    except ValueError:
+        raise DataError(f"line {line}: {column} {raw!r} is not a number", path=source) from None
+    if not math.isfinite(value):
+        raise DataError(f"line {line}: {column} is {raw.strip()}", path=source)
+    return value
+
+
+def write_predictions_csv(path: str | Path, predictions: Predictions) -> None:
+    """The inverse of :func:`read_predictions_csv` (used by the demo and tests)."""
+    header: list[str] = ["round_id", "actual"]
+    columns: list[Sequence[Any]] = [predictions.round_ids.tolist(), predictions.actual.tolist()]
+    if predictions.p_above is not None:
+        header.append("p_above")
+        columns.append(predictions.p_above.tolist())
+    if predictions.class_probs is not None:
+        header.extend(CLASS_COLUMNS)
+        columns.extend(predictions.class_probs.T.tolist())
+    if predictions.regression is not None:
+        header.append("regression")
+        columns.append(predictions.regression.tolist())
+    with open(path, "w", encoding="utf-8", newline="") as stream:
+        writer = csv.writer(stream)
+        writer.writerow(header)
+        writer.writerows(zip(*columns, strict=True))
