@@ -267,12 +267,13 @@ def _load_sqlite(path: Path, *, table: str, column: str, id_column: str) -> Hist
     uri = path.resolve().as_uri() + "?mode=ro"
     try:
         with closing(sqlite3.connect(uri, uri=True)) as connection:
-            tables = [
-                row[0]
-                for row in connection.execute(
-                    "SELECT name FROM sqlite_master WHERE type IN ('table', 'view') ORDER BY name"
-                )
-            ]
+            kinds = dict(
+                connection.execute(
+                    "SELECT name, type FROM sqlite_master WHERE type IN ('table', 'view') "
+                    "ORDER BY name"
+                ).fetchall()
+            )
+            tables = list(kinds)
             table_name = _match_name(table, tables)
             if table_name is None:
                 listed = ", ".join(tables) if tables else "none"
@@ -291,7 +292,15 @@ def _load_sqlite(path: Path, *, table: str, column: str, id_column: str) -> Hist
                 )
             id_name = _match_name(id_column, columns)
             notes: list[str] = []
+            no_order = DataError(
+                f"{table_name!r} has no column {id_column!r} and no rowid to order by "
+                f"(columns: {', '.join(columns)})",
+                path=path,
+                hint="name the column that orders the rounds",
+            )
             if id_name is None:
+                if kinds[table_name] == "view":  # a view's rowid is NULL: no order at all
+                    raise no_order
                 id_sql = "rowid"
                 notes.append(f"no {id_column!r} column: rounds ordered by rowid (storage order)")
             else:
@@ -305,12 +314,8 @@ def _load_sqlite(path: Path, *, table: str, column: str, id_column: str) -> Hist
                     f"SELECT {id_sql}, {_quote_identifier(value_name)} FROM {qtable}"
                 ).fetchall()
             except sqlite3.OperationalError as error:
-                if id_name is None and "rowid" in str(error):
-                    raise DataError(
-                        f"{table_name!r} has no column {id_column!r} and no rowid to order by "
-                        f"(columns: {', '.join(columns)})",
-                        path=path,
-                    ) from None
+                if id_name is None and "rowid" in str(error):  # a WITHOUT ROWID table
+                    raise no_order from None
                 raise
     except sqlite3.DatabaseError as error:
         # Also OperationalError: unreadable, locked, or a header followed by garbage.
@@ -634,12 +639,13 @@ def _enforce_limits(
     first_text = f"first: {first.where} {first.raw} ({first.reason})"
     if accounting.rows_used == 0:
         raise DataError(
-            f"no usable rounds: all {accounting.rows_read} rows rejected "
+            f"no usable rounds: {_rows(accounting.rows_read, 'all ')} rejected "
             f"({by_reason}; {first_text})",
             path=path,
         )
     if strict:
         raise DataError(
+            # rows_used > 0 here, so rows_read >= 2: "rows" is always right.
             f"{len(rejected)} of {accounting.rows_read} rows rejected ({by_reason}; {first_text})",
             path=path,
             hint="strict mode: fix or remove these rows, or run without --strict",
@@ -656,3 +662,7 @@ def _enforce_limits(
             path=path,
             hint="fix the rows or raise --max-rejected",
         )
+
+
+def _rows(count: int, all_prefix: str = "") -> str:
+    return "the only row" if count == 1 else f"{all_prefix}{count} rows"
