@@ -46,6 +46,8 @@ REJECTION_REASONS: dict[str, str] = {
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 SQLITE_SUFFIXES = frozenset({".db", ".sqlite", ".sqlite3", ".db3"})
+#: Seconds to wait for a writer (e.g. a live scraper) to release its lock before giving up.
+SQLITE_BUSY_TIMEOUT = 5.0
 
 # First bytes of files people pass as --data by mistake, to name them in the error.
 _OTHER_FORMATS: tuple[tuple[bytes, str], ...] = (
@@ -266,7 +268,7 @@ def _load_sqlite(path: Path, *, table: str, column: str, id_column: str) -> Hist
     # do can change the user's file. as_uri() percent-encodes '?', '#' and spaces in the path.
     uri = path.resolve().as_uri() + "?mode=ro"
     try:
-        with closing(sqlite3.connect(uri, uri=True)) as connection:
+        with closing(sqlite3.connect(uri, uri=True, timeout=SQLITE_BUSY_TIMEOUT)) as connection:
             kinds = dict(
                 connection.execute(
                     "SELECT name, type FROM sqlite_master WHERE type IN ('table', 'view') "
@@ -317,8 +319,11 @@ def _load_sqlite(path: Path, *, table: str, column: str, id_column: str) -> Hist
                 if id_name is None and "rowid" in str(error):  # a WITHOUT ROWID table
                     raise no_order from None
                 raise
+    except sqlite3.OperationalError as error:
+        # The file may be fine: locked by a writer, or not readable by this user.
+        raise DataError(f"cannot read the SQLite database: {error}", path=path) from None
     except sqlite3.DatabaseError as error:
-        # Also OperationalError: unreadable, locked, or a header followed by garbage.
+        # "file is not a database", "database disk image is malformed": the bytes are wrong.
         raise DataError(f"malformed SQLite database: {error}", path=path) from None
     if not rows:
         raise DataError(f"table {table_name!r} is empty", path=path)

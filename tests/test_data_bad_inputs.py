@@ -15,6 +15,7 @@ from typing import Any
 
 import pytest
 
+from jetx_diag import data
 from jetx_diag.data import load_history
 from jetx_diag.errors import DataError, JetxDiagError, UsageError
 
@@ -365,3 +366,20 @@ def test_sqlite_out_of_order_duplicates_and_gaps_exact(tmp_path: Path) -> None:
         "9 ids missing between 20 and 30",
         "9 ids missing between 30 and 40",
     )
+
+
+def test_locked_database_is_a_read_error_not_malformed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(data, "SQLITE_BUSY_TIMEOUT", 0.05)  # do not wait the real 5 s
+    path = tmp_path / "h.db"
+    sqlite_file(path, "CREATE TABLE jetx_results (id INTEGER PRIMARY KEY, value REAL)")
+    writer = sqlite3.connect(path)
+    try:
+        writer.execute("BEGIN EXCLUSIVE")
+        with pytest.raises(DataError) as caught:
+            load_history(path)
+    finally:
+        writer.rollback()
+        writer.close()
+    assert str(caught.value) == f"{path}: cannot read the SQLite database: database is locked"
