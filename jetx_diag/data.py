@@ -134,6 +134,7 @@ def load_history(
         first = _first_nonblank_line(text)
         if first is None:
             raise DataError("holds no rows (only blank lines)", path=path)
+        _refuse_other_separators(path, first)
         if "," in first or _looks_like_header(first):
             history = _load_csv(path, text, column=column, id_column=id_column)
         else:
@@ -151,7 +152,9 @@ def history_from_values(
     0-based positions. Raises :class:`DataError` only when no value is usable.
     """
     if isinstance(values, np.ndarray):
-        cells: list[object] = values.astype(np.float64, copy=False).ravel().tolist()
+        if values.ndim != 1:
+            raise ValueError(f"expected a 1-D array of multipliers, got shape {values.shape}")
+        cells: list[object] = values.astype(np.float64, copy=False).tolist()
     else:
         cells = list(values)
     history = _account(
@@ -247,6 +250,18 @@ def _first_nonblank_line(text: str) -> str | None:
         if line.strip(" \t\r"):
             return line.rstrip("\r")
     return None
+
+
+def _refuse_other_separators(path: Path, first: str) -> None:
+    """A header like ``id;value`` would otherwise be read as a text file of junk lines."""
+    for separator, name in ((";", "';'"), ("\t", "tabs")):
+        names = first.split(separator)
+        if len(names) > 1 and "," not in first and all(map(_looks_like_header, names)):
+            raise DataError(
+                f"the header {first!r} is separated by {name}: only comma-separated CSV is read",
+                path=path,
+                hint="save the file as CSV with commas",
+            )
 
 
 def _looks_like_header(line: str) -> bool:
@@ -543,7 +558,12 @@ def _account(
     values = np.full(n, np.nan)
     # Numeric database cells are checked in one vectorised pass; only text needs the parser.
     numeric = np.fromiter(
-        (type(cell) is float or type(cell) is int for cell in cells), dtype=bool, count=n
+        (
+            type(cell) is float or (type(cell) is int and _INT64_MIN <= cell <= _INT64_MAX)
+            for cell in cells
+        ),
+        dtype=bool,
+        count=n,
     )
     numeric_at = np.flatnonzero(numeric)
     if len(numeric_at):

@@ -64,8 +64,13 @@ def parse_multiplier(raw: object) -> tuple[float | None, str | None]:
         return None, NULL
     if isinstance(raw, bool):
         return None, NOT_A_NUMBER
-    if isinstance(raw, int | float):
-        return check_multiplier(float(raw))
+    if isinstance(raw, float):
+        return check_multiplier(raw)
+    if isinstance(raw, int):
+        try:
+            return check_multiplier(float(raw))
+        except OverflowError:  # an integer beyond the float range
+            return None, NOT_FINITE
     if not isinstance(raw, str):
         return None, NOT_A_NUMBER
     match = _NUMBER_RE.fullmatch(raw)

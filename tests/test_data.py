@@ -77,6 +77,7 @@ PARSE_CASES = [
     (float("inf"), None, numbers.NOT_FINITE),
     (float("nan"), None, numbers.NOT_FINITE),
     (3, 3.0, None),
+    (10**400, None, numbers.NOT_FINITE),
     (True, None, numbers.NOT_A_NUMBER),
     (b"1.5", None, numbers.NOT_A_NUMBER),
 ]
@@ -388,6 +389,11 @@ def test_history_from_values_accounts_like_a_file() -> None:
     mixed = history_from_values(["1.5", None, 3, "x"], source="typed")
     assert mixed.values.tolist() == [1.5, 3.0]
     assert mixed.accounting.source == "typed" and mixed.kind == "memory"
+
+
+def test_history_from_values_refuses_a_2d_array() -> None:
+    with pytest.raises(ValueError, match="1-D"):
+        history_from_values(np.ones((2, 2)))
 
 
 def test_history_arrays_are_read_only_private_copies() -> None:

@@ -204,6 +204,18 @@ ERROR_CASES = [
         write_bytes(b"\xef\xbb\xbf1.5\n\xc3\x28\n"),
         "invalid UTF-8 at byte 7 (line 2)",
     ),
+    ErrorCase(
+        "semicolon CSV",
+        "h.csv",
+        write_text("id;value\n1;1.5\n"),
+        "the header 'id;value' is separated by ';': only comma-separated CSV is read",
+    ),
+    ErrorCase(
+        "tab-separated",
+        "h.tsv",
+        write_text("id\tvalue\n1\t1.5\n"),
+        "separated by tabs",
+    ),
     ErrorCase("header only", "h.csv", write_text("id,value\n\n"), "no rows below the header"),
     ErrorCase("bad quoting", "h.csv", write_text('value\n"1.5"x\n'), "line 2: bad CSV"),
     ErrorCase("unterminated quote", "h.csv", write_text('value\n"1.5\n2\n'), "bad CSV"),
