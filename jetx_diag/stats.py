@@ -251,3 +251,16 @@ def rounds_needed_to_decide(
                 )
             )
     return max(0, needed - rate.total)
+
+
+def decide_with_rounds(
+    rate: Rate, op: str, target_percent: float, level: float = LEVEL
+) -> tuple[str, int | None]:
+    """:func:`decide` with :func:`rounds_needed_to_decide`, kept consistent: 0 rounds when the
+    decision is made, at least 1 when it is not (the closed form can say 0 when the interval
+    excludes the target only before the report's rounding)."""
+    decision = decide(rate, op, target_percent, level)
+    if decision != "undecided":
+        return decision, 0
+    needed = rounds_needed_to_decide(rate, target_percent, level)
+    return decision, None if needed is None else max(1, needed)

@@ -214,3 +214,12 @@ def test_interval_helpers() -> None:
     interval = Interval(0.123456, 0.5, "wilson", 0.95)
     assert interval.percent() == (12.35, 50.0)
     assert interval.contains(0.3) and not interval.contains(0.6)
+
+
+def test_decide_with_rounds_is_consistent() -> None:
+    from jetx_diag.stats import decide_with_rounds
+
+    assert decide_with_rounds(Rate(26, 438), ">=", 75) == ("missed", 0)
+    assert decide_with_rounds(Rate(70, 100), ">=", 75) == ("undecided", 189)
+    assert decide_with_rounds(Rate(3, 4), ">=", 75) == ("undecided", None)
+    assert decide_with_rounds(Rate(0, 0), "<", 20) == ("undecided", None)
