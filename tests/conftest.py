@@ -1,8 +1,19 @@
-"""Shared test setup: make the helper modules in tests/ importable (``from keras_models import``)."""
-
-from __future__ import annotations
+"""Puts this folder on sys.path so test modules can import shared helpers (keras_models)."""
 
 import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
+
+
+# --------------------------------------------------------------------------- golden files
+# Golden files under tests/golden/ are compared byte for byte. After an intended change to the
+# report's wording or layout, refresh them and review the diff before committing:
+#     .venv/bin/pytest tests/test_report_markdown.py --update-golden
+def pytest_addoption(parser):  # type: ignore[no-untyped-def]
+    parser.addoption(
+        "--update-golden",
+        action="store_true",
+        default=False,
+        help="rewrite tests/golden/* from the current output instead of comparing",
+    )
