@@ -1,0 +1,559 @@
+"""Is it better than chance, and what would it do to money? One call answers both.
+
+:func:`analyse_skill` runs every part of the statistics core once on one model's held-out rounds
+(intervals, baselines, significance, calibration, cut-offs, betting, randomness audit) and
+returns a frozen :class:`SkillReport` that renderers only print. Its :attr:`SkillReport.messages`
+are the plain-language findings as catalog keys plus already formatted numbers; the suggested
+wording in English and Turkish is :data:`SENTENCES`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+from numpy.typing import ArrayLike
+
+from jetx_diag.baselines import BaselineSet, run_baselines
+from jetx_diag.betting import BettingReport, betting_report
+from jetx_diag.calibration import Calibration, calibrate, check_probabilities
+from jetx_diag.cutoffs import CutoffChoice, CutoffSweep, choose_cutoff, sweep_cutoffs
+from jetx_diag.errors import DataError, MismatchError, UsageError
+from jetx_diag.metrics import compute_metrics, is_above
+from jetx_diag.randomness import RandomnessAudit, audit_randomness
+from jetx_diag.results import Metrics, Rate
+from jetx_diag.significance import (
+    ALPHA,
+    PERMUTATIONS,
+    Significance,
+    SkillVerdict,
+    assess_significance,
+    skill_verdict,
+)
+from jetx_diag.stats import LEVEL, RESAMPLES, Interval, auto_block_length, wilson
+from jetx_diag.targets import DEFAULT_TARGETS, Target
+
+#: Rates of ``Metrics`` compared with the baselines, and whether higher is better.
+COMPARED_METRICS: tuple[tuple[str, bool], ...] = (
+    ("threshold_accuracy", True),
+    ("below_accuracy", True),
+    ("above_accuracy", True),
+    ("money_loss_risk", False),
+    ("bets_lost_share", False),
+)
+#: Rates of ``Metrics`` that get an interval.
+RATE_FIELDS: tuple[str, ...] = (
+    "below_accuracy",
+    "above_accuracy",
+    "money_loss_risk",
+    "threshold_accuracy",
+    "classification_accuracy",
+    "above_call_share",
+    "bets_lost_share",
+)
+
+
+@dataclass(frozen=True)
+class SkillSettings:
+    threshold: float
+    cashout: float
+    house_edge: float
+    alpha: float
+    level: float
+    seed: int
+    n_permutations: int
+    n_bootstrap: int
+    block_length: int  # rounds per block of every block bootstrap
+    tests_tried: int
+
+
+@dataclass(frozen=True)
+class MetricComparison:
+    """The model beside the baseline that does best on one metric."""
+
+    metric: str
+    higher_is_better: bool
+    model: Rate
+    model_interval: Interval | None
+    best_baseline: str | None  # None when no baseline has the rate (all 0/0)
+    baseline: Rate | None
+    baseline_interval: Interval | None
+    model_ahead: bool | None  # the model's point estimate is strictly better; None if undefined
+
+
+@dataclass(frozen=True)
+class Message:
+    """One finding: a key of :data:`SENTENCES` and its formatted numbers."""
+
+    key: str
+    values: dict[str, str]
+
+
+@dataclass(frozen=True)
+class SkillReport:
+    settings: SkillSettings
+    rounds: int
+    metrics: Metrics
+    intervals: dict[str, Interval | None]  # Wilson interval of each rate of ``metrics``
+    baselines: BaselineSet
+    comparisons: tuple[MetricComparison, ...]
+    significance: Significance
+    calibration: Calibration | None  # None without probabilities
+    cutoff_sweep: CutoffSweep | None  # on the held-out rounds, for display only
+    cutoff_choice: CutoffChoice | None
+    betting: BettingReport
+    randomness: RandomnessAudit
+    verdict: SkillVerdict
+    messages: tuple[Message, ...]
+
+
+# --------------------------------------------------------------------------- wording
+
+#: Suggested sentences per message key, in English and Turkish, with ``str.format`` fields.
+SENTENCES: dict[str, dict[str, str]] = {
+    "skill.beats_chance_and_baselines": {
+        "en": "The model does better than chance ({p}) and better than the best simple rule.",
+        "tr": "Model şanstan ({p}) ve en iyi basit kuraldan daha iyi.",
+    },
+    "skill.beats_chance_not_baselines": {
+        "en": "The model knows something ({p}), but its calls are no better than a simple rule.",
+        "tr": "Model bir şey biliyor ({p}), ama tahminleri basit bir kuraldan daha iyi değil.",
+    },
+    "skill.no_evidence": {
+        "en": "No evidence that this model beats chance ({p}).",
+        "tr": "Bu modelin şanstan daha iyi olduğuna dair kanıt yok ({p}).",
+    },
+    "skill.worse_than_chance": {
+        "en": "The model does worse than chance: its calls point the wrong way ({p}).",
+        "tr": "Model şanstan daha kötü: tahminleri ters yönü gösteriyor ({p}).",
+    },
+    "skill.not_enough_data": {
+        "en": "The held-out rounds lack one of the two outcomes: skill cannot be tested.",
+        "tr": "Test turlarında iki sonuçtan biri hiç yok: beceri sınanamıyor.",
+    },
+    "skill.tests_tried": {
+        "en": "{tests_tried} checkpoints or cut-offs were tried on these rounds; "
+        "p-values are corrected for that (Holm).",
+        "tr": "Bu turlarda {tests_tried} checkpoint veya eşik denendi; "
+        "p değerleri buna göre düzeltildi (Holm).",
+    },
+    "versus.better": {
+        "en": "Better than {baseline}: threshold accuracy {model_rate} vs {baseline_rate} "
+        "(McNemar {p}).",
+        "tr": "Model, {baseline} kuralından daha iyi (threshold accuracy: model {model_rate}, "
+        "kural {baseline_rate}; McNemar {p}).",
+    },
+    "versus.worse": {
+        "en": "Worse than {baseline}: threshold accuracy {model_rate} vs {baseline_rate} "
+        "(McNemar {p}).",
+        "tr": "Model, {baseline} kuralından daha kötü (threshold accuracy: model {model_rate}, "
+        "kural {baseline_rate}; McNemar {p}).",
+    },
+    "versus.indistinguishable": {
+        "en": "Not better than {baseline}: threshold accuracy {model_rate} vs {baseline_rate} "
+        "(McNemar {p}).",
+        "tr": "Model, {baseline} kuralından daha iyi değil (threshold accuracy: model "
+        "{model_rate}, kural {baseline_rate}; McNemar {p}).",
+    },
+    "money.makes_money": {
+        "en": 'Betting on its "above" calls at {cashout}x made money: bets won {win_rate}, '
+        "above the {break_even} needed to break even; net {net} units.",
+        "tr": '"Üstü" tahminlerine {cashout}x\'te bahis kazandırdı: kazanan bahis {win_rate}, '
+        "başa baş için gereken {break_even} üzerinde; net {net} birim.",
+    },
+    "money.loses_money": {
+        "en": 'Betting on its "above" calls at {cashout}x loses money: bets won {win_rate}, '
+        "below the {break_even} needed to break even; net {net} units.",
+        "tr": '"Üstü" tahminlerine {cashout}x\'te bahis para kaybettirir: kazanan bahis '
+        "{win_rate}, başa baş için {break_even} gerekir; net {net} birim.",
+    },
+    "money.undecided": {
+        "en": 'Betting on its "above" calls at {cashout}x: bets won {win_rate} against the '
+        "{break_even} needed to break even, too few bets to tell; net {net} units.",
+        "tr": '"Üstü" tahminlerine {cashout}x\'te bahis: kazanan bahis {win_rate}, başa baş '
+        "için {break_even} gerekir; karar için bahis az; net {net} birim.",
+    },
+    "money.no_bets": {
+        "en": 'The model never called "above": it placed no bets.',
+        "tr": 'Model hiç "üstü" demedi: hiç bahis yapılmadı.',
+    },
+    "money.loss_risk_vs_bets_lost": {
+        "en": "Money-loss risk, {risk}, is the share of rounds below {threshold}x that were "
+        'called "above"; what drains the bankroll is the share of bets lost, {lost}.',
+        "tr": 'Para kaybı riski, {risk}, {threshold}x altı turlardan "üstü" denenlerin '
+        "payıdır; kasayı eriten ise kaybedilen bahislerin payıdır: {lost}.",
+    },
+    "randomness.independent": {
+        "en": "These rounds are consistent with independent draws (runs test {runs_p}; "
+        "Ljung–Box {lb_p} at lag {lag}).",
+        "tr": "Bu turlar bağımsız çekilişlerle tutarlı (runs testi {runs_p}; "
+        "Ljung–Box {lb_p}, gecikme {lag}).",
+    },
+    "randomness.not_independent": {
+        "en": "These rounds are not consistent with independent draws (runs test {runs_p}; "
+        "Ljung–Box {lb_p} at lag {lag}; largest autocorrelation {acf} at lag {acf_lag}).",
+        "tr": "Bu turlar bağımsız çekilişlerle tutarlı değil (runs testi {runs_p}; "
+        "Ljung–Box {lb_p}, gecikme {lag}; en büyük otokorelasyon {acf}, gecikme {acf_lag}).",
+    },
+    "randomness.not_enough_data": {
+        "en": "Too few rounds (or only one outcome) to audit their randomness.",
+        "tr": "Rastgeleliği denetlemek için tur sayısı az (ya da tek sonuç var).",
+    },
+    "law.fits_fair_law": {
+        "en": "P(X ≥ m) matches a fair game with a {reference_edge} house edge "
+        "(chi-square {p}); estimated edge {edge} [{edge_low}, {edge_high}].",
+        "tr": "P(X ≥ m), {reference_edge} kasa avantajlı adil bir oyunla uyumlu "
+        "(ki-kare {p}); tahmini avantaj {edge} [{edge_low}, {edge_high}].",
+    },
+    "law.departs_from_fair_law": {
+        "en": "P(X ≥ m) departs from a fair game with a {reference_edge} house edge "
+        "(chi-square {p}); estimated edge {edge} [{edge_low}, {edge_high}].",
+        "tr": "P(X ≥ m), {reference_edge} kasa avantajlı adil bir oyundan sapıyor "
+        "(ki-kare {p}); tahmini avantaj {edge} [{edge_low}, {edge_high}].",
+    },
+    "cutoff.chosen": {
+        "en": "Cut-off {cutoff} was chosen on {validation_rounds} validation rounds before the "
+        "held-out rounds and is reported on the held-out rounds unchanged.",
+        "tr": "{cutoff} eşiği, test turlarından önceki {validation_rounds} doğrulama turunda "
+        "seçildi ve test turlarında değiştirilmeden raporlandı.",
+    },
+    "cutoff.none_meets_targets": {
+        "en": "No cut-off meets the targets on the {validation_rounds} validation rounds.",
+        "tr": "{validation_rounds} doğrulama turunda hedefleri karşılayan bir eşik yok.",
+    },
+    "cutoff.no_validation": {
+        "en": "No cut-off was chosen: that needs a validation slice before the held-out rounds.",
+        "tr": "Eşik seçilmedi: bunun için test turlarından önce bir doğrulama dilimi gerekir.",
+    },
+}
+
+
+def format_p(p: float | None) -> str:
+    """``p = 0.41``, ``p = 0.054``, ``p < 0.001``; ``p = n/a`` when there is none."""
+    if p is None:
+        return "p = n/a"
+    if p < 0.001:
+        return "p < 0.001"
+    return f"p = {p:.2g}"
+
+
+#: Names of the baselines as the sentences use them (``{baseline}`` holds the code).
+BASELINE_LABELS: dict[str, dict[str, str]] = {
+    "always_above": {"en": 'always saying "above"', "tr": 'hep "üstü"'},
+    "always_below": {"en": 'always saying "below"', "tr": 'hep "altı"'},
+    "weighted_coin": {
+        "en": "a coin weighted by the base rate",
+        "tr": "taban orana göre ağırlıklı yazı-tura",
+    },
+    "same_as_last": {"en": "repeating the last round", "tr": "son turu tekrarlama"},
+    "logistic": {"en": "a logistic regression", "tr": "lojistik regresyon"},
+}
+
+
+def render_message(message: Message, language: str = "en") -> str:
+    """The suggested sentence for ``message`` in ``language`` (``en`` or ``tr``)."""
+    values = dict(message.values)
+    if "baseline" in values:
+        values["baseline"] = BASELINE_LABELS[values["baseline"]][language]
+    return SENTENCES[message.key][language].format(**values)
+
+
+def _percent(value: float) -> str:
+    return f"{100.0 * value:.2f}%"
+
+
+def _messages(
+    settings: SkillSettings,
+    metrics: Metrics,
+    baselines: BaselineSet,
+    significance: Significance,
+    verdict: SkillVerdict,
+    betting: BettingReport,
+    audit: RandomnessAudit,
+    choice: CutoffChoice | None,
+) -> tuple[Message, ...]:
+    out = [Message(f"skill.{verdict.code}", {"p": format_p(verdict.p_value)})]
+    if significance.tests_tried > 1:
+        out.append(Message("skill.tests_tried", {"tests_tried": str(significance.tests_tried)}))
+    for test in (significance.versus_always_above, significance.versus_best_baseline):
+        if test is significance.versus_best_baseline and test.versus == "always_above":
+            continue  # the same comparison twice says nothing new
+        baseline = baselines.get(test.versus).metrics.threshold_accuracy
+        out.append(
+            Message(
+                f"versus.{test.outcome}",
+                {
+                    "baseline": test.versus,
+                    "model_rate": metrics.threshold_accuracy.text(),
+                    "baseline_rate": baseline.text(),
+                    "p": format_p(test.p_value_adjusted),
+                },
+            )
+        )
+    bets = betting.model
+    out.append(
+        Message(
+            f"money.{verdict.money}",
+            {
+                "cashout": f"{settings.cashout:g}",
+                "win_rate": bets.win_rate.text(),
+                "break_even": _percent(betting.break_even_win_rate),
+                "net": f"{bets.net_units:+.2f}",
+            },
+        )
+    )
+    out.append(
+        Message(
+            "money.loss_risk_vs_bets_lost",
+            {
+                "risk": metrics.money_loss_risk.text(),
+                "lost": metrics.bets_lost_share.text(),
+                "threshold": f"{settings.threshold:g}",
+            },
+        )
+    )
+    if audit.verdict == "not_enough_data" or audit.runs is None or audit.ljung_box is None:
+        out.append(Message("randomness.not_enough_data", {}))
+    else:
+        acf = audit.autocorrelation
+        out.append(
+            Message(
+                f"randomness.{audit.verdict}",
+                {
+                    "runs_p": format_p(audit.runs.p_value),
+                    "lb_p": format_p(audit.ljung_box.p_value),
+                    "lag": str(audit.ljung_box.verdict_lag),
+                    "acf": "n/a" if acf is None else f"{acf.largest:+.3f}",
+                    "acf_lag": "n/a" if acf is None else str(acf.largest_lag),
+                },
+            )
+        )
+    law = audit.law
+    if law is not None and law.verdict != "not_enough_data" and law.estimated_edge is not None:
+        interval = law.estimated_edge_interval
+        out.append(
+            Message(
+                f"law.{law.verdict}",
+                {
+                    "reference_edge": _percent(law.reference_edge),
+                    "p": format_p(law.p_reference),
+                    "edge": _percent(law.estimated_edge),
+                    "edge_low": "n/a" if interval is None else _percent(interval.low),
+                    "edge_high": "n/a" if interval is None else _percent(interval.high),
+                },
+            )
+        )
+    if choice is not None:
+        values = {"validation_rounds": str(choice.validation_rounds)}
+        if choice.cutoff is not None:
+            values["cutoff"] = f"{choice.cutoff:g}"
+        out.append(Message(f"cutoff.{choice.status}", values))
+    return tuple(out)
+
+
+# --------------------------------------------------------------------------- the entry point
+
+
+def _comparisons(
+    metrics: Metrics, baselines: BaselineSet, level: float
+) -> tuple[MetricComparison, ...]:
+    out = []
+    for name, higher in COMPARED_METRICS:
+        model = metrics.rate(name)
+        if model is None:
+            continue
+        candidates = [
+            (b.name, rate)
+            for b in baselines.baselines
+            if (rate := b.metrics.rate(name)) is not None and rate.value is not None
+        ]
+        best_name: str | None = None
+        best_rate: Rate | None = None
+        if candidates:
+            sign = 1.0 if higher else -1.0
+            # max() keeps the first of equals: ties go to the simpler rule listed first.
+            best_name, best_rate = max(candidates, key=lambda c: sign * (c[1].value or 0.0))
+        ahead = None
+        if best_rate is not None and best_rate.value is not None and model.value is not None:
+            ahead = model.value > best_rate.value if higher else model.value < best_rate.value
+        out.append(
+            MetricComparison(
+                name,
+                higher,
+                model,
+                wilson(model, level),
+                best_name,
+                best_rate,
+                None if best_rate is None else wilson(best_rate, level),
+                ahead,
+            )
+        )
+    return tuple(out)
+
+
+def analyse_skill(
+    actual: ArrayLike,
+    called_above: ArrayLike,
+    p_above: ArrayLike | None = None,
+    *,
+    threshold: float = 1.5,
+    cashout: float | None = None,
+    house_edge: float = 0.03,
+    metrics: Metrics | None = None,
+    train_actual: ArrayLike | None = None,
+    features: ArrayLike | None = None,
+    train_features: ArrayLike | None = None,
+    validation_actual: ArrayLike | None = None,
+    validation_p_above: ArrayLike | None = None,
+    validation_ids: ArrayLike | None = None,
+    round_ids: ArrayLike | None = None,
+    targets: Iterable[Target] = DEFAULT_TARGETS,
+    history: ArrayLike | None = None,
+    tests_tried: int = 1,
+    family_p_values: Sequence[float] | None = None,
+    alpha: float = ALPHA,
+    level: float = LEVEL,
+    seed: int = 0,
+    n_permutations: int = PERMUTATIONS,
+    n_bootstrap: int = RESAMPLES,
+    block_length: int | None = None,
+) -> SkillReport:
+    """Everything about one model's skill on its held-out rounds (in round order).
+
+    ``actual``: held-out multipliers; ``called_above``: the model's calls; ``p_above``: its
+    probabilities (None for a model without them). ``cashout`` defaults to ``threshold``.
+    ``metrics``: the evaluation's metrics (with the 3-class accuracy) when already computed; its
+    confusion matrix must match the calls. ``train_actual`` (training slice, ending right before
+    the held-out rounds) gives the base rate and feeds the logistic baseline with
+    ``features``/``train_features``. ``validation_*``: a slice before the held-out rounds on which
+    a cut-off may be chosen. ``history``: all usable rounds for the randomness audit (default: the
+    held-out rounds). ``tests_tried``/``family_p_values``: other checkpoints or cut-offs tried on
+    these rounds, for the Holm correction. Same inputs and ``seed``, same report.
+    """
+    values = np.asarray(actual, dtype=float)
+    calls = np.asarray(called_above, dtype=bool)
+    if values.ndim != 1 or values.size == 0:
+        raise DataError("no held-out rounds to analyse")
+    if not np.all(np.isfinite(values)):
+        raise DataError("held-out multipliers must be finite numbers")
+    if calls.shape != values.shape:
+        raise MismatchError(f"{values.size} held-out rounds but {calls.size} calls")
+    p = None if p_above is None else check_probabilities(p_above, values.size)
+    cashout = threshold if cashout is None else float(cashout)
+    if family_p_values is not None:
+        tests_tried = len(family_p_values) + 1
+    if tests_tried < 1:
+        raise UsageError(f"tests tried must be at least 1, got {tests_tried}")
+    block = auto_block_length(values.size) if block_length is None else int(block_length)
+
+    computed = compute_metrics(values, calls, threshold=threshold)
+    if metrics is None:
+        metrics = computed
+    elif metrics.confusion != computed.confusion:
+        raise MismatchError(
+            "the metrics given do not match the calls: "
+            f"{metrics.confusion.rows()} vs {computed.confusion.rows()}"
+        )
+    intervals = {name: _interval(metrics.rate(name), level) for name in RATE_FIELDS}
+    baselines = run_baselines(
+        values,
+        threshold=threshold,
+        train_actual=train_actual,
+        features=features,
+        train_features=train_features,
+        house_edge=house_edge,
+        seed=seed,
+    )
+    best = baselines.best_baseline
+    above = is_above(values, threshold)
+    significance = assess_significance(
+        above,
+        calls,
+        p,
+        always_above_calls=np.ones(values.size, dtype=bool),
+        best_baseline=best.name,
+        best_baseline_calls=np.asarray(best.called_above, dtype=bool),
+        base_rate=baselines.base_rate.probability,
+        cashout=cashout,
+        tests_tried=tests_tried,
+        family_p_values=family_p_values,
+        alpha=alpha,
+        n_permutations=n_permutations,
+        n_bootstrap=n_bootstrap,
+        level=level,
+        seed=seed,
+        block_length=block,
+    )
+    verdict = skill_verdict(significance, alpha)
+    betting = betting_report(
+        values,
+        calls,
+        cashout=cashout,
+        house_edge=house_edge,
+        baseline_name=best.name,
+        baseline_calls=np.asarray(best.called_above, dtype=bool),
+        n_bootstrap=n_bootstrap,
+        level=level,
+        seed=seed,
+        block_length=block,
+    )
+    calibration = sweep = choice = None
+    if p is not None:
+        calibration = calibrate(values, p, threshold=threshold, house_edge=house_edge, level=level)
+        sweep = sweep_cutoffs(values, p, threshold=threshold, cashout=cashout)
+        choice = choose_cutoff(
+            values,
+            p,
+            validation_actual=validation_actual,
+            validation_p=validation_p_above,
+            targets=targets,
+            threshold=threshold,
+            cashout=cashout,
+            validation_ids=validation_ids,
+            held_out_ids=round_ids,
+            level=level,
+        )
+    audited = values if history is None else np.asarray(history, dtype=float)
+    randomness = audit_randomness(
+        audited,
+        threshold=threshold,
+        house_edge=house_edge,
+        source="held_out" if history is None else "history",
+        alpha=alpha,
+        level=level,
+    )
+    settings = SkillSettings(
+        threshold,
+        cashout,
+        house_edge,
+        alpha,
+        level,
+        seed,
+        n_permutations,
+        n_bootstrap,
+        block,
+        significance.tests_tried,
+    )
+    return SkillReport(
+        settings=settings,
+        rounds=int(values.size),
+        metrics=metrics,
+        intervals=intervals,
+        baselines=baselines,
+        comparisons=_comparisons(metrics, baselines, level),
+        significance=significance,
+        calibration=calibration,
+        cutoff_sweep=sweep,
+        cutoff_choice=choice,
+        betting=betting,
+        randomness=randomness,
+        verdict=verdict,
+        messages=_messages(
+            settings, metrics, baselines, significance, verdict, betting, randomness, choice
+        ),
+    )
+
+
+def _interval(rate: Rate | None, level: float) -> Interval | None:
+    return None if rate is None else wilson(rate, level)
