@@ -29,7 +29,6 @@ import hashlib
 import hmac
 import os
 import sqlite3
-import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -177,8 +176,9 @@ def write_sqlite(path: str | Path, values: Sequence[float] | np.ndarray) -> Path
         raise DataError("values to write must be one finite number per round", path=target)
     if not target.parent.is_dir():
         raise DataError("folder does not exist", path=target.parent)
-    handle, tmp_name = tempfile.mkstemp(prefix=".history-", suffix=".db", dir=target.parent)
-    os.close(handle)
+    # Not tempfile.mkstemp: that file would be private (0600); SQLite creates it as umask says.
+    tmp_name = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+    Path(tmp_name).unlink(missing_ok=True)
     try:
         connection = sqlite3.connect(tmp_name)
         try:
