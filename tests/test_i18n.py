@@ -1,0 +1,89 @@
+"""The message catalog: complete in both languages, and the only source of visible words."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+import jetx_diag
+from jetx_diag import report_core
+from jetx_diag.errors import UsageError
+from jetx_diag.i18n import CATALOG, LANGUAGES, fields, messages
+
+PACKAGE = Path(jetx_diag.__file__).parent
+
+
+def test_both_languages_have_the_same_keys() -> None:
+    assert set(LANGUAGES) == set(CATALOG) == {"en", "tr"}
+    assert set(CATALOG["en"]) == set(CATALOG["tr"])
+
+
+@pytest.mark.parametrize("key", sorted(CATALOG["en"]))
+def test_both_languages_use_the_same_fields(key: str) -> None:
+    assert fields(CATALOG["en"][key]) == fields(CATALOG["tr"][key])
+
+
+def test_turkish_uses_the_documents_vocabulary() -> None:
+    tr = messages("tr")
+    assert tr("metric.below_accuracy", threshold="1.5") == "1.5 Altı Doğruluğu"
+    assert tr("metric.above_accuracy", threshold="1.5") == "1.5 Üstü Doğruluğu"
+    assert tr("metric.money_loss_risk") == "Para Kaybı Riski"
+    assert tr("metric.threshold_accuracy") == "Threshold Accuracy"
+    assert tr("metric.classification_accuracy") == "Classification Accuracy"
+    assert tr("confusion.corner") == "Gerçek / Tahmin"
+    assert tr("confusion.money_marker") == "← Para kaybı"
+    assert tr("targets.col_target") == "Hedef"
+    assert tr("targets.col_status") == "Durum"
+    assert tr("targets.col_result") == "Sonuç"
+    assert tr("targets.off_below", factor="12.6") == "12.6x daha kötü"
+
+
+def test_unknown_language_and_missing_default() -> None:
+    with pytest.raises(UsageError, match="unknown report language 'fr'"):
+        messages("fr")
+    en = messages("en")
+    assert en.get("reason.some_new_code", "some_new_code") == "some_new_code"
+    assert en.get("reason.null", "null") == "empty (NULL)"
+
+
+def test_every_literal_key_used_in_code_exists() -> None:
+    """Keys spelled out in the report modules are in the catalog (dynamic ones are tested by
+    rendering every metric, status, class and role in the report tests)."""
+    sources = ["report_core.py", "render_junit.py", "terminal.py"]
+    used: set[str] = set()
+    for name in sources:
+        text = (PACKAGE / name).read_text(encoding="utf-8")
+        used |= set(re.findall(r'msg\(\s*"([a-z_./]+)"', text))
+        used |= set(re.findall(r'key = "([a-z_./]+)"', text))
+    assert len(used) > 40
+    assert used <= set(CATALOG["en"]), sorted(used - set(CATALOG["en"]))
+
+
+@pytest.mark.parametrize("prefix", ["metric.", "status.", "class.", "role.", "reason."])
+def test_dynamic_key_families_are_complete(prefix: str) -> None:
+    from jetx_diag.data import REJECTION_REASONS
+    from jetx_diag.targets import TARGET_METRICS
+
+    expected = {
+        "metric.": {f"metric.{m}" for m in TARGET_METRICS} | {"metric.above_call_share"},
+        "status.": {"status.met", "status.missed", "status.n/a"},
+        "class.": {"class.below", "class.above"},
+        "role.": {
+            f"role.{r}"
+            for r in ("checkpoint", "scaler", "metadata", "data", "inputs", "predictions")
+        },
+        "reason.": {f"reason.{code}" for code in REJECTION_REASONS},
+    }[prefix]
+    assert expected <= {k for k in CATALOG["en"] if k.startswith(prefix)}
+
+
+def test_templates_hold_no_words_of_their_own() -> None:
+    """Every visible word comes from the catalog: template text outside tags has no words."""
+    env = report_core.environment()
+    for name in env.list_templates(extensions=["j2"]):
+        source = env.loader.get_source(env, name)[0]
+        text = re.sub(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}", "", source, flags=re.S)
+        text = re.sub(r"<[^>]*>", " ", text)  # HTML tags with their attributes
+        assert not re.search(r"[^\W\d_]{2,}", text), (name, text)
