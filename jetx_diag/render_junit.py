@@ -1,0 +1,122 @@
+"""JUnit XML for CI: one test case per target, one test suite per checkpoint.
+
+A missed target is a ``<failure>`` whose message carries the measured value and the target; a
+target the model cannot be measured on (no such head, or 0/0) is ``<skipped>``. The layout is
+the one Jenkins, GitLab and GitHub test reporters read (validated against ``tests/junit.xsd``).
+"""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as ET
+from collections.abc import Sequence
+from pathlib import Path
+
+from jetx_diag.i18n import Messages, messages
+from jetx_diag.report_core import off_text, target_text
+from jetx_diag.results import Evaluation
+from jetx_diag.targets import TargetResult, Verdict
+
+# Characters XML 1.0 cannot hold at all, not even escaped (C0 controls except tab/LF/CR,
+# surrogates, U+FFFE/U+FFFF). Labels and paths come from users, so they are made visible instead.
+_XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def _xml_text(value: object) -> str:
+    return _XML_INVALID.sub(lambda m: f"\\u{ord(m.group()):04x}", str(value))
+
+
+def _testcase(
+    parent: ET.Element, evaluation: Evaluation, result: TargetResult, msg: Messages
+) -> None:
+    metric = result.target.metric
+    case = ET.SubElement(
+        parent,
+        "testcase",
+        {"classname": _xml_text(evaluation.label), "name": metric, "time": "0"},
+    )
+    result_text = "n/a" if result.measured is None else result.measured.text()
+    if result.status == "missed":
+        message = msg(
+            "junit.failure",
+            metric=metric,
+            result=result_text,
+            target=target_text(result.target),
+            off=off_text(result, msg),
+        )
+        failure = ET.SubElement(
+            case, "failure", {"message": _xml_text(message), "type": "TargetMissed"}
+        )
+        failure.text = _xml_text(
+            f"metric: {metric}\nmeasured: {result_text}\ntarget: {target_text(result.target)}\n"
+            f"compared value: {result.shown}\ncheckpoint: {evaluation.label}\n"
+        )
+    elif result.status == "n/a":
+        why = msg("targets.not_available") if result.measured is None else result.measured.text()
+        ET.SubElement(
+            case, "skipped", {"message": _xml_text(msg("junit.skipped", metric=metric, why=why))}
+        )
+
+
+def _testsuite(
+    parent: ET.Element, evaluation: Evaluation, verdict: Verdict, msg: Messages
+) -> tuple[int, int]:
+    results = verdict.results
+    failures = len(verdict.missed)
+    skipped = sum(1 for r in results if r.status == "n/a")
+    suite = ET.SubElement(
+        parent,
+        "testsuite",
+        {
+            "name": _xml_text(evaluation.label),
+            "tests": str(len(results)),
+            "failures": str(failures),
+            "errors": "0",
+            "skipped": str(skipped),
+            "time": "0",
+            "timestamp": _xml_text(evaluation.created),
+        },
+    )
+    properties = ET.SubElement(suite, "properties")
+    for name, value in (
+        ("tool_version", evaluation.tool_version),
+        ("data", evaluation.data.source),
+        ("held_out_rounds", evaluation.split.test_samples),
+        ("split", evaluation.split.rule),
+        ("threshold", f"{evaluation.settings.threshold:g}"),
+        ("cutoff", f"{evaluation.settings.cutoff:g}"),
+    ):
+        ET.SubElement(properties, "property", {"name": name, "value": _xml_text(value)})
+    for result in results:
+        _testcase(suite, evaluation, result, msg)
+    return len(results), failures
+
+
+def render_junit(
+    items: Sequence[tuple[Evaluation, Verdict]], *, name: str = "jetx-diag", lang: str = "en"
+) -> str:
+    """JUnit XML for one or more evaluated checkpoints (compare mode: one suite each)."""
+    msg = messages(lang)
+    root = ET.Element("testsuites", {"name": _xml_text(name)})
+    tests = failures = 0
+    for evaluation, verdict in items:
+        suite_tests, suite_failures = _testsuite(root, evaluation, verdict, msg)
+        tests += suite_tests
+        failures += suite_failures
+    root.set("tests", str(tests))
+    root.set("failures", str(failures))
+    root.set("errors", "0")
+    root.set("time", "0")  # the Jenkins schema has no "skipped" count on <testsuites>
+    ET.indent(root)
+    body = ET.tostring(root, encoding="unicode")
+    return '<?xml version="1.0" encoding="UTF-8"?>\n' + body + "\n"
+
+
+def write_junit(
+    items: Sequence[tuple[Evaluation, Verdict]], path: str | Path, *, name: str = "jetx-diag"
+) -> Path:
+    """Write the JUnit XML of ``items`` to ``path`` atomically; returns the path."""
+    from jetx_diag.report_core import write_files
+
+    (written,) = write_files([(Path(path), render_junit(items, name=name).encode("utf-8"))])
+    return written
