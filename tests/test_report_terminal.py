@@ -1,0 +1,61 @@
+"""The terminal summary printed after a report."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+from rich.console import Console
+from test_report_core import document_case
+
+from jetx_diag.terminal import print_summary, targets_table
+
+
+def render(lang: str = "en", written: tuple[Path, ...] = (), **changes: object) -> str:
+    evaluation, verdict = document_case(**changes)
+    buffer = io.StringIO()
+    console = Console(file=buffer, width=140, color_system=None, force_terminal=False)
+    print_summary(evaluation, verdict, written, lang=lang, console=console)
+    return buffer.getvalue()
+
+
+def test_summary_lists_targets_accounting_rejected_rows_and_paths() -> None:
+    text = render(written=(Path("reports/x/report.md"), Path("reports/x/report.html")))
+    lines = text.splitlines()
+    assert lines[0].strip() == "Targets — stage2_best.h5"
+    row = next(line for line in lines if "Below-1.5 accuracy" in line)
+    for cell in ("5.94% (26/438)", "≥ 75%", "❌", "12.6x below target"):
+        assert cell in row
+    assert "❌ 4 of 5 targets missed." in text
+    assert "strongly biased towards 'above 1.5'" in text
+    assert "Rows: 6091 read = 6089 used + 2 rejected" in text
+    rejected = next(line for line in lines if "id 6281" in line)
+    assert "'2.29\\u20281.29'" in rejected and "several numbers in one cell" in rejected
+    assert "scikit-learn 1.3.2 wrote the scaler" in text
+    assert lines[-3:] == ["Written:", "  reports/x/report.md", "  reports/x/report.html"]
+
+
+def test_turkish_summary() -> None:
+    text = render("tr")
+    assert "Hedefler — stage2_best.h5" in text
+    assert "1.5 Altı Doğruluğu" in text and "Para Kaybı Riski" in text
+    assert "Satırlar: 6091 okundu = 6089 kullanıldı + 2 reddedildi" in text
+
+
+def test_markup_in_data_is_printed_literally() -> None:
+    text = render(label="[bold red]x[/]", warnings=("[link=http://x]y[/link]",))
+    assert "Targets — [bold red]x[/]" in text
+    assert "[link=http://x]y[/link]" in text
+
+
+def test_targets_table_has_a_row_per_target() -> None:
+    evaluation, verdict = document_case()
+    table = targets_table(evaluation, verdict, "tr")
+    assert [str(c.header) for c in table.columns] == [
+        "Metrik",
+        "Sonuç",
+        "Hedef",
+        "Durum",
+        "Hedeften uzaklık",
+    ]
+    assert table.row_count == 5
