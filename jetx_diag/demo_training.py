@@ -188,8 +188,11 @@ class DemoRun:
         return (*(stage.checkpoint for stage in self.stages), self.final_model_path)
 
 
-@dataclass(frozen=True)
+@dataclass
 class _Samples:
+    """Model inputs by name and the multiplier each sample predicts (the features are scaled
+    in place once the scaler is fitted, hence not frozen)."""
+
     inputs: dict[str, np.ndarray]
     target: np.ndarray  # the multiplier of the predicted round
 
@@ -242,6 +245,11 @@ def _targets(values: np.ndarray) -> dict[str, np.ndarray]:
     }
 
 
+def _share(hits: np.ndarray) -> float:
+    # A CSV cell cannot hold "n/a (0/0)"; NaN is how a log says there were no such rounds.
+    return float(np.mean(hits)) if hits.size else float("nan")
+
+
 def _in_output_order(model: Any, by_name: dict[str, np.ndarray]) -> list[np.ndarray]:
     return [by_name[name] for name in model.output_names]
 
@@ -266,13 +274,10 @@ def _make_callbacks(keras: Any) -> tuple[type, type]:
             if logs is None:
                 return
             outputs = self.model.predict(self.inputs, verbose=0, batch_size=1024)
-            p_above = np.asarray(
-                dict(zip(self.model.output_names, outputs, strict=True))["threshold"]
-            )
-            called = p_above.reshape(-1) >= CUTOFF
-            below = ~self.actual_above
-            logs["val_below_accuracy"] = float(np.mean(~called[below]))
-            logs["val_above_accuracy"] = float(np.mean(called[self.actual_above]))
+            heads = dict(zip(self.model.output_names, outputs, strict=True))
+            called = np.asarray(heads["threshold"]).reshape(-1) >= CUTOFF
+            logs["val_below_accuracy"] = _share(~called[~self.actual_above])
+            logs["val_above_accuracy"] = _share(called[self.actual_above])
 
     class EpochProgress(keras.callbacks.Callback):
         def __init__(self, stage: int, total: int, progress: ProgressCallback) -> None:

@@ -45,6 +45,11 @@ def test_sequence_windows_are_the_rounds_before_each_prediction() -> None:
     np.testing.assert_allclose(windows[..., 0], [[0, 1, 2], [1, 2, 3]], atol=1e-6)
 
 
+def test_logged_rates_are_nan_when_there_are_no_such_rounds() -> None:
+    assert demo_training._share(np.array([True, False, True])) == pytest.approx(2 / 3)
+    assert math.isnan(demo_training._share(np.array([], dtype=bool)))
+
+
 def test_one_seed_reproduces_the_whole_run() -> None:
     # sha256("jetx-diag-demo") starts with b8889b71; without the top bit: 0x38889b71.
     assert hashlib.sha256(b"jetx-diag-demo").hexdigest().startswith("b8889b71")
