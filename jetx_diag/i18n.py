@@ -35,8 +35,8 @@ _EN: dict[str, str] = {
         "{read} rows read, {used} usable, {evaluated} held-out rounds evaluated"
     ),
     "header.split": "Held-out split",
-    "header.split_value": "{rule}: ids {first}–{last} ({train} earlier samples not evaluated)",
-    "header.split_value_no_ids": "{rule} ({train} earlier samples not evaluated)",
+    "header.split_ids": "ids {first}–{last}",
+    "header.split_train": "{train} earlier samples not evaluated",
     "header.rule": "Call rule",
     "header.rule_probability": "'above {threshold}' when p_above ≥ {cutoff}",
     "header.rule_regression": "'above {threshold}' when the predicted multiplier ≥ {threshold}",
@@ -205,8 +205,8 @@ _TR: dict[str, str] = {
         "{read} satır okundu, {used} kullanılabilir, {evaluated} test turu değerlendirildi"
     ),
     "header.split": "Test ayrımı",
-    "header.split_value": "{rule}: id {first}–{last} (önceki {train} örnek değerlendirilmedi)",
-    "header.split_value_no_ids": "{rule} (önceki {train} örnek değerlendirilmedi)",
+    "header.split_ids": "id {first}–{last}",
+    "header.split_train": "önceki {train} örnek değerlendirilmedi",
     "header.rule": "Tahmin kuralı",
     "header.rule_probability": "p_above ≥ {cutoff} ise '{threshold} üstü'",
     "header.rule_regression": "Tahmin edilen çarpan ≥ {threshold} ise '{threshold} üstü'",

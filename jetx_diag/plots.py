@@ -15,6 +15,7 @@ from dataclasses import dataclass
 import numpy as np
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
+from matplotlib.patches import Rectangle
 
 #: Dots per inch of every PNG; fixed so that reruns give the same bytes.
 PNG_DPI = 100
@@ -68,6 +69,17 @@ def confusion_heatmap(rows: Sequence[Sequence[int]], labels: ConfusionLabels) ->
         color = "white" if count > top / 2 else "#1b2631"
         axes.text(col, row, str(int(count)), ha="center", va="center", fontsize=16, color=color)
         if (row, col) == (0, 1):
+            # A frame and a label make the money-losing cell stand out whatever its shade.
+            axes.add_patch(
+                Rectangle(
+                    (col - 0.47, row - 0.47),
+                    0.94,
+                    0.94,
+                    fill=False,
+                    edgecolor=_BELOW_COLOR,
+                    linewidth=3,
+                )
+            )
             axes.text(
                 col,
                 row + 0.28,

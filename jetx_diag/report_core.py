@@ -222,16 +222,12 @@ def _section_header(evaluation: Evaluation, verdict: Verdict, msg: Messages) -> 
             evaluated=split.test_samples,
         ),
     )
+    split_text = split.rule
     if split.test_first_id is not None and split.test_last_id is not None:
-        split_text = msg(
-            "header.split_value",
-            rule=split.rule,
-            first=split.test_first_id,
-            last=split.test_last_id,
-            train=split.train_samples,
-        )
-    else:
-        split_text = msg("header.split_value_no_ids", rule=split.rule, train=split.train_samples)
+        ids = msg("header.split_ids", first=split.test_first_id, last=split.test_last_id)
+        split_text += f": {ids}"
+    if split.train_samples:
+        split_text += f" ({msg('header.split_train', train=split.train_samples)})"
     add("header.split", split_text)
     rule_key = (
         "header.rule_regression"

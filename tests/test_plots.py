@@ -8,6 +8,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from matplotlib.patches import Rectangle
 
 from jetx_diag.plots import (
     P_ABOVE_BINS,
@@ -47,6 +48,8 @@ def test_heatmap_shows_the_four_counts_and_marks_the_money_cell() -> None:
     assert marker.get_position()[0] == count_412.get_position()[0] == 1
     assert marker.get_position()[1] > count_412.get_position()[1]  # below it (y axis inverted)
     assert (1, "money lost") in texts
+    (frame,) = [p for p in axes.patches if isinstance(p, Rectangle)]
+    assert frame.get_xy() == pytest.approx((0.53, -0.47))  # around column 1, row 0
     assert [t.get_text() for t in axes.get_xticklabels()] == ["below 1.5", "above 1.5"]
     assert [t.get_text() for t in axes.get_yticklabels()] == ["below 1.5", "above 1.5"]
     assert axes.get_xlabel() == "Predicted" and axes.get_ylabel() == "Actual"

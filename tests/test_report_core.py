@@ -412,6 +412,22 @@ def test_header_of_a_predictions_file_without_probabilities() -> None:
     assert [image["name"] for image in context["plots"]["images"]] == ["confusion"]
 
 
+def test_split_without_ids_or_earlier_samples() -> None:
+    evaluation, _ = document_case()
+    split = replace(
+        evaluation.split, train_samples=0, test_first_id=None, test_last_id=None, rule="all rows"
+    )
+    evaluation, verdict = document_case(split=split)
+    for lang, label in (("en", "Held-out split"), ("tr", "Test ayrımı")):
+        rows = build_context(evaluation, verdict, lang, include_plots=False)["header"]["rows"]
+        assert {row["label"]: row["value"] for row in rows}[label] == "all rows"
+    split = replace(split, train_samples=10)
+    evaluation, verdict = document_case(split=split)
+    rows = build_context(evaluation, verdict, "tr", include_plots=False)["header"]["rows"]
+    facts = {row["label"]: row["value"] for row in rows}
+    assert facts["Test ayrımı"] == "all rows (önceki 10 örnek değerlendirilmedi)"
+
+
 def test_unknown_language_is_a_usage_error() -> None:
     evaluation, verdict = document_case()
     with pytest.raises(UsageError, match="unknown report language 'de'"):
