@@ -67,7 +67,7 @@ LOPSIDED_GAP = 0.40
 PAST_PEAK_WARNING, PAST_PEAK_CRITICAL = 10, 50
 #: A checkpoint whose goal value is this far below the best is a warning.
 CHECKPOINT_GAP_WARNING = 0.05
-#: Over-weighting (configured weight ratio ÷ class imbalance) that is critical.
+#: Over- or under-weighting factor (configured weight ratio ÷ balanced ratio) that is critical.
 OVERWEIGHT_CRITICAL = 10.0
 #: Largest number of status-change rows per stage in the progress table.
 MAX_TRANSITION_ROWS = 12
@@ -198,8 +198,8 @@ class ClassWeightCheck:
     above_weight: float
     above_assumed: bool  # the run gave no "above" weight: 1.0 assumed, as Keras does
     weight_ratio: float  # below_weight / above_weight
-    overweight: float | None  # weight_ratio / imbalance_ratio; None without class counts
-    flagged: bool
+    overweight: float | None  # weight_ratio / balanced ratio; None without class counts
+    flagged: bool  # overweight past max_overweight, or under 1 / max_overweight
 
 
 @dataclass(frozen=True)
@@ -341,6 +341,20 @@ FINDING_TEXT: dict[str, dict[str, str]] = {
         "tr": "{stage}: log EarlyStopping(monitor={monitor}, patience={patience}) ile uyumlu: "
         "en iyi {monitor} epoch {replay_best_epoch}, durma epoch {stop_epoch}.",
     },
+    "early_stopping_never_fired": {
+        "en": "{stage}: EarlyStopping(monitor={monitor}, patience={patience}) never fired in "
+        "the {epochs_logged} logged epochs (best {monitor} at epoch {replay_best_epoch}); the "
+        "stage ran to its epoch limit.",
+        "tr": "{stage}: EarlyStopping(monitor={monitor}, patience={patience}) loglanan "
+        "{epochs_logged} epoch boyunca hiç devreye girmedi (en iyi {monitor}: epoch "
+        "{replay_best_epoch}); aşama epoch sınırına kadar sürdü.",
+    },
+    "goal_flat": {
+        "en": "{stage}: {goal_metric} stayed at {value:.1%} in all {epochs_logged} logged "
+        "epochs: nothing was learned on the goal.",
+        "tr": "{stage}: {goal_metric} loglanan {epochs_logged} epoch'un hepsinde {value:.1%} "
+        "kaldı: hedefte hiçbir şey öğrenilmedi.",
+    },
     "early_stopping_inconsistent": {
         "en": "{stage}: EarlyStopping(monitor={monitor}, patience={patience}) replayed over the "
         "log stops at {replay_stop}, but the log ends at epoch {stop_epoch}: the recorded "
@@ -373,6 +387,19 @@ FINDING_TEXT: dict[str, dict[str, str]] = {
         "sayılıyor; bu dağılım için ({below_share:.1%} 1.5 altı, dengesizlik "
         "1:{imbalance_ratio:.2f}) dengeli ağırlıkta bu oran {balanced_ratio:.2f}. 1.5 altı "
         "sınıfı {overweight:.1f} kat fazla ağırlıklandırılmış.",
+    },
+    "class_weight_too_low": {
+        "en": "{where}: class weights {below_weight:.2f}x (below) and {above_weight:.2f}x "
+        "(above) make one below round count {weight_ratio:.2f} times an above round; for this "
+        "split ({below_share:.1%} below, imbalance 1:{imbalance_ratio:.2f}) balanced weights "
+        "make it {balanced_ratio:.2f} times. The below class is under-weighted "
+        "{underweight:.1f}x, which pushes the model towards calling every round 'above'.",
+        "tr": "{where}: class weight {below_weight:.2f}x (1.5 altı) ve {above_weight:.2f}x "
+        "(1.5 üstü) ile bir 1.5 altı örnek, bir 1.5 üstü örneğin {weight_ratio:.2f} katı "
+        "sayılıyor; bu dağılım için ({below_share:.1%} 1.5 altı, dengesizlik "
+        "1:{imbalance_ratio:.2f}) dengeli ağırlıkta bu oran {balanced_ratio:.2f}. 1.5 altı "
+        "sınıfı {underweight:.1f} kat az ağırlıklandırılmış; bu, modeli her tura 1.5 üstü "
+        "demeye iter.",
     },
     "class_weights_unchecked": {
         "en": "{where}: class weights {below_weight:.2f}x (below) and {above_weight:.2f}x "
@@ -664,11 +691,21 @@ def _peak_findings(
         return _Peak()
     best_at, best_value = peak
     final_value = next(v for v in reversed(values) if v is not None)
+    present = [v for v in values if v is not None]
+    if len(present) > 1 and max(present) == min(present):
+        # No peak to speak of (e.g. worst-class accuracy 0 in every epoch: collapsed all along).
+        numbers: dict[str, int | float | str] = {
+            "goal_metric": goal,
+            "value": best_value,
+            "epochs_logged": len(present),
+        }
+        findings.append(Finding("goal_flat", "warning", stage.name, numbers))
+        return _Peak(final_value=final_value)
     nan_epochs = stage.not_finite.get(stage.column(goal) or "", ())
     needed = needed_patience(epochs, values, mode=mode, min_delta=min_delta, not_finite=nan_epochs)
     past = stage.stop_epoch - best_at
     if past == 0 and stage.n_epochs > 1:
-        numbers: dict[str, int | float | str] = {
+        numbers = {
             "goal_metric": goal,
             "stop_epoch": stage.stop_epoch,
             "best_value": best_value,
@@ -789,6 +826,8 @@ def _checkpoint_findings(
         findings.append(Finding("checkpoint_goal_not_logged", "warning", stage.name, numbers))
         return checkpoint_at, None
     gap = peak.best_value - goal_there if mode == "max" else goal_there - peak.best_value
+    if gap <= 0:
+        return checkpoint_at, goal_there  # the monitor kept an epoch as good as the goal's best
     status = statuses[stage.epochs.index(checkpoint_at)]
     if status in COLLAPSE_STATUSES:
         severity = "critical"
@@ -800,9 +839,13 @@ def _checkpoint_findings(
 
 
 def _replay_findings(
-    stage: StageLog, monitor: _Monitor, findings: list[Finding]
+    stage: StageLog, monitor: _Monitor, limit: int | None, findings: list[Finding]
 ) -> EarlyStoppingReplay | None:
-    """Replay the recorded EarlyStopping: does the log end where those settings stop?"""
+    """Replay the recorded EarlyStopping: does the log end where those settings stop?
+
+    Never firing is consistent when the log ends at the stage's epoch limit (or the limit is
+    unknown): the stage simply ran out of epochs.
+    """
     if monitor.early_stopping is None or monitor.patience is None:
         return None
     values = stage.series(monitor.early_stopping)
@@ -817,7 +860,6 @@ def _replay_findings(
         min_delta=monitor.min_delta,
         not_finite=stage.not_finite.get(stage.column(monitor.early_stopping) or "", ()),
     )
-    consistent = stop == stage.stop_epoch
     numbers: dict[str, int | float | str] = {
         "monitor": monitor.early_stopping,
         "patience": monitor.patience,
@@ -825,8 +867,11 @@ def _replay_findings(
         "replay_stop": f"epoch {stop}" if stop is not None else "no epoch",
         "stop_epoch": stage.stop_epoch,
     }
-    if consistent:
+    if stop == stage.stop_epoch:
         findings.append(Finding("early_stopping_consistent", "info", stage.name, numbers))
+    elif stop is None and (limit is None or limit == stage.stop_epoch):
+        numbers["epochs_logged"] = stage.n_epochs
+        findings.append(Finding("early_stopping_never_fired", "info", stage.name, numbers))
     else:
         findings.append(Finding("early_stopping_inconsistent", "warning", stage.name, numbers))
     return EarlyStoppingReplay(
@@ -866,9 +911,9 @@ def _diagnose_stage(
         checkpoint_at, goal_at_checkpoint = _checkpoint_findings(
             stage, goal, mode, peak, monitor, statuses, findings
         )
-    replay = _replay_findings(stage, monitor, findings)
-
     meta = run.metadata
+    limit = None if meta is None else meta.for_stage(meta.stage_epoch_limits, stage.name)
+    replay = _replay_findings(stage, monitor, limit if isinstance(limit, int) else None, findings)
     if meta is not None:
         recorded_epochs = meta.for_stage(meta.stage_epochs, stage.name)
         if isinstance(recorded_epochs, int) and recorded_epochs != stage.n_epochs:
@@ -1031,8 +1076,9 @@ def check_class_weights(
     """Configured ``{"below": w0, "above": w1}`` against the class imbalance.
 
     ``overweight`` is how many times more the configured weights favour the below class than
-    balanced weights do: (w0 / w1) ÷ (below-share ratio). Flagged above ``max_overweight``
-    (4 by default: the document's own upper advice, 7x for a 1:1.85 split, is 3.8).
+    balanced weights do: (w0 / w1) ÷ (n_above / n_below). Flagged above ``max_overweight``
+    (4 by default: the document's own upper advice, 7x for a 1:1.85 split, is 3.8), and below
+    its inverse (the below class starved, which drives the model to call every round "above").
     """
     clean = normalise_class_weights(weights)
     if "below" not in clean:
@@ -1054,7 +1100,7 @@ def check_class_weights(
         above_assumed=above_assumed,
         weight_ratio=ratio,
         overweight=overweight,
-        flagged=overweight is not None and overweight > max_overweight,
+        flagged=overweight is not None and not 1.0 / max_overweight <= overweight <= max_overweight,
     )
 
 
@@ -1247,8 +1293,13 @@ def diagnose(
                 "balanced_below_weight": balance.balanced_below_weight,
                 "overweight": check.overweight,
             }
-            severity = "critical" if check.overweight > OVERWEIGHT_CRITICAL else "warning"
-            findings.append(Finding("class_weight_excessive", severity, check.stage, numbers))
+            factor = max(check.overweight, 1.0 / check.overweight)
+            severity = "critical" if factor > OVERWEIGHT_CRITICAL else "warning"
+            if check.overweight > 1.0:
+                findings.append(Finding("class_weight_excessive", severity, check.stage, numbers))
+            else:
+                numbers["underweight"] = factor
+                findings.append(Finding("class_weight_too_low", severity, check.stage, numbers))
 
     # Missing artifacts and disagreeing contents.
     artifacts = None

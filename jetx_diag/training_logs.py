@@ -187,7 +187,13 @@ class RunMetadata:
     ``class_weights`` — ``{"stage3": {"below": 44.13, "above": 0.76}}`` (keys ``below``/``above``
     or Keras' ``"0"``/``"1"``), or one such object for every stage;
     ``class_counts`` — ``{"below": 2135, "above": 3956}`` (training rounds);
+    ``epochs_max`` — ``{"stage1": 100, …}``, the epoch limit given to ``fit``;
     ``files`` — the file names the run saved.
+
+    The jetx_diag demo's richer form is read too: ``stages`` (a list of per-stage records with
+    Keras-shaped ``callbacks``: ``{"early_stopping": {…}, "model_checkpoint": {…}}``,
+    ``class_weights``, ``epochs_run`` and ``epochs_max``), ``class_balance``
+    (``train_below``/``train_above``) and ``artifacts`` (file names).
     """
 
     path: str
@@ -197,6 +203,7 @@ class RunMetadata:
     training_minutes: float | None = None
     stage_minutes: dict[str, float] = field(default_factory=dict)
     stage_epochs: dict[str, int] = field(default_factory=dict)
+    stage_epoch_limits: dict[str, int] = field(default_factory=dict)  # fit(epochs=…) per stage
     metrics: dict[str, float] = field(default_factory=dict)
     callbacks: dict[str, StageCallbacks] = field(default_factory=dict)  # "*" = every stage
     class_weights: dict[str, dict[str, float]] = field(default_factory=dict)  # "*" = every stage
@@ -670,7 +677,8 @@ def read_metadata(path: str | Path) -> RunMetadata:
     callbacks: dict[str, StageCallbacks] = {}
     raw_callbacks = data.get("callbacks")
     if isinstance(raw_callbacks, dict):
-        if raw_callbacks and all(isinstance(v, dict) for v in raw_callbacks.values()):
+        per_stage = not any(k in raw_callbacks for k in _CALLBACK_KEYS)
+        if raw_callbacks and per_stage and all(isinstance(v, dict) for v in raw_callbacks.values()):
             for stage, settings in raw_callbacks.items():
                 callbacks[str(stage)] = _callbacks(settings, notes, str(stage))
         else:
@@ -689,9 +697,17 @@ def read_metadata(path: str | Path) -> RunMetadata:
     elif raw_weights is not None:
         notes.append("'class_weights' is not an object: ignored")
 
-    files = data.get("files", ())
+    stage_limits = table("epochs_max", int)
+    _stage_records(data.get("stages"), notes, callbacks, weights, stage_epochs, stage_limits)
+    balance = data.get("class_balance")
+    if not counts and isinstance(balance, dict):
+        below, above = _number(balance.get("train_below")), _number(balance.get("train_above"))
+        if below is not None and above is not None:
+            counts = {"below": int(below), "above": int(above)}
+
+    files = data.get("files", data.get("artifacts", ()))
     if not isinstance(files, list | tuple) or not all(isinstance(f, str) for f in files):
-        notes.append("'files' is not a list of names: ignored")
+        notes.append("'files' / 'artifacts' is not a list of names: ignored")
         files = ()
 
     def text(key: str) -> str | None:
@@ -708,6 +724,7 @@ def read_metadata(path: str | Path) -> RunMetadata:
         training_minutes=minutes,
         stage_minutes=stage_minutes,
         stage_epochs=stage_epochs,
+        stage_epoch_limits=stage_limits,
         metrics=metrics,
         callbacks=callbacks,
         class_weights=weights,
@@ -723,27 +740,77 @@ def _number(value: Any) -> float | None:
     return float(value) if math.isfinite(value) else None
 
 
+_CALLBACK_KEYS = ("early_stopping", "model_checkpoint")
+
+
 def _callbacks(settings: Mapping[str, Any], notes: list[str], stage: str) -> StageCallbacks:
-    def text(key: str) -> str | None:
-        value = settings.get(key)
+    """Flat ``{"monitor", "patience", …}`` or Keras-shaped ``{"early_stopping": {…},
+    "model_checkpoint": {"monitor", "filepath", …}}`` (flat keys fill what those lack)."""
+    nested = {k: settings[k] for k in _CALLBACK_KEYS if isinstance(settings.get(k), dict)}
+    early: Mapping[str, Any] = nested.get("early_stopping", settings)
+    checkpoint: Mapping[str, Any] = nested.get("model_checkpoint", {})
+
+    def text(source: Mapping[str, Any], key: str) -> str | None:
+        value = source.get(key)
         return value if isinstance(value, str) and value else None
 
-    patience = _number(settings.get("patience"))
-    min_delta = _number(settings.get("min_delta"))
-    restore = settings.get("restore_best_weights")
-    mode = text("mode")
+    monitor = text(early, "monitor") or text(settings, "monitor")
+    patience = _number(early.get("patience"))
+    min_delta = _number(early.get("min_delta"))
+    restore = early.get("restore_best_weights")
+    mode = text(early, "mode") if monitor else None
     if mode not in (None, "min", "max", "auto"):
         notes.append(f"callbacks.{stage}.mode {mode!r} unknown: inferred from the metric name")
         mode = None
     return StageCallbacks(
-        monitor=text("monitor"),
+        monitor=monitor,
         mode=None if mode == "auto" else mode,
         patience=None if patience is None else int(patience),
         min_delta=min_delta,
         restore_best_weights=restore if isinstance(restore, bool) else None,
-        checkpoint_monitor=text("checkpoint_monitor") or text("monitor"),
-        checkpoint_file=text("checkpoint_file"),
+        # ModelCheckpoint is taken to follow EarlyStopping's monitor unless it says otherwise.
+        checkpoint_monitor=text(checkpoint, "monitor")
+        or text(settings, "checkpoint_monitor")
+        or monitor,
+        checkpoint_file=text(checkpoint, "filepath") or text(settings, "checkpoint_file"),
     )
+
+
+def _stage_records(
+    records: Any,
+    notes: list[str],
+    callbacks: dict[str, StageCallbacks],
+    weights: dict[str, dict[str, float]],
+    epochs: dict[str, int],
+    limits: dict[str, int],
+) -> None:
+    """Per-stage records some runs keep: ``"stages": [{"stage": 1, "callbacks": …,
+    "class_weights": …, "epochs_run": 92, "epochs_max": 100, "monitor": …, "checkpoint": …},
+    …]``. Top-level tables win where both say something."""
+    if records is None:
+        return
+    if not isinstance(records, list):
+        notes.append("'stages' is not a list: ignored")
+        return
+    for position, record in enumerate(records, start=1):
+        if not isinstance(record, dict):
+            notes.append(f"'stages[{position}]' is not an object: ignored")
+            continue
+        number = record.get("stage")
+        key = f"stage{number}" if isinstance(number, int) else str(record.get("name", position))
+        settings = dict(record["callbacks"]) if isinstance(record.get("callbacks"), dict) else {}
+        settings.setdefault("monitor", record.get("monitor"))
+        settings.setdefault("checkpoint_file", record.get("checkpoint"))
+        if any(isinstance(settings.get(k), str) for k in ("monitor", "checkpoint_file")) or (
+            any(k in settings for k in _CALLBACK_KEYS)
+        ):
+            callbacks.setdefault(key, _callbacks(settings, notes, key))
+        if isinstance(record.get("class_weights"), dict):
+            weights.setdefault(key, normalise_class_weights(record["class_weights"]))
+        for field_name, table in (("epochs_run", epochs), ("epochs_max", limits)):
+            value = record.get(field_name)
+            if isinstance(value, int) and not isinstance(value, bool):
+                table.setdefault(key, value)
 
 
 def _class_key(key: Any) -> str | None:

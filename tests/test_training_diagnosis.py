@@ -611,3 +611,129 @@ def test_diagnosis_round_trips_through_json(doc_run_dir: Path) -> None:
     assert back == diagnosis
     assert isinstance(back.findings[0], Finding)
     assert back.by_code("stopped_past_peak")[0].numbers["epochs_past_peak"] == 86
+
+
+# --------------------------------------------------------------------------- the demo's metadata
+
+#: The shape jetx_diag's own demo (demo_training.py) writes: per-stage records with Keras-shaped
+#: callbacks, a class_balance block and an artifacts list.
+DEMO_METADATA = {
+    "total_epochs": {"stage1": 92},
+    "stages": [
+        {
+            "stage": 1,
+            "name": "foundation",
+            "epochs_max": 100,
+            "epochs_run": 92,
+            "class_weights": {"below": 1.4265, "above": 0.7698},
+            "callbacks": {
+                "model_checkpoint": {
+                    "filepath": "stage1_best.h5",
+                    "monitor": "val_regression_mae",
+                    "mode": "min",
+                    "save_best_only": True,
+                },
+                "early_stopping": {
+                    "monitor": "val_regression_mae",
+                    "mode": "min",
+                    "patience": 50,
+                    "restore_best_weights": False,
+                },
+                "csv_logger": "stage1.csv",
+            },
+            "monitor": "val_regression_mae",
+            "checkpoint": "stage1_best.h5",
+        },
+        {
+            "stage": 3,
+            "name": "full fine-tuning",
+            "epochs_run": 20,
+            "class_weights": {"below": 0.2853, "above": 0.7698},  # a fifth of balanced
+            "monitor": "val_threshold_accuracy",
+        },
+    ],
+    "class_balance": {"train_below": 2135, "train_above": 3956},
+    "artifacts": ["history.db", "stage1.csv", "stage1_best.h5", "jetx_progressive_final.h5"],
+}
+
+
+def test_demo_shaped_metadata(doc_run_dir: Path) -> None:
+    (doc_run_dir / "progressive_model_info.json").write_text(json.dumps(DEMO_METADATA))
+    run = load_run(doc_run_dir)
+    meta = run.metadata
+    assert meta is not None
+    assert meta.callbacks["stage1"].monitor == "val_regression_mae"
+    assert meta.callbacks["stage1"].checkpoint_file == "stage1_best.h5"
+    assert meta.callbacks["stage3"].monitor == "val_threshold_accuracy"
+    assert meta.class_counts == {"below": 2135, "above": 3956}
+    assert meta.stage_epochs == {"stage1": 92, "stage3": 20}
+    assert meta.stage_epoch_limits == {"stage1": 100}
+    diagnosis = diagnose(run)
+    stage = diagnosis.stage("stage1")
+    assert (stage.monitor, stage.checkpoint_epoch) == ("val_regression_mae", 42)
+    assert diagnosis.stage("stage1").replay is not None
+    assert diagnosis.by_code("early_stopping_consistent")
+    checks = {c.stage: c for c in diagnosis.class_weights}
+    assert (
+        checks["stage1"].overweight == pytest.approx(1.0, abs=1e-3) and not checks["stage1"].flagged
+    )
+    assert checks["stage3"].overweight == pytest.approx(0.2, abs=1e-3) and checks["stage3"].flagged
+    low = numbers(diagnosis, "class_weight_too_low")
+    assert low["underweight"] == pytest.approx(5.0, abs=0.01)
+    assert "under-weighted 5.0x" in finding_text(diagnosis.by_code("class_weight_too_low")[0])
+    artifacts = diagnosis.artifacts
+    assert artifacts is not None and artifacts.source == "metadata"
+    assert artifacts.missing == ("history.db", "stage1_best.h5", "jetx_progressive_final.h5")
+
+
+def _collapsed_run(limit: int) -> TrainingRun:
+    from jetx_diag.training_logs import RunMetadata, StageCallbacks
+
+    stage = StageLog(
+        name="stage3",
+        source="mem",
+        format="csv",
+        epochs=(1, 2, 3, 4),
+        metrics={
+            "val_below_accuracy": (0.0, 0.0, 0.0, 0.0),
+            "val_above_accuracy": (1.0, 1.0, 1.0, 1.0),
+            "val_threshold_accuracy": (0.640, 0.649, 0.649, 0.645),
+        },
+    )
+    callbacks = StageCallbacks(
+        monitor="val_threshold_accuracy", patience=50, checkpoint_monitor="val_threshold_accuracy"
+    )
+    meta = RunMetadata(
+        path="mem", callbacks={"stage3": callbacks}, stage_epoch_limits={"stage3": limit}
+    )
+    return TrainingRun(stages=(stage,), metadata=meta)
+
+
+def test_collapsed_all_along_has_no_peak_and_early_stopping_never_fired() -> None:
+    diagnosis = diagnose(_collapsed_run(limit=4))
+    stage = diagnosis.stage("stage3")
+    assert stage.best_epoch is None and stage.best_value is None and stage.final_value == 0.0
+    assert numbers(diagnosis, "goal_flat") == {
+        "goal_metric": "val_worst_class_accuracy",
+        "value": 0.0,
+        "epochs_logged": 4,
+    }
+    for code in ("stopped_past_peak", "best_epoch_collapsed", "monitor_not_goal"):
+        assert not diagnosis.by_code(code), code
+    assert stage.checkpoint_epoch == 2  # val_threshold_accuracy 64.9%: calling all "above"
+    assert numbers(diagnosis, "collapse")["all_above"] == 4
+    never = numbers(diagnosis, "early_stopping_never_fired")
+    assert never["replay_best_epoch"] == 2 and never["epochs_logged"] == 4
+    assert "ran to its epoch limit" in finding_text(
+        diagnosis.by_code("early_stopping_never_fired")[0]
+    )
+    assert [(r.epoch, r.until_epoch, r.marks) for r in stage.rows] == [
+        (1, 4, ("first",)),
+        (2, None, ("checkpoint",)),
+        (4, None, ("final",)),
+    ]
+
+
+def test_log_ending_before_the_epoch_limit_without_a_stop_is_inconsistent() -> None:
+    diagnosis = diagnose(_collapsed_run(limit=80))
+    assert numbers(diagnosis, "early_stopping_inconsistent")["replay_stop"] == "no epoch"

@@ -357,7 +357,7 @@ def test_bad_metadata_values_are_noted(tmp_path: Path) -> None:
     assert "'total_epochs.stage1' is not a number: ignored" in meta.notes
     assert "'total_epochs.stage2' is not a whole number: ignored" in meta.notes
     assert "'metrics' is not an object: ignored" in meta.notes
-    assert "'files' is not a list of names: ignored" in meta.notes
+    assert "'files' / 'artifacts' is not a list of names: ignored" in meta.notes
 
 
 @pytest.mark.parametrize(
