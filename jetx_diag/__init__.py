@@ -1,3 +1,43 @@
-"""jetx_diag: honest diagnostics for JetX crash-game prediction models."""
+"""jetx_diag: honest diagnostics for JetX crash-game prediction models.
+
+Public API (imported lazily, so ``import jetx_diag`` stays cheap and never loads TensorFlow)::
+
+    from jetx_diag import Evaluator, EvaluationOptions, evaluate_targets, write_report
+    evaluation = Evaluator(EvaluationOptions(data="jetx_data.db",
+                                             features="mypkg.features:extract")).evaluate("stage2_best.h5")
+    verdict = evaluate_targets(evaluation.metrics)
+    write_report(evaluation, verdict, "reports/stage2_best", lang="tr")
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import Any
 
 __version__ = "0.1.0"
+
+_API = {
+    "Evaluator": "jetx_diag.evaluate",
+    "EvaluationOptions": "jetx_diag.evaluate",
+    "evaluate_predictions_file": "jetx_diag.evaluate",
+    "evaluation_from_predictions": "jetx_diag.evaluate",
+    "load_history": "jetx_diag.data",
+    "load_checkpoint": "jetx_diag.loading",
+    "load_scaler": "jetx_diag.safe_pickle",
+    "load_metadata": "jetx_diag.metadata",
+    "compute_metrics": "jetx_diag.metrics",
+    "evaluate_targets": "jetx_diag.targets",
+    "DEFAULT_TARGETS": "jetx_diag.targets",
+    "Target": "jetx_diag.targets",
+    "write_report": "jetx_diag.report_core",
+    "Predictions": "jetx_diag.predictions",
+    "Evaluation": "jetx_diag.results",
+}
+
+__all__ = ["__version__", *_API]
+
+
+def __getattr__(name: str) -> Any:
+    if name in _API:
+        return getattr(importlib.import_module(_API[name]), name)
+    raise AttributeError(f"module 'jetx_diag' has no attribute {name!r}")

@@ -1,0 +1,250 @@
+"""``jetx-diag report``: one checkpoint (or predictions file) → report files and an exit code."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+import click
+
+from jetx_diag.config import Config, load_config
+from jetx_diag.errors import UsageError
+from jetx_diag.evaluate import EvaluationOptions, Progress
+from jetx_diag.results import EvaluationSettings
+from jetx_diag.targets import DEFAULT_TARGETS, Target, merge_targets, parse_target
+
+FORMATS = ("md", "html")
+
+
+def evaluation_options(function: Callable[..., Any]) -> Callable[..., Any]:
+    """Options shared by every command that evaluates a model (report, compare)."""
+    options = [
+        click.option("--data", "data", metavar="FILE", help="Round history: SQLite, CSV or text."),
+        click.option("--table", metavar="NAME", help="SQLite table  [default: jetx_results]"),
+        click.option("--column", metavar="NAME", help="SQLite/CSV value column  [default: value]"),
+        click.option("--scaler", metavar="FILE", help="Fitted scaler (.pkl/.joblib/.skops)."),
+        click.option("--metadata", metavar="FILE", help="Run metadata JSON (recorded metrics)."),
+        click.option(
+            "--features",
+            metavar="MODULE:CALLABLE",
+            help="Feature extractor the training used, called with the history before a round.",
+        ),
+        click.option(
+            "--inputs", "inputs_npz", metavar="FILE.npz", help="Precomputed inputs by name."
+        ),
+        click.option("--threshold", type=float, help="Cash-out multiplier  [default: 1.5]"),
+        click.option("--cutoff", type=float, help="p_above at or above this is 'above'  [0.5]"),
+        click.option(
+            "--window-transform",
+            type=click.Choice(["log10", "log", "log1p", "raw"]),
+            help="Transform of window inputs, as in training  [default: log10]",
+        ),
+        click.option(
+            "--test-fraction", type=float, help="Held-out share, last samples  [default: 0.2]"
+        ),
+        click.option("--test-from-id", type=int, help="Hold out the rounds from this id on."),
+        click.option("--min-history", type=int, help="Rounds of history before the first call."),
+        click.option(
+            "--strict", is_flag=True, default=None, help="Any rejected history row is an error."
+        ),
+        click.option(
+            "--max-rejected",
+            type=float,
+            metavar="SHARE",
+            help="Fail when more than this share of history rows is rejected (e.g. 0.01).",
+        ),
+        click.option(
+            "--trust-code",
+            is_flag=True,
+            default=None,
+            help="Allow Lambda layers (they run arbitrary Python). Only for files you made.",
+        ),
+        click.option("--cache-dir", metavar="DIR", help="Feature cache folder."),
+        click.option("--no-cache", is_flag=True, help="Do not read or write the feature cache."),
+        click.option("--config", "config_file", metavar="FILE", help="setup.cfg/pyproject.toml."),
+    ]
+    for option in reversed(options):
+        function = option(function)
+    return function
+
+
+def build_options(config: Config, params: dict[str, Any]) -> EvaluationOptions:
+    """Command-line values over config values over defaults."""
+
+    def pick(key: str, default: Any = None) -> Any:
+        value = params.get(key)
+        return value if value is not None else config.get(key, default)
+
+    def pick_path(key: str) -> str | None:
+        value = params.get(key)
+        return value if value is not None else config.path(key)
+
+    from jetx_diag.feature_cache import default_cache_dir
+
+    cache_dir = None if params.get("no_cache") else Path(pick("cache_dir") or default_cache_dir())
+    settings = EvaluationSettings(
+        threshold=pick("threshold", 1.5),
+        cutoff=pick("cutoff", 0.5),
+        window_transform=pick("window_transform", "log10"),
+    )
+    if settings.threshold < 1.0:
+        raise UsageError(f"--threshold must be at least 1.0, got {settings.threshold}")
+    if not 0.0 <= settings.cutoff <= 1.0:
+        raise UsageError(f"--cutoff must be within [0, 1], got {settings.cutoff}")
+    max_rejected = pick("max_rejected")
+    if max_rejected is not None and not 0.0 <= max_rejected <= 1.0:
+        raise UsageError(f"--max-rejected is a share within [0, 1], got {max_rejected}")
+    return EvaluationOptions(
+        data=pick_path("data"),
+        table=pick("table", "jetx_results"),
+        column=pick("column", "value"),
+        scaler=pick_path("scaler"),
+        metadata=pick_path("metadata"),
+        features=pick("features"),
+        inputs_npz=pick_path("inputs_npz"),
+        settings=settings,
+        test_fraction=pick("test_fraction", 0.2),
+        test_from_id=pick("test_from_id"),
+        min_history=pick("min_history"),
+        strict=bool(pick("strict", False)),
+        max_rejected=max_rejected,
+        trust_code=bool(pick("trust_code", False)),
+        cache_dir=cache_dir,
+    )
+
+
+def build_targets(config: Config, target_texts: tuple[str, ...]) -> tuple[Target, ...]:
+    """Document defaults, then config targets, then ``--target`` options."""
+    targets = merge_targets(DEFAULT_TARGETS, config.targets)
+    return merge_targets(targets, [parse_target(t) for t in target_texts])
+
+
+@contextmanager
+def progress_bars(enabled: bool) -> Iterator[Progress | None]:
+    """A rich progress display on stderr when it is a terminal; nothing otherwise."""
+    if not enabled:
+        yield None
+        return
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+    console = Console(stderr=True)
+    if not console.is_terminal:
+        yield None
+        return
+    with Progress(
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        console=console,
+        transient=True,
+    ) as bars:
+        tasks: dict[str, Any] = {}
+
+        def update(task: str, done: int, total: int) -> None:
+            if task not in tasks:
+                tasks[task] = bars.add_task(task, total=total)
+            bars.update(tasks[task], completed=done, total=total)
+
+        yield update
+
+
+@click.command()
+@click.argument("checkpoint", required=False, metavar="CHECKPOINT")
+@evaluation_options
+@click.option(
+    "--predictions",
+    "predictions_csv",
+    metavar="FILE.csv",
+    help="Per-round predictions (actual, p_above, …) from any framework; no TensorFlow needed.",
+)
+@click.option(
+    "--target",
+    "target_texts",
+    multiple=True,
+    metavar="METRIC<OP>VALUE",
+    help="Override a target, e.g. below_accuracy>=80 (repeatable).",
+)
+@click.option("-o", "--output", metavar="DIR", help="Report folder  [default: reports/<name>]")
+@click.option("--format", "formats", help="Comma-separated: md,html  [default: md,html]")
+@click.option("--lang", type=click.Choice(["en", "tr"]), help="Report language  [default: en]")
+@click.option(
+    "--json", "json_path", metavar="PATH", help="Write the evaluation as JSON (- = stdout)."
+)
+@click.option("--junit", "junit_path", metavar="PATH", help="Write one JUnit test case per target.")
+@click.option("-q", "--quiet", is_flag=True, help="No terminal summary.")
+def report(checkpoint: str | None, **params: Any) -> int:
+    """Evaluate CHECKPOINT on the held-out rounds and write its report.
+
+    CHECKPOINT is a Keras .h5/.keras file or SavedModel folder; its scaler (scaler*.pkl) and
+    metadata (*info*.json) are found beside it unless given. The last 20% of rounds that have a
+    full window of history are held out, as training scripts split with shuffle=False.
+    Exit code 0 when every target is met, 1 when one is missed.
+    """
+    from jetx_diag.evaluate import Evaluator, evaluate_predictions_file
+
+    config = load_config(params.pop("config_file"))
+    options = build_options(config, params)
+    targets = build_targets(config, params.pop("target_texts"))
+    predictions_csv = params.get("predictions_csv")
+    checkpoint = checkpoint or config.path("checkpoint")
+    if checkpoint is None and predictions_csv is None:
+        raise UsageError("give a CHECKPOINT, or --predictions FILE.csv")
+    if checkpoint is not None and predictions_csv is not None:
+        raise UsageError("give either a CHECKPOINT or --predictions, not both")
+    quiet = bool(params.get("quiet"))
+    with progress_bars(not quiet) as progress:
+        if predictions_csv is not None:
+            evaluation = evaluate_predictions_file(predictions_csv, options)
+        else:
+            evaluation = Evaluator(options, progress).evaluate(str(checkpoint))
+    return publish(evaluation, targets, config, params, quiet=quiet)
+
+
+def publish(
+    evaluation: Any,
+    targets: tuple[Target, ...],
+    config: Config,
+    params: dict[str, Any],
+    *,
+    quiet: bool,
+) -> int:
+    """Write the report files, JSON and JUnit, print the summary; return the exit code."""
+    from jetx_diag.cli import ExitCode
+    from jetx_diag.report_core import write_report
+    from jetx_diag.targets import evaluate_targets
+
+    verdict = evaluate_targets(evaluation.metrics, targets)
+    lang = params.get("lang") or config.get("lang", "en")
+    formats = _formats(params.get("formats") or config.get("formats"))
+    output = params.get("output") or config.path("output")
+    out_dir = Path(output) if output else Path("reports") / Path(evaluation.label).stem
+    written = write_report(evaluation, verdict, out_dir, formats=formats, lang=lang)
+    json_path = params.get("json_path") or config.path("json")
+    if json_path:
+        from jetx_diag.render_json import write_json
+
+        written.extend(write_json(evaluation, verdict, json_path))
+    junit_path = params.get("junit_path") or config.path("junit")
+    if junit_path:
+        from jetx_diag.render_junit import write_junit
+
+        written.append(write_junit([(evaluation, verdict)], junit_path))
+    if not quiet:
+        from jetx_diag.terminal import print_summary
+
+        print_summary(evaluation, verdict, written, lang=lang)
+    return ExitCode.OK if verdict.passed else ExitCode.TARGETS_MISSED
+
+
+def _formats(value: Any) -> tuple[str, ...]:
+    if value is None:
+        return FORMATS
+    items = value if isinstance(value, tuple | list) else str(value).split(",")
+    chosen = tuple(item.strip().lower() for item in items if item.strip())
+    unknown = [f for f in chosen if f not in FORMATS]
+    if unknown:
+        raise UsageError(f"unknown report format {', '.join(unknown)}", hint="md, html")
+    return chosen

@@ -1,0 +1,379 @@
+"""From files to an ``Evaluation``: history, artifacts, inputs, predictions, metrics.
+
+``Evaluator`` holds one history and builds model inputs once per input signature, so comparing
+several checkpoints of one run costs one input build plus one prediction per checkpoint.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from jetx_diag import __version__
+from jetx_diag.errors import UsageError
+from jetx_diag.inputs import (
+    InputSpec,
+    build_inputs,
+    check_finite_rows,
+    first_predictable_index,
+    load_npz_inputs,
+    plan_split,
+)
+from jetx_diag.metrics import compute_metrics
+from jetx_diag.predictions import (
+    Predictions,
+    map_heads,
+    model_input_specs,
+    model_output_names,
+    predictions_from_heads,
+    read_predictions_csv,
+    run_model,
+)
+from jetx_diag.results import (
+    Artifact,
+    DataAccounting,
+    Evaluation,
+    EvaluationSettings,
+    ModelSummary,
+    RoundCalls,
+    Split,
+)
+
+#: ``progress(task, done, total)``: the CLI turns these into progress bars.
+Progress = Callable[[str, int, int], None]
+
+
+@dataclass(frozen=True)
+class EvaluationOptions:
+    """Everything about an evaluation that is not the checkpoint itself."""
+
+    data: str | None = None
+    table: str = "jetx_results"
+    column: str = "value"
+    scaler: str | None = None
+    metadata: str | None = None
+    features: str | None = None  # "module:callable"
+    inputs_npz: str | None = None
+    settings: EvaluationSettings = field(default_factory=EvaluationSettings)
+    test_fraction: float | None = 0.2
+    test_from_id: int | None = None
+    min_history: int | None = None
+    strict: bool = False
+    max_rejected: float | None = None
+    trust_code: bool = False
+    cache_dir: Path | None = None
+    find_companions: bool = True
+
+
+def now_iso() -> str:
+    return _dt.datetime.now(_dt.UTC).replace(microsecond=0).isoformat()
+
+
+def evaluation_from_predictions(
+    predictions: Predictions,
+    *,
+    label: str,
+    settings: EvaluationSettings,
+    split: Split,
+    data: DataAccounting,
+    artifacts: tuple[Artifact, ...] = (),
+    model: ModelSummary | None = None,
+    recorded: dict[str, float] | None = None,
+    warnings: tuple[str, ...] = (),
+) -> Evaluation:
+    """Compute every metric of one set of predictions, once."""
+    called = predictions.called_above(settings.cutoff, settings.threshold)
+    metrics = compute_metrics(
+        predictions.actual,
+        called,
+        threshold=settings.threshold,
+        class_probs=predictions.class_probs,
+        regression=predictions.regression,
+    )
+    calls = RoundCalls(
+        round_ids=tuple(int(i) for i in predictions.round_ids),
+        actual=tuple(float(a) for a in predictions.actual),
+        called_above=tuple(bool(c) for c in called),
+        p_above=None
+        if predictions.p_above is None
+        else tuple(float(p) for p in predictions.p_above),
+    )
+    return Evaluation(
+        label=label,
+        tool_version=__version__,
+        created=now_iso(),
+        settings=settings,
+        split=split,
+        metrics=metrics,
+        data=data,
+        calls=calls,
+        artifacts=artifacts,
+        model=model,
+        recorded=dict(recorded or {}),
+        warnings=warnings,
+    )
+
+
+def evaluate_predictions_file(path: str | Path, options: EvaluationOptions) -> Evaluation:
+    """A report for a model from any framework: its per-round predictions in a CSV."""
+    from jetx_diag.loading import sha256_file
+
+    predictions = read_predictions_csv(path)
+    n = int(predictions.actual.size)
+    split = Split(
+        usable_rounds=n,
+        first_predictable_index=0,
+        samples=n,
+        train_samples=0,
+        test_samples=n,
+        test_first_id=int(predictions.round_ids[0]),
+        test_last_id=int(predictions.round_ids[-1]),
+        rule="every row of the predictions file",
+    )
+    accounting = DataAccounting(source=str(path), rows_read=n, rows_used=n, rejected=())
+    artifact = Artifact("predictions", str(path), sha256_file(path), Path(path).stat().st_size)
+    recorded, extra_artifacts, warnings = _metadata(options.metadata)
+    return evaluation_from_predictions(
+        predictions,
+        label=Path(path).name,
+        settings=options.settings,
+        split=split,
+        data=accounting,
+        artifacts=(artifact, *extra_artifacts),
+        recorded=recorded,
+        warnings=warnings,
+    )
+
+
+def _metadata(path: str | None) -> tuple[dict[str, float], tuple[Artifact, ...], tuple[str, ...]]:
+    if path is None:
+        return {}, (), ()
+    from jetx_diag.loading import sha256_file
+    from jetx_diag.metadata import load_metadata
+
+    metadata = load_metadata(path)
+    artifact = Artifact("metadata", str(path), sha256_file(path), Path(path).stat().st_size)
+    return dict(metadata.recorded_metrics), (artifact,), tuple(metadata.warnings)
+
+
+@dataclass(frozen=True)
+class PreparedInputs:
+    """Model inputs for the held-out rounds, with what actually happened in them."""
+
+    arrays: dict[str, np.ndarray]
+    split: Split
+    actual: np.ndarray
+    round_ids: np.ndarray
+
+
+class Evaluator:
+    """Evaluates checkpoints on one history; inputs are built once per signature."""
+
+    def __init__(self, options: EvaluationOptions, progress: Progress | None = None) -> None:
+        from jetx_diag.data import load_history
+
+        if options.data is None and options.inputs_npz is None:
+            raise UsageError(
+                "no round history given",
+                hint="pass --data FILE (SQLite, CSV or text), or set data in the config",
+            )
+        self.options = options
+        self.progress = progress
+        self.history = (
+            None
+            if options.data is None
+            else load_history(
+                options.data,
+                table=options.table,
+                column=options.column,
+                strict=options.strict,
+                max_rejected_share=options.max_rejected,
+            )
+        )
+        self._inputs: dict[tuple[Any, ...], PreparedInputs] = {}
+        self.input_builds = 0  # how many times inputs were really built (compare's benchmark)
+
+    def evaluate(self, checkpoint: str | Path) -> Evaluation:
+        """Load one checkpoint and its scaler/metadata, predict the held-out rounds, measure."""
+        from jetx_diag.loading import find_companions, load_checkpoint, sha256_file
+
+        options = self.options
+        scaler_path, metadata_path = options.scaler, options.metadata
+        if options.find_companions and (scaler_path is None or metadata_path is None):
+            found_scaler, found_metadata = find_companions(checkpoint)
+            scaler_path = scaler_path or (None if found_scaler is None else str(found_scaler))
+            metadata_path = metadata_path or (
+                None if found_metadata is None else str(found_metadata)
+            )
+        self._report("loading " + Path(checkpoint).name, 0, 1)
+        loaded = load_checkpoint(checkpoint, trust_code=options.trust_code)
+        artifacts = [
+            Artifact(
+                "checkpoint",
+                str(checkpoint),
+                loaded.sha256,
+                loaded.size_bytes,
+                {"format": loaded.format, "saved_by": loaded.saved_by or "unknown"},
+            )
+        ]
+        warnings: list[str] = list(getattr(loaded, "warnings", ()))
+        specs = model_input_specs(loaded.model)
+        scaler = None
+        if scaler_path is not None and any(s.kind == "features" for s in specs):
+            from jetx_diag.safe_pickle import load_scaler
+
+            loaded_scaler = load_scaler(scaler_path)
+            scaler = loaded_scaler.scaler
+            warnings.extend(loaded_scaler.warnings)
+            artifacts.append(
+                Artifact(
+                    "scaler",
+                    scaler_path,
+                    loaded_scaler.sha256,
+                    Path(scaler_path).stat().st_size,
+                    {"type": type(scaler).__name__},
+                )
+            )
+        elif scaler_path is not None:
+            warnings.append(f"scaler {scaler_path} not used: the model has no feature input")
+        if self.history is not None:
+            artifacts.append(
+                Artifact("data", str(self.options.data), sha256_file(self.options.data), None, {})
+            )
+        recorded, metadata_artifacts, metadata_warnings = _metadata(metadata_path)
+        artifacts.extend(metadata_artifacts)
+        warnings.extend(metadata_warnings)
+
+        prepared = self._inputs_for(specs, scaler, scaler_path)
+        self._report("predicting " + Path(checkpoint).name, 0, 1)
+        outputs = run_model(loaded.model, prepared.arrays)
+        heads = map_heads(loaded.model, outputs, str(checkpoint))
+        predictions = predictions_from_heads(heads, prepared.actual, prepared.round_ids)
+        self._report("predicting " + Path(checkpoint).name, 1, 1)
+        summary = ModelSummary(
+            inputs=tuple(s.describe() for s in specs),
+            outputs=tuple(
+                f"{name} → {head}"
+                for head, name in _head_sources(heads, model_output_names(loaded.model))
+            ),
+            parameters=_parameter_count(loaded.model),
+            saved_by=loaded.saved_by,
+        )
+        return evaluation_from_predictions(
+            predictions,
+            label=Path(checkpoint).name,
+            settings=options.settings,
+            split=prepared.split,
+            data=self._accounting(),
+            artifacts=tuple(artifacts),
+            model=summary,
+            recorded=recorded,
+            warnings=tuple(warnings),
+        )
+
+    # ------------------------------------------------------------------ helpers
+
+    def _report(self, task: str, done: int, total: int) -> None:
+        if self.progress is not None:
+            self.progress(task, done, total)
+
+    def _accounting(self) -> DataAccounting:
+        if self.history is not None:
+            return self.history.accounting
+        source = str(self.options.inputs_npz)
+        return DataAccounting(source=source, rows_read=0, rows_used=0, rejected=())
+
+    def _inputs_for(
+        self, specs: tuple[InputSpec, ...], scaler: Any, scaler_path: str | None
+    ) -> PreparedInputs:
+        key = (specs, id(scaler) if scaler is not None else None, scaler_path)
+        if key not in self._inputs:
+            self._inputs[key] = self._build(specs, scaler, scaler_path)
+            self.input_builds += 1
+        return self._inputs[key]
+
+    def _build(
+        self, specs: tuple[InputSpec, ...], scaler: Any, scaler_path: str | None
+    ) -> PreparedInputs:
+        options = self.options
+        if options.inputs_npz is not None:
+            return self._npz(specs)
+        assert self.history is not None
+        history = self.history
+        first = first_predictable_index(specs, options.min_history)
+        split, targets = plan_split(
+            history.ids,
+            first,
+            test_fraction=options.test_fraction,
+            test_from_id=options.test_from_id,
+            source=str(options.data),
+        )
+        extractor = None
+        if options.features is not None:
+            from jetx_diag.feature_cache import load_extractor
+
+            extractor = load_extractor(options.features)
+        inputs = build_inputs(
+            history.values,
+            specs,
+            targets,
+            transform=options.settings.window_transform,
+            extractor=extractor,
+            scaler=scaler,
+            scaler_path=scaler_path,
+            cache_dir=options.cache_dir,
+            progress=None
+            if self.progress is None
+            else (lambda done, total: self._report("features", done, total)),
+        )
+        check_finite_rows(inputs, str(options.data))
+        return PreparedInputs(inputs, split, history.values[targets], history.ids[targets])
+
+    def _npz(self, specs: tuple[InputSpec, ...]) -> PreparedInputs:
+        options = self.options
+        source = str(options.inputs_npz)
+        if self.history is None:
+            inputs, extras = load_npz_inputs(source, specs, None)
+            if "actual" not in extras:
+                raise UsageError(
+                    "the inputs file has no 'actual' array and no --data was given, so the "
+                    "outcomes of its rounds are unknown",
+                    path=source,
+                )
+            actual = np.asarray(extras["actual"], dtype=np.float64)
+            n = int(actual.size)
+            ids = np.asarray(extras.get("round_id", np.arange(1, n + 1)), dtype=np.int64)
+            split = Split(n, 0, n, 0, n, int(ids[0]), int(ids[-1]), "every row of the inputs file")
+        else:
+            # Rows are aligned with the held-out rounds of the history, split as usual.
+            first = first_predictable_index(specs, options.min_history)
+            split, targets = plan_split(
+                self.history.ids,
+                first,
+                test_fraction=options.test_fraction,
+                test_from_id=options.test_from_id,
+                source=str(options.data),
+            )
+            inputs, _ = load_npz_inputs(source, specs, int(targets.size))
+            actual, ids = self.history.values[targets], self.history.ids[targets]
+        check_finite_rows(inputs, source)
+        return PreparedInputs(inputs, split, actual, ids)
+
+
+def _head_sources(heads: dict[str, np.ndarray], names: list[str]) -> list[tuple[str, str]]:
+    labels = {"threshold": "p_above", "classification": "3-class", "regression": "multiplier"}
+    ordered = [h for h in ("threshold", "classification", "regression") if h in heads]
+    by_name = {h: next((n for n in names if h in n.lower()), h) for h in ordered}
+    return [(labels[h], by_name[h]) for h in ordered]
+
+
+def _parameter_count(model: Any) -> int | None:
+    try:
+        return int(model.count_params())
+    except (AttributeError, ValueError, TypeError):
+        return None
