@@ -563,3 +563,48 @@ def test_savedmodel_with_file_writing_op_is_refused(tmp_path: Path) -> None:
     with pytest.raises(UnsafeInputError, match="file-system or Python ops: WriteFile"):
         load_checkpoint(tmp_path / "writer")
     assert not marker.exists()
+
+
+# --------------------------------------------------------------------------- imports and noise
+
+
+def _run_python(code: str, cwd: Path) -> Any:
+    import subprocess
+    import sys
+
+    return subprocess.run(
+        [sys.executable, "-c", code], cwd=cwd, capture_output=True, text=True, timeout=300
+    )
+
+
+def test_refusing_a_file_never_imports_tensorflow(tmp_path: Path) -> None:
+    config = _legacy_config(_layer("Lambda", "evil", function=["AAAA", None, None]), DENSE)
+    _fake_h5(tmp_path / "m.h5", config)
+    code = (
+        "import sys\n"
+        "import jetx_diag.loading, jetx_diag.safe_pickle, jetx_diag.metadata\n"
+        "from jetx_diag.errors import UnsafeInputError\n"
+        "try:\n"
+        "    jetx_diag.loading.load_checkpoint('m.h5')\n"
+        "except UnsafeInputError:\n"
+        "    pass\n"
+        "print(sorted(m for m in ('tensorflow', 'keras', 'tf_keras') if m in sys.modules))\n"
+    )
+    result = _run_python(code, tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "[]"
+
+
+@pytest.mark.keras
+def test_loading_and_predicting_print_nothing_on_stderr(saved: dict[str, Any]) -> None:
+    code = (
+        "from jetx_diag.loading import load_checkpoint, probe_batch\n"
+        "for name in ('op.h5', 'k3.keras'):\n"
+        "    model = load_checkpoint(name)\n"
+        "    model.predict(probe_batch(model.inputs))\n"
+        "print('done')\n"
+    )
+    result = _run_python(code, saved["dir"])
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "done"
+    assert result.stderr == ""
