@@ -90,6 +90,9 @@ def learning_curves_figure(
             _series_axes(goal_axes, stage, goal, text)
             _below_accuracy_line(goal_axes, stage, goal, text)
             goal_axes.set_ylabel(goal)
+            if "accuracy" in goal:
+                # Shares on their whole scale, so a model stuck at 0% is not drawn mid-axes.
+                goal_axes.set_ylim(-0.03, 1.03)
             _collapse_spans(goal_axes, result.collapse_epochs if result else (), text)
         goal_axes.set_title(text.title.format(stage=stage.name, what=goal or "—"))
         for axes in (loss_axes, goal_axes):

@@ -85,6 +85,7 @@ def test_one_stage_has_loss_and_goal_axes_with_markers() -> None:
     assert loss_axes.get_title() == "stage1: loss"
     assert goal_axes.get_title() == "stage1: val_worst_class_accuracy"
     assert goal_axes.get_ylabel() == "val_worst_class_accuracy"
+    assert goal_axes.get_ylim() == pytest.approx((-0.03, 1.03))  # shares on their whole scale
     assert loss_axes.get_xlabel() == goal_axes.get_xlabel() == "epoch"
 
     for axes in (loss_axes, goal_axes):
