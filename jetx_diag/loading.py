@@ -705,8 +705,11 @@ class SavedModelPredictor:
     order (a single array for one output), as ``keras.Model.predict`` does.
     """
 
-    def __init__(self, path: Path, signature: Any, name: str, saved_by: str | None) -> None:
+    def __init__(
+        self, path: Path, loaded: Any, signature: Any, name: str, saved_by: str | None
+    ) -> None:
         self.path = path
+        self._loaded = loaded  # the signature's variables live on this object: keep it alive
         self.signature = signature
         self.signature_name = name
         self.saved_by = saved_by
@@ -815,11 +818,8 @@ def _load_savedmodel(path: Path, trust_code: bool) -> SavedModelPredictor:
         raise ArtifactError(
             f"TensorFlow cannot load the SavedModel ({_first_line(error)})", path=path
         ) from None
-    predictor = SavedModelPredictor(
-        path, signature, name, f"TensorFlow {version}" if version else None
-    )
-    predictor._keep_alive = loaded  # type: ignore[attr-defined]  # variables live on `loaded`
-    return predictor
+    saved_by = f"TensorFlow {version}" if version else None
+    return SavedModelPredictor(path, loaded, signature, name, saved_by)
 
 
 def savedmodel_ops(graph: Any, signature: str) -> set[str]:
