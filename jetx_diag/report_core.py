@@ -253,12 +253,9 @@ def off_text(result: TargetResult, msg: Messages, one_sided: bool = False) -> st
     if result.status == "met":
         return msg("targets.one_sided") if one_sided else msg("none")
     if result.factor is None:
-        key = (
-            "targets.off_none_reached"
-            if result.target.higher_is_better
-            else ("targets.off_zero_limit")
-        )
-        return msg(key)
+        # Unbounded: nothing reached against "at least", or anything against "below 0%".
+        higher = result.target.higher_is_better
+        return msg("targets.off_none_reached" if higher else "targets.off_zero_limit")
     key = "targets.off_below" if result.target.higher_is_better else "targets.off_above"
     return msg(key, factor=f"{result.factor:.1f}")
 
@@ -296,17 +293,18 @@ def _section_targets(evaluation: Evaluation, verdict: Verdict, msg: Messages) ->
     applicable = sum(1 for r in verdict.results if r.status != "n/a")
     missed = len(verdict.missed)
     if applicable == 0:
-        headline = msg("targets.headline_none")
+        symbol, headline = msg("status.n/a"), msg("targets.headline_none")
     elif missed == 0:
-        headline = msg("targets.headline_passed", met=verdict.met_count)
+        symbol, headline = msg("status.met"), msg("targets.headline_passed", met=verdict.met_count)
     elif missed == applicable:
-        headline = msg("targets.headline_all_missed")
+        symbol, headline = msg("status.missed"), msg("targets.headline_all_missed")
     else:
+        symbol = msg("status.missed")
         headline = msg("targets.headline_missed", missed=missed, applicable=applicable)
     return {
         "heading": msg("targets.heading_missed" if missed else "targets.heading_passed"),
         "passed": verdict.passed,
-        "headline_symbol": msg("status.missed" if missed else "status.met"),
+        "headline_symbol": symbol,
         "headline": headline,
         "bias": _bias_sentence(evaluation, msg),
         "show_decision": any(r.decision is not None for r in verdict.results),

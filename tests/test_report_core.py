@@ -221,6 +221,23 @@ def test_missing_head_and_zero_denominator_are_not_available() -> None:
     assert rows["classification_accuracy"]["off"] == "the model has no such output"
 
 
+def test_headlines_for_all_missed_and_none_applicable() -> None:
+    matrix = ConfusionMatrix(0, 438, 680, 0)  # every call wrong
+    evaluation, verdict = document_case(metrics=metrics_from_confusion(matrix))
+    targets = build_context(evaluation, verdict, "tr", include_plots=False)["targets"]
+    assert targets["headline"].startswith("MODEL TAMAMEN BAŞARISIZ")
+    assert targets["headline_symbol"] == "❌"
+    only_class = evaluate_targets(
+        evaluation.metrics, (Target("classification_accuracy", ">=", 60),)
+    )
+    targets = build_context(evaluation, only_class, include_plots=False)["targets"]
+    assert (targets["headline_symbol"], targets["headline"]) == (
+        "—",
+        "No target applies to this model.",
+    )
+    assert targets["passed"] and targets["heading"] == "✅ Targets"
+
+
 def test_unbounded_factors_have_words() -> None:
     matrix = ConfusionMatrix(0, 438, 0, 680)  # below accuracy 0%: no finite factor
     evaluation, _ = document_case(metrics=metrics_from_confusion(matrix))
