@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from jetx_diag.i18n import Messages, messages
-from jetx_diag.report_core import off_text, target_text
+from jetx_diag.report_sections import off_text, target_text
 from jetx_diag.results import Evaluation
 from jetx_diag.targets import TargetResult, Verdict
 

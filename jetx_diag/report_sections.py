@@ -1,0 +1,586 @@
+"""The report's sections: each one a small function from results to display strings.
+
+Every section builder has the signature ``(evaluation, verdict, messages) -> dict | None`` and is
+listed in :data:`SECTIONS` in report order; ``None`` leaves the section out. The dict holds only
+display strings, counts and flags, so the templates (``templates/_<section>.<format>.j2``) only
+print, loop and branch. Percentages always come from ``Rate.text()``: rounded once, the way the
+gate rounds. Thresholds that turn numbers into words are the constants below, never in Jinja.
+
+A later section (statistics, money simulation, training diagnostics) is one builder appended to
+:data:`SECTIONS` plus one partial per format.
+"""
+
+from __future__ import annotations
+
+import base64
+from collections.abc import Callable
+from datetime import UTC, datetime
+from typing import Any
+from urllib.parse import quote
+
+import numpy as np
+
+from jetx_diag.i18n import Messages
+from jetx_diag.metrics import is_above
+from jetx_diag.plots import (
+    ConfusionLabels,
+    HistogramLabels,
+    confusion_heatmap,
+    figure_png,
+    p_above_histogram,
+)
+from jetx_diag.results import Artifact, Evaluation, Rate
+from jetx_diag.targets import Target, TargetResult, Verdict
+
+#: A model whose calls go one way at least this often (rounded percent) is "stuck on one class".
+STUCK_CALL_SHARE = 95.0
+#: At least this often one way (but below ``STUCK_CALL_SHARE``): "strongly biased".
+BIASED_CALL_SHARE = 80.0
+#: When the share of "above" calls on below rounds and on above rounds differ by fewer
+#: percentage points than this, the calls carry little information about the outcome.
+SAME_RATE_POINTS = 5.0
+#: Rejected rows listed in a report; the JSON output always holds all of them.
+MAX_REJECTED_SHOWN = 50
+#: Recorded (metadata) metric names that match a measured metric of the same meaning.
+RECORDED_METRICS: tuple[str, ...] = (
+    "below_accuracy",
+    "above_accuracy",
+    "money_loss_risk",
+    "threshold_accuracy",
+    "classification_accuracy",
+)
+Context = dict[str, Any]
+SectionBuilder = Callable[[Evaluation, Verdict, Messages], Any]
+
+
+# --------------------------------------------------------------------------- small helpers
+
+
+def _threshold(evaluation: Evaluation) -> str:
+    return f"{evaluation.settings.threshold:g}"
+
+
+#: How target operators are printed in reports (the gate's own syntax stays ``>=``).
+_OPERATOR_SIGNS = {">=": "≥", ">": ">", "<=": "≤", "<": "<"}
+
+
+def target_text(target: Target) -> str:
+    """``≥ 75%`` / ``< 20%``: a target as the report prints it."""
+    return f"{_OPERATOR_SIGNS[target.op]} {target.value:g}%"
+
+
+def _date(created: str) -> str:
+    """``2025-10-09 12:00:00 UTC`` from the ISO timestamp; unparsable text is shown as is."""
+    try:
+        moment = datetime.fromisoformat(created)
+    except ValueError:
+        return created
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)  # ``created`` is documented as UTC
+    return moment.astimezone(UTC).strftime("%Y-%m-%d %H:%M:%S UTC")
+
+
+def _artifact(evaluation: Evaluation, role: str) -> Artifact | None:
+    return next((a for a in evaluation.artifacts if a.role == role), None)
+
+
+def _call_bias(evaluation: Evaluation) -> tuple[str, str] | None:
+    """``("stuck" | "biased", "above" | "below")`` when the calls go one way too often."""
+    matrix = evaluation.metrics.confusion
+    shares = {
+        "above": Rate(matrix.called_above, matrix.total).percent(),
+        "below": Rate(matrix.called_below, matrix.total).percent(),
+    }
+    for level, limit in (("stuck", STUCK_CALL_SHARE), ("biased", BIASED_CALL_SHARE)):
+        for side, share in shares.items():
+            if share is not None and share >= limit:
+                return level, side
+    return None
+
+
+def _bias_sentence(evaluation: Evaluation, msg: Messages) -> str | None:
+    bias = _call_bias(evaluation)
+    if bias is None:
+        return None
+    level, side = bias
+    matrix = evaluation.metrics.confusion
+    count = matrix.called_above if side == "above" else matrix.called_below
+    return msg(
+        level,
+        cls=msg(f"class.{side}", threshold=_threshold(evaluation)),
+        share=Rate(count, matrix.total).text(),
+    )
+
+
+# --------------------------------------------------------------------------- sections
+
+
+def _section_header(evaluation: Evaluation, verdict: Verdict, msg: Messages) -> Context:
+    """Title and the facts a reader needs to reproduce the run."""
+    rows: list[dict[str, Any]] = []
+
+    def add(label_key: str, value: str, code: bool = False) -> None:
+        rows.append({"label": msg(label_key), "value": value, "code": code})
+
+    checkpoint = _artifact(evaluation, "checkpoint")
+    predictions = _artifact(evaluation, "predictions")
+    if checkpoint is not None:
+        add("header.checkpoint", checkpoint.path, code=True)
+    elif predictions is not None:
+        add("header.predictions", predictions.path, code=True)
+    scaler = _artifact(evaluation, "scaler")
+    if checkpoint is not None or scaler is not None:
+        add("header.scaler", scaler.path if scaler else msg("none"), code=scaler is not None)
+    metadata = _artifact(evaluation, "metadata")
+    if metadata is not None:
+        add("header.metadata", metadata.path, code=True)
+    add("header.data", evaluation.data.source, code=True)
+    split = evaluation.split
+    add(
+        "header.rounds",
+        msg(
+            "header.rounds_value",
+            read=evaluation.data.rows_read,
+            used=evaluation.data.rows_used,
+            evaluated=split.test_samples,
+        ),
+    )
+    split_text = split.rule
+    if split.test_first_id is not None and split.test_last_id is not None:
+        ids = msg("header.split_ids", first=split.test_first_id, last=split.test_last_id)
+        split_text += f": {ids}"
+    if split.train_samples:
+        split_text += f" ({msg('header.split_train', train=split.train_samples)})"
+    add("header.split", split_text)
+    rule_key = (
+        "header.rule_regression"
+        if evaluation.calls.p_above is None
+        else ("header.rule_probability")
+    )
+    add(
+        "header.rule",
+        msg(rule_key, threshold=_threshold(evaluation), cutoff=f"{evaluation.settings.cutoff:g}"),
+    )
+    add("header.date", _date(evaluation.created))
+    add("header.tool", msg("header.tool_value", version=evaluation.tool_version))
+    return {"title": msg("title", label=evaluation.label), "rows": rows}
+
+
+def off_text(result: TargetResult, msg: Messages, one_sided: bool = False) -> str:
+    """How far a result is from its target, in words ("12.6x below target").
+
+    ``one_sided`` marks a met target reached only because the model calls one class.
+    """
+    if result.status == "n/a":
+        return msg("targets.not_available") if result.measured is None else msg("none")
+    if result.status == "met":
+        return msg("targets.one_sided") if one_sided else msg("none")
+    if result.factor is None:
+        # Unbounded: nothing reached against "at least", or anything against "below 0%".
+        higher = result.target.higher_is_better
+        return msg("targets.off_none_reached" if higher else "targets.off_zero_limit")
+    key = "targets.off_below" if result.target.higher_is_better else "targets.off_above"
+    return msg(key, factor=f"{result.factor:.1f}")
+
+
+def _decision_text(result: TargetResult, msg: Messages) -> str:
+    if result.decision is None:
+        return msg("none")
+    decision = msg(f"targets.decision_{result.decision}")
+    if result.rounds_to_decide is None:
+        return decision
+    return msg("targets.decision_rounds", decision=decision, rounds=result.rounds_to_decide)
+
+
+def _section_targets(evaluation: Evaluation, verdict: Verdict, msg: Messages) -> Context:
+    """Critical findings: the targets table, a headline, and the one-class sentence."""
+    threshold = _threshold(evaluation)
+    bias = _call_bias(evaluation)
+    one_sided_metric = None if bias is None else f"{bias[1]}_accuracy"
+    rows = []
+    for result in verdict.results:
+        metric = result.target.metric
+        rows.append(
+            {
+                "metric": metric,
+                "name": msg(f"metric.{metric}", threshold=threshold),
+                "result": msg("none") if result.measured is None else result.measured.text(),
+                "target": target_text(result.target),
+                "status": result.status,
+                "status_class": result.status.replace("/", ""),  # n/a → na, for HTML classes
+                "status_symbol": msg(f"status.{result.status}"),
+                "off": off_text(result, msg, metric == one_sided_metric),
+                "decision": _decision_text(result, msg),
+            }
+        )
+    applicable = sum(1 for r in verdict.results if r.status != "n/a")
+    missed = len(verdict.missed)
+    if applicable == 0:
+        symbol, headline = msg("status.n/a"), msg("targets.headline_none")
+    elif missed == 0:
+        symbol, headline = msg("status.met"), msg("targets.headline_passed", met=verdict.met_count)
+    elif missed == applicable:
+        symbol, headline = msg("status.missed"), msg("targets.headline_all_missed")
+    else:
+        symbol = msg("status.missed")
+        headline = msg("targets.headline_missed", missed=missed, applicable=applicable)
+    return {
+        "heading": msg("targets.heading_missed" if missed else "targets.heading_passed"),
+        "passed": verdict.passed,
+        "headline_symbol": symbol,
+        "headline": headline,
+        "bias": _bias_sentence(evaluation, msg),
+        "show_decision": any(r.decision is not None for r in verdict.results),
+        "columns": {
+            "metric": msg("targets.col_metric"),
+            "result": msg("targets.col_result"),
+            "target": msg("targets.col_target"),
+            "status": msg("targets.col_status"),
+            "off": msg("targets.col_off"),
+            "decision": msg("targets.col_decision"),
+        },
+        "rows": rows,
+    }
+
+
+def _section_confusion(evaluation: Evaluation, verdict: Verdict, msg: Messages) -> Context:
+    """The 2×2 matrix with the money-losing cell marked and a note per row."""
+    threshold = _threshold(evaluation)
+    metrics = evaluation.metrics
+    matrix = metrics.confusion
+    below = msg("class.below", threshold=threshold)
+    above = msg("class.above", threshold=threshold)
+    return {
+        "heading": msg("confusion.heading"),
+        "corner": msg("confusion.corner"),
+        "classes": [below, above],
+        "rows": [
+            {
+                "actual": below,
+                "cells": [
+                    {"count": matrix.below_called_below, "money_loss": False, "marker": ""},
+                    {
+                        "count": matrix.below_called_above,
+                        "money_loss": True,
+                        "marker": msg("confusion.money_marker"),
+                    },
+                ],
+                "note": msg("confusion.row_wrong", rate=metrics.money_loss_risk.text()),
+            },
+            {
+                "actual": above,
+                "cells": [
+                    {"count": matrix.above_called_below, "money_loss": False, "marker": ""},
+                    {"count": matrix.above_called_above, "money_loss": False, "marker": ""},
+                ],
+                "note": msg("confusion.row_correct", rate=metrics.above_accuracy.text()),
+            },
+        ],
+    }
+
+
+def _section_bettor(evaluation: Evaluation, verdict: Verdict, msg: Messages) -> Context:
+    """Bets placed, the share of them lost, and why that differs from money-loss risk."""
+    metrics = evaluation.metrics
+    matrix = metrics.confusion
+    return {
+        "heading": msg("bettor.heading"),
+        "rows": [
+            {"label": msg("bettor.bets_placed"), "value": metrics.above_call_share.text()},
+            {"label": msg("bettor.bets_lost"), "value": metrics.bets_lost_share.text()},
+        ],
+        "explanation": msg(
+            "bettor.explanation",
+            risk=metrics.money_loss_risk.text(),
+            below=matrix.actual_below,
+            threshold=_threshold(evaluation),
+            bets_lost=metrics.bets_lost_share.text(),
+            bets=matrix.called_above,
+            lost=matrix.below_called_above,
+        ),
+    }
+
+
+def _section_analysis(evaluation: Evaluation, verdict: Verdict, msg: Messages) -> Context:
+    """Bullets computed from the numbers, in the document's style."""
+    threshold = _threshold(evaluation)
+    metrics = evaluation.metrics
+    matrix = metrics.confusion
+    bullets: list[str] = []
+    if matrix.actual_below:
+        bullets.append(
+            msg(
+                "analysis.found_below",
+                below=matrix.actual_below,
+                threshold=threshold,
+                found=matrix.below_called_below,
+                rate=metrics.below_accuracy.text(),
+            )
+        )
+    if matrix.below_called_above:
+        bullets.append(msg("analysis.lost", lost=matrix.below_called_above, threshold=threshold))
+    # A model that calls one class too often gets the stronger sentence, which names the share.
+    bias = _bias_sentence(evaluation, msg)
+    bullets.append(
+        bias
+        if bias is not None
+        else msg("analysis.above_share", share=metrics.above_call_share.text(), threshold=threshold)
+    )
+    on_below = metrics.money_loss_risk.percent()
+    on_above = metrics.above_accuracy.percent()
+    if on_below is not None and on_above is not None:
+        text = msg(
+            "analysis.separation",
+            on_below=metrics.money_loss_risk.text(),
+            on_above=metrics.above_accuracy.text(),
+            threshold=threshold,
+        )
+        if abs(on_below - on_above) < SAME_RATE_POINTS:
+            text += " " + msg("analysis.no_separation")
+        bullets.append(text)
+    if matrix.total:
+        bullets.append(
+            msg(
+                "analysis.imbalance",
+                above_rate=Rate(matrix.actual_above, matrix.total).text(),
+                below_rate=Rate(matrix.actual_below, matrix.total).text(),
+                threshold=threshold,
+            )
+        )
+        # The majority class is the baseline a model must beat to be of any use.
+        side = "above" if matrix.actual_above >= matrix.actual_below else "below"
+        baseline = Rate(max(matrix.actual_above, matrix.actual_below), matrix.total)
+        text = msg(
+            "analysis.baseline",
+            cls=msg(f"class.{side}", threshold=threshold),
+            baseline=baseline.text(),
+            model=metrics.threshold_accuracy.text(),
+        )
+        model_shown = metrics.threshold_accuracy.percent()
+        baseline_shown = baseline.percent()
+        if (
+            model_shown is not None
+            and baseline_shown is not None
+            and (model_shown <= baseline_shown)
+        ):
+            text += " " + msg("analysis.baseline_not_better")
+        bullets.append(text)
+    return {"heading": msg("analysis.heading"), "bullets": bullets}
+
+
+def _section_data_quality(evaluation: Evaluation, verdict: Verdict, msg: Messages) -> Context:
+    """Where every row went: read = used + rejected, by reason, with the rejected rows."""
+    data = evaluation.data
+
+    def reason(code: str) -> str:
+        return msg.get(f"reason.{code}", code)
+
+    shown = data.rejected[:MAX_REJECTED_SHOWN]
+    more = len(data.rejected) - len(shown)
+    return {
+        "heading": msg("data.heading"),
+        "accounting": msg(
+            "data.accounting",
+            read=data.rows_read,
+            used=data.rows_used,
+            rejected=len(data.rejected),
+        ),
+        "none_rejected": None if data.rejected else msg("data.none_rejected"),
+        "columns": {
+            "reason": msg("data.col_reason"),
+            "rows": msg("data.col_rows"),
+            "where": msg("data.col_where"),
+            "raw": msg("data.col_raw"),
+        },
+        "by_reason": [
+            {"reason": reason(code), "rows": count}
+            for code, count in data.rejected_by_reason.items()
+        ],
+        "rejected": [{"where": r.where, "raw": r.raw, "reason": reason(r.reason)} for r in shown],
+        "more": msg("data.more_rejected", more=more) if more > 0 else None,
+        "notes_heading": msg("data.notes"),
+        "notes": list(data.notes),
+    }
+
+
+def _saved_by(artifact: Artifact) -> str | None:
+    details = artifact.details
+    if "saved_by" in details:
+        return details["saved_by"]
+    if "keras_version" in details:
+        return f"Keras {details['keras_version']}"
+    return None
+
+
+def _section_artifacts(evaluation: Evaluation, verdict: Verdict, msg: Messages) -> Context | None:
+    """Every file used, with its hash and the Keras version that wrote it; the model's shape."""
+    model = evaluation.model
+    if not evaluation.artifacts and model is None:
+        return None
+    rows = []
+    for artifact in evaluation.artifacts:
+        details = {k: v for k, v in sorted(artifact.details.items()) if k not in ("saved_by",)}
+        rows.append(
+            {
+                "role": msg.get(f"role.{artifact.role}", artifact.role),
+                "path": artifact.path,
+                "sha256": artifact.sha256 or msg("none"),
+                "size": msg("none")
+                if artifact.size_bytes is None
+                else msg("artifacts.size_bytes", size=f"{artifact.size_bytes:,}"),
+                "saved_by": _saved_by(artifact) or msg("none"),
+                "details": ", ".join(f"{k}: {v}" for k, v in details.items()) or msg("none"),
+            }
+        )
+    model_rows = []
+    if model is not None:
+        model_rows = [
+            {"label": msg("artifacts.model_inputs"), "items": list(model.inputs), "code": True},
+            {"label": msg("artifacts.model_outputs"), "items": list(model.outputs), "code": True},
+        ]
+        if model.parameters is not None:
+            model_rows.append(
+                {
+                    "label": msg("artifacts.model_parameters"),
+                    "items": [f"{model.parameters:,}"],
+                    "code": False,
+                }
+            )
+        if model.saved_by is not None:
+            model_rows.append(
+                {"label": msg("artifacts.model_saved_by"), "items": [model.saved_by], "code": False}
+            )
+    return {
+        "heading": msg("artifacts.heading"),
+        "columns": {
+            "role": msg("artifacts.col_role"),
+            "path": msg("artifacts.col_path"),
+            "sha256": msg("artifacts.col_sha"),
+            "size": msg("artifacts.col_size"),
+            "saved_by": msg("artifacts.col_saved_by"),
+            "details": msg("artifacts.col_details"),
+        },
+        "rows": rows,
+        "model": model_rows,
+    }
+
+
+def recorded_percent(value: float) -> float:
+    """A recorded metric in percent: metadata holds fractions (0.593) or percents (59.3).
+
+    Values within [-1, 1] are read as fractions; a recorded 1.0 therefore means 100%.
+    """
+    return value * 100.0 if abs(value) <= 1.0 else value
+
+
+def _section_recorded(evaluation: Evaluation, verdict: Verdict, msg: Messages) -> Context | None:
+    """Metrics the training run recorded, beside the ones measured here."""
+    if not evaluation.recorded:
+        return None
+    threshold = _threshold(evaluation)
+    matched = []
+    other = []
+    for key, value in evaluation.recorded.items():
+        if key in RECORDED_METRICS:
+            measured = evaluation.metrics.rate(key)
+            matched.append(
+                {
+                    "name": msg(f"metric.{key}", threshold=threshold),
+                    "recorded": f"{value:g}",
+                    "percent": f"{recorded_percent(value):.2f}%",
+                    "measured": msg("none") if measured is None else measured.text(),
+                }
+            )
+        else:
+            other.append({"key": key, "value": f"{value:g}"})
+    return {
+        "heading": msg("recorded.heading"),
+        "intro": msg("recorded.intro"),
+        "columns": {
+            "metric": msg("recorded.col_metric"),
+            "recorded": msg("recorded.col_recorded"),
+            "percent": msg("recorded.col_percent"),
+            "measured": msg("recorded.col_measured"),
+            "key": msg("recorded.col_key"),
+            "value": msg("recorded.col_value"),
+        },
+        "matched": matched,
+        "other_heading": msg("recorded.other"),
+        "other": other,
+    }
+
+
+def _section_warnings(evaluation: Evaluation, verdict: Verdict, msg: Messages) -> Context | None:
+    if not evaluation.warnings:
+        return None
+    return {"heading": msg("warnings.heading"), "items": list(evaluation.warnings)}
+
+
+#: Sections in report order. Builders returning ``None`` leave their section out.
+SECTIONS: tuple[tuple[str, SectionBuilder], ...] = (
+    ("header", _section_header),
+    ("targets", _section_targets),
+    ("confusion", _section_confusion),
+    ("bettor", _section_bettor),
+    ("analysis", _section_analysis),
+    ("data_quality", _section_data_quality),
+    ("artifacts", _section_artifacts),
+    ("recorded", _section_recorded),
+    ("warnings", _section_warnings),
+)
+
+
+# --------------------------------------------------------------------------- plots
+
+
+def build_plots(evaluation: Evaluation, msg: Messages, stem: str = "report") -> list[Context]:
+    """The report's figures as PNG bytes with file name, data URI and caption.
+
+    The p_above histogram is left out when the model gives no probability.
+    """
+    threshold = _threshold(evaluation)
+    classes = (msg("class.below", threshold=threshold), msg("class.above", threshold=threshold))
+    images: list[tuple[str, str, bytes]] = []
+    confusion_title = msg("plots.confusion_title")
+    figure = confusion_heatmap(
+        evaluation.metrics.confusion.rows(),
+        ConfusionLabels(
+            title=confusion_title,
+            predicted=msg("plots.predicted"),
+            actual=msg("plots.actual"),
+            classes=classes,
+            money_marker=msg("plots.money_marker"),
+        ),
+    )
+    images.append(("confusion", confusion_title, figure_png(figure)))
+    calls = evaluation.calls
+    if calls.p_above is not None and calls.p_above:
+        p_above = np.asarray(calls.p_above, dtype=float)
+        ended_above = is_above(calls.actual, evaluation.settings.threshold)
+        when_below, when_above = p_above[~ended_above], p_above[ended_above]
+        title = msg("plots.p_above_title", threshold=threshold)
+        figure = p_above_histogram(
+            when_below,
+            when_above,
+            evaluation.settings.cutoff,
+            HistogramLabels(
+                title=title,
+                x_axis=msg("plots.p_above_axis"),
+                y_axis=msg("plots.share_axis"),
+                ended_below=msg("plots.ended_below", threshold=threshold, count=when_below.size),
+                ended_above=msg("plots.ended_above", threshold=threshold, count=when_above.size),
+                cutoff=msg("plots.cutoff", cutoff=f"{evaluation.settings.cutoff:g}"),
+            ),
+        )
+        images.append(("p_above", title, figure_png(figure)))
+    return [
+        {
+            "name": name,
+            "filename": f"{stem}.{name}.png",
+            "href": quote(f"{stem}.{name}.png"),
+            "caption": caption,
+            "png": png,
+            "data_uri": "data:image/png;base64," + base64.b64encode(png).decode("ascii"),
+        }
+        for name, caption, png in images
+    ]
