@@ -58,14 +58,14 @@ def demo(output: str, rounds: int | None, seed: str | None, lang: str, quiet: bo
             )
         run = run_demo_training(run_dir, **kwargs)
         options = EvaluationOptions(
-            data=str(run.history_path),
-            scaler=str(run.scaler_path),
-            metadata=str(run.metadata_path),
+            data=_shown(run.history_path),
+            scaler=_shown(run.scaler_path),
+            metadata=_shown(run.metadata_path),
             features=DEMO_FEATURES,
             cache_dir=out / "cache",
         )
         evaluator = Evaluator(options, progress)
-        evaluations = [evaluator.evaluate(str(path)) for path in run.checkpoints]
+        evaluations = [evaluator.evaluate(_shown(path)) for path in run.checkpoints]
     written: list[Path] = []
     for evaluation in evaluations:
         params = {"output": str(out / "reports" / Path(evaluation.label).stem), "lang": lang}
@@ -75,3 +75,12 @@ def demo(output: str, rounds: int | None, seed: str | None, lang: str, quiet: bo
     for folder in written:
         click.echo(f"Report: {folder / 'report.md'}  {folder / 'report.html'}")
     return 0
+
+
+def _shown(path: str | Path) -> str:
+    """A path as the user would type it: relative to the working folder when it is inside it."""
+    absolute = Path(path).resolve()
+    try:
+        return str(absolute.relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(absolute)

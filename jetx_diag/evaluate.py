@@ -150,15 +150,33 @@ def evaluate_predictions_file(path: str | Path, options: EvaluationOptions) -> E
     )
 
 
-def _metadata(path: str | None) -> tuple[dict[str, float], tuple[Artifact, ...], tuple[str, ...]]:
+def _metadata(
+    path: str | None, checkpoint: str | None = None
+) -> tuple[dict[str, float], tuple[Artifact, ...], tuple[str, ...]]:
+    """Recorded metrics that belong to ``checkpoint``, the metadata artifact, and notes."""
     if path is None:
         return {}, (), ()
-    from jetx_diag.loading import sha256_file
     from jetx_diag.metadata import load_metadata
 
     metadata = load_metadata(path)
-    artifact = Artifact("metadata", str(path), sha256_file(path), Path(path).stat().st_size)
-    return dict(metadata.recorded_metrics), (artifact,), tuple(metadata.warnings)
+    notes = list(metadata.warnings)
+    recorded = dict(metadata.recorded_metrics)
+    name = Path(path).name
+    if recorded and checkpoint is not None:
+        own = Path(checkpoint).name
+        if metadata.metrics_of is not None and Path(metadata.metrics_of).name != own:
+            # Comparing another file's numbers with this checkpoint's would mislead.
+            notes.append(
+                f"{name} records the metrics of {metadata.metrics_of}, not {own}: "
+                "no recorded-vs-measured comparison for this checkpoint"
+            )
+            recorded = {}
+        elif metadata.metrics_of is None:
+            notes.append(
+                f"{name} does not say which checkpoint its metrics describe (training scripts "
+                "usually record the final model's); they are shown beside this checkpoint's"
+            )
+    return recorded, (metadata.artifact(),), tuple(notes)
 
 
 @dataclass(frozen=True)
@@ -245,7 +263,7 @@ class Evaluator:
             artifacts.append(
                 Artifact("data", str(self.options.data), sha256_file(self.options.data), None, {})
             )
-        recorded, metadata_artifacts, metadata_warnings = _metadata(metadata_path)
+        recorded, metadata_artifacts, metadata_warnings = _metadata(metadata_path, str(checkpoint))
         artifacts.extend(metadata_artifacts)
         warnings.extend(metadata_warnings)
 

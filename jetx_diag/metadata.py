@@ -82,6 +82,9 @@ class RunMetadata:
     stage_monitors: dict[str, str] = field(default_factory=dict)
     callbacks: tuple[str, ...] = ()
     warnings: tuple[str, ...] = ()
+    #: The checkpoint file the recorded metrics describe, when the file says (``final_model.file``).
+    #: The source project's script records the final model's test metrics without naming it.
+    metrics_of: str | None = None
 
     @property
     def total_epochs(self) -> int | None:
@@ -331,8 +334,14 @@ def load_metadata(path: str | Path) -> RunMetadata:
             if stage.get("callbacks") is not None:
                 callbacks.extend(_callback_names(stage["callbacks"], f"{where}.callbacks", file))
 
+    metrics_of = None
+    final_model = raw.get("final_model")
+    if isinstance(final_model, dict) and final_model.get("file") is not None:
+        metrics_of = _text(final_model["file"], "final_model.file", file)
+
     return RunMetadata(
         path=str(file),
+        metrics_of=metrics_of,
         sha256=sha256_file(file),
         size_bytes=len(data),
         raw=raw,
