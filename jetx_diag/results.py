@@ -13,7 +13,11 @@ import math
 import types
 import typing
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:  # these modules build on the types below; see _hints for run time
+    from jetx_diag.skill import SkillReport
+    from jetx_diag.training_diagnosis import TrainingDiagnosis
 
 FORMAT_VERSION = 1
 
@@ -224,6 +228,8 @@ class Evaluation:
     model: ModelSummary | None = None
     recorded: dict[str, float] = field(default_factory=dict)  # metrics the run's metadata claims
     warnings: tuple[str, ...] = ()
+    skill: SkillReport | None = None  # better than chance? money? (jetx_diag.skill)
+    training: TrainingDiagnosis | None = None  # the run's logs, when found (training_diagnosis)
     format_version: int = FORMAT_VERSION
 
 
@@ -251,6 +257,25 @@ def from_dict(cls: Any, data: Any) -> Any:
     return _build(cls, data)
 
 
+#: Types that result fields name but that live in modules importing this one.
+_LATE_TYPES = {
+    "SkillReport": "jetx_diag.skill",
+    "TrainingDiagnosis": "jetx_diag.training_diagnosis",
+}
+
+
+def _hints(tp: Any) -> dict[str, Any]:
+    """Field types of a dataclass, resolving names of modules that import this one lazily."""
+    import importlib
+    import sys
+
+    namespace = dict(vars(sys.modules[tp.__module__]))
+    for name, module in _LATE_TYPES.items():
+        if name not in namespace:
+            namespace[name] = getattr(importlib.import_module(module), name)
+    return typing.get_type_hints(tp, globalns=namespace)
+
+
 def _build(tp: Any, data: Any) -> Any:
     if data is None:
         return None
@@ -276,7 +301,7 @@ def _build(tp: Any, data: Any) -> Any:
     if dataclasses.is_dataclass(tp):
         if not isinstance(data, dict):
             raise TypeError(f"{tp.__name__} expects an object, got {type(data).__name__}")
-        hints = typing.get_type_hints(tp)
+        hints = _hints(tp)
         kwargs = {
             f.name: _build(hints[f.name], data[f.name])
             for f in dataclasses.fields(tp)
