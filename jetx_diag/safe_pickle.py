@@ -306,7 +306,10 @@ def _unpickle(path: Path, kind: str) -> Any:
     except Exception as error:  # a damaged stream raises anything from EOFError to KeyError
         reason = str(error) or type(error).__name__
         ends_early = ("truncated", "ran out", "exhausted", "EOF")
-        if isinstance(error, EOFError) or any(word in reason for word in ends_early):
+        # Every complete pickle ends with the STOP opcode; a stream cut short mostly fails with
+        # whatever the half-read opcode raises (IndexError, UnpicklingError …), not EOFError.
+        cut = not data.endswith(pickle.STOP)
+        if cut or isinstance(error, EOFError) or any(word in reason for word in ends_early):
             problem = f"the {kind} stream is truncated ({len(data):,} bytes)"
         else:
             problem = f"the {kind} stream cannot be read ({type(error).__name__}: {reason})"
