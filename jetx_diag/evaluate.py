@@ -134,6 +134,7 @@ def evaluate_predictions_file(path: str | Path, options: EvaluationOptions) -> E
         test_first_id=int(predictions.round_ids[0]),
         test_last_id=int(predictions.round_ids[-1]),
         rule="every row of the predictions file",
+        rule_code="all_rows",
     )
     accounting = DataAccounting(source=str(path), rows_read=n, rows_used=n, rejected=())
     artifact = Artifact("predictions", str(path), sha256_file(path), Path(path).stat().st_size)
@@ -366,7 +367,9 @@ class Evaluator:
             actual = np.asarray(extras["actual"], dtype=np.float64)
             n = int(actual.size)
             ids = np.asarray(extras.get("round_id", np.arange(1, n + 1)), dtype=np.int64)
-            split = Split(n, 0, n, 0, n, int(ids[0]), int(ids[-1]), "every row of the inputs file")
+            split = Split(
+                n, 0, n, 0, n, int(ids[0]), int(ids[-1]), "every row of the inputs file", "all_rows"
+            )
         else:
             # Rows are aligned with the held-out rounds of the history, split as usual.
             first = first_predictable_index(specs, options.min_history)

@@ -95,13 +95,13 @@ def plan_split(
                 f"--test-from-id {test_from_id} leaves only {start} rounds of history before it; "
                 f"the model needs {first_index}"
             )
-        rule = f"rounds from id {test_from_id}"
+        rule, code, value = f"rounds from id {test_from_id}", "from_id", float(test_from_id)
     else:
         fraction = 0.2 if test_fraction is None else test_fraction
         if not 0.0 < fraction <= 1.0:
             raise UsageError(f"--test-fraction must be in (0, 1], got {fraction}")
         start = first_index + int(samples * (1.0 - fraction))
-        rule = f"last {fraction:.0%} of samples"
+        rule, code, value = f"last {fraction:.0%} of samples", "last_fraction", 100.0 * fraction
     test_indices = np.arange(start, usable, dtype=np.int64)
     if test_indices.size == 0:
         raise DataError("no held-out rounds left after the split", path=source)
@@ -114,6 +114,8 @@ def plan_split(
         test_first_id=int(ids[test_indices[0]]),
         test_last_id=int(ids[test_indices[-1]]),
         rule=rule,
+        rule_code=code,
+        rule_value=value,
     )
     return split, test_indices
 

@@ -145,7 +145,11 @@ def _section_header(evaluation: Evaluation, verdict: Verdict, msg: Messages) -> 
             evaluated=split.test_samples,
         ),
     )
-    split_text = split.rule
+    split_text = (
+        msg(f"split.{split.rule_code}", value=f"{split.rule_value or 0:g}")
+        if msg.has(f"split.{split.rule_code}")
+        else split.rule
+    )
     if split.test_first_id is not None and split.test_last_id is not None:
         ids = msg("header.split_ids", first=split.test_first_id, last=split.test_last_id)
         split_text += f": {ids}"

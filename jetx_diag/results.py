@@ -182,7 +182,11 @@ class Split:
     test_samples: int
     test_first_id: int | None
     test_last_id: int | None
-    rule: str  # "last 20% of samples", "from id 8000", …
+    rule: str  # in words: "last 20% of samples", "rounds from id 8000", …
+    # The same rule as a code the report's catalog translates: last_fraction (value: percent),
+    # from_id (value: the id), all_rows (no value).
+    rule_code: str = ""
+    rule_value: float | None = None
 
 
 @dataclass(frozen=True)
