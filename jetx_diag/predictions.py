@@ -19,6 +19,7 @@ import numpy as np
 
 from jetx_diag.errors import ArtifactError, DataError, MismatchError
 from jetx_diag.inputs import InputSpec, classify_input
+from jetx_diag.numbers import looks_like_number
 
 HEADS = ("threshold", "classification", "regression")
 
@@ -232,10 +233,11 @@ def read_predictions_csv(path: str | Path) -> Predictions:
 
 
 def _number(raw: str, column: str, line: int, source: str) -> float:
-    try:
-        value = float(raw)
-    except ValueError:
-        raise DataError(f"line {line}: {column} {raw!r} is not a number", path=source) from None
+    # float() alone would take 1_000, full-width digits and Unicode spaces: use the history's
+    # strict syntax (ASCII decimal, optional exponent; inf/nan get their own message below).
+    if not looks_like_number(raw):
+        raise DataError(f"line {line}: {column} {raw!r} is not a number", path=source)
+    value = float(raw)
     if not math.isfinite(value):
         raise DataError(f"line {line}: {column} is {raw.strip()}", path=source)
     return value
