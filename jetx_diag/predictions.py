@@ -223,6 +223,8 @@ def read_predictions_csv(path: str | Path) -> Predictions:
     if set(CLASS_COLUMNS) <= set(columns):
         class_probs = np.column_stack([columns[c] for c in CLASS_COLUMNS])
     ids = columns.get("round_id")
+    if ids:
+        _check_round_ids(np.asarray(ids), source)
     return Predictions(
         round_ids=np.asarray(ids if ids else np.arange(1, len(rows) + 1), dtype=np.int64),
         actual=actual,
@@ -230,6 +232,24 @@ def read_predictions_csv(path: str | Path) -> Predictions:
         class_probs=class_probs,
         regression=np.asarray(columns["regression"]) if "regression" in columns else None,
     )
+
+
+def _check_round_ids(ids: np.ndarray, source: str) -> None:
+    # Casting to int64 would silently turn 7.5 into 7, and a repeated id would count a round
+    # twice in every rate.
+    fractional = np.flatnonzero(ids != np.floor(ids))
+    if fractional.size:
+        at = int(fractional[0])
+        raise DataError(f"line {at + 2}: round_id {ids[at]:g} is not a whole number", path=source)
+    _, first, counts = np.unique(ids, return_index=True, return_counts=True)
+    if np.any(counts > 1):
+        repeated = ids[first[counts > 1]]
+        second = min(int(np.flatnonzero(ids == value)[1]) for value in repeated)
+        raise DataError(
+            f"line {second + 2}: round_id {ids[second]:g} appears more than once "
+            f"({int(np.sum(counts[counts > 1] - 1))} repeated rows)",
+            path=source,
+        )
 
 
 def _number(raw: str, column: str, line: int, source: str) -> float:
