@@ -167,14 +167,18 @@ def _read_cache(path: Path, rows: int) -> tuple[tuple[str, ...], np.ndarray] | N
         with np.load(path, allow_pickle=False) as archive:
             names = tuple(str(n) for n in archive["names"])
             matrix = np.asarray(archive["matrix"], dtype=np.float64)
-    except (OSError, ValueError, KeyError, EOFError):
-        return None  # absent or corrupt: recompute
+    except Exception:
+        # Absent or corrupt: recompute. Not only OSError/ValueError: a cut-off file raises
+        # zipfile.BadZipFile, a bare .npy TypeError, a damaged member zlib.error; none of them
+        # may stop the run, and nothing read from a file that failed is used.
+        return None
     if matrix.ndim != 2 or matrix.shape != (rows, len(names)) or not np.all(np.isfinite(matrix)):
         return None
     return names, matrix
 
 
 def _write_cache(path: Path, names: tuple[str, ...], matrix: np.ndarray) -> None:
+    temporary = None
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         handle, temporary = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
@@ -182,5 +186,9 @@ def _write_cache(path: Path, names: tuple[str, ...], matrix: np.ndarray) -> None
             np.savez(stream, names=np.asarray(names, dtype=str), matrix=matrix)
         os.replace(temporary, path)  # atomic: readers see the old file or the whole new one
     except OSError:
-        # A cache that cannot be written only costs time on the next run.
+        # A cache that cannot be written only costs time on the next run; a half-written
+        # temporary file (disk full) must not pile up in the cache folder.
+        if temporary is not None:
+            with contextlib.suppress(OSError):
+                os.unlink(temporary)
         return
