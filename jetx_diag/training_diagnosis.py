@@ -12,8 +12,9 @@ The diagnoses follow the source document's "NEDEN BAŞARISIZ OLDU?" section:
 
 Per-epoch accuracies come from the logs as fractions without counts (Keras logs no counts), so
 they are kept as fractions; the report rounds them. Findings carry numbers, not sentences:
-:data:`FINDING_TEXT` holds suggested English and Turkish sentences per code (``str.format``
-fields from :attr:`Finding.numbers` plus ``stage``) for the report's catalog.
+:mod:`jetx_diag.training_text` holds English and Turkish sentences per code. The result types
+live in :mod:`jetx_diag.training_results`, the run-level checks (class weights, files) in
+:mod:`jetx_diag.training_checks`; every public name is re-exported here.
 
 The goal metric defaults to ``val_worst_class_accuracy`` = min(below, above) when the log has
 both: a model that calls every round "above" scores 0 on it, while it scores 64.9% threshold
@@ -23,43 +24,107 @@ accuracy on the document's data. Then ``val_threshold_accuracy``, then ``val_los
 from __future__ import annotations
 
 import itertools
-import string
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
 from numpy.typing import ArrayLike
-from sklearn.utils.class_weight import compute_class_weight
 
 from jetx_diag.errors import UsageError
-from jetx_diag.results import Rate
+from jetx_diag.training_checks import (
+    ALTERNATIVE_SUFFIXES,
+    DEFAULT_CHECKPOINT,
+    DEFAULT_METADATA_FILE,
+    DEFAULT_RUN_FILES,
+    RECORDED_ALIASES,
+    check_artifacts,
+    check_class_weights,
+    class_balance,
+    default_expected_files,
+    recorded_vs_measured,
+    width_mismatch,
+)
 from jetx_diag.training_logs import (
     StageCallbacks,
     StageLog,
     TrainingRun,
     describe_epochs,
-    normalise_class_weights,
     same_stage,
 )
+from jetx_diag.training_results import (
+    COLLAPSE_STATUSES,
+    SEVERITIES,
+    STATUS_ALL_ABOVE,
+    STATUS_ALL_BELOW,
+    STATUS_BALANCED,
+    STATUS_LOPSIDED_ABOVE,
+    STATUS_LOPSIDED_BELOW,
+    STATUS_NOT_LOGGED,
+    STATUS_OSCILLATING,
+    ArtifactCheck,
+    ClassBalance,
+    ClassWeightCheck,
+    EarlyStoppingReplay,
+    Finding,
+    ProgressRow,
+    StageDiagnosis,
+    TrainingDiagnosis,
+)
+from jetx_diag.training_text import (
+    FINDING_TEXT,
+    MARK_TEXT,
+    STATUS_TEXT,
+    finding_text,
+    template_fields,
+)
+
+__all__ = [
+    "ALTERNATIVE_SUFFIXES",
+    "AUTO_GOALS",
+    "COLLAPSE_STATUSES",
+    "DEFAULT_CHECKPOINT",
+    "DEFAULT_METADATA_FILE",
+    "DEFAULT_RUN_FILES",
+    "FINDING_TEXT",
+    "MARK_TEXT",
+    "RECORDED_ALIASES",
+    "SEVERITIES",
+    "STATUS_ALL_ABOVE",
+    "STATUS_ALL_BELOW",
+    "STATUS_BALANCED",
+    "STATUS_LOPSIDED_ABOVE",
+    "STATUS_LOPSIDED_BELOW",
+    "STATUS_NOT_LOGGED",
+    "STATUS_OSCILLATING",
+    "STATUS_TEXT",
+    "ArtifactCheck",
+    "ClassBalance",
+    "ClassWeightCheck",
+    "EarlyStoppingReplay",
+    "Finding",
+    "ProgressRow",
+    "StageDiagnosis",
+    "TrainingDiagnosis",
+    "best_epoch",
+    "check_artifacts",
+    "check_class_weights",
+    "class_balance",
+    "count_switches",
+    "default_expected_files",
+    "diagnose",
+    "epoch_status",
+    "finding_text",
+    "metric_mode",
+    "needed_patience",
+    "recorded_vs_measured",
+    "replay_early_stopping",
+    "template_fields",
+    "width_mismatch",
+]
 
 #: Goal metrics tried in this order when none is given.
 AUTO_GOALS = ("val_worst_class_accuracy", "val_threshold_accuracy", "val_loss")
-
-#: The files the source document's run saved (used when the metadata lists none). Stage
-#: checkpoints are expected only for the run's ``stageN`` stages.
-DEFAULT_RUN_FILES = ("jetx_progressive_final.h5", "scaler_progressive.pkl")
-DEFAULT_METADATA_FILE = "progressive_model_info.json"
-DEFAULT_CHECKPOINT = "{stage}_best.h5"
-
-#: A file counts as present when it exists under one of these sibling suffixes (Keras 3 saves
-#: ``.keras`` where Keras 2 saved ``.h5``; scalers are pickled or joblib-dumped).
-ALTERNATIVE_SUFFIXES: dict[str, tuple[str, ...]] = {
-    ".h5": (".keras", ".hdf5"),
-    ".keras": (".h5",),
-    ".pkl": (".joblib",),
-    ".joblib": (".pkl",),
-}
 
 #: |below − above| above this is "lopsided" (the source project's own warning rule: "> 40%").
 LOPSIDED_GAP = 0.40
@@ -72,386 +137,13 @@ OVERWEIGHT_CRITICAL = 10.0
 #: Largest number of status-change rows per stage in the progress table.
 MAX_TRANSITION_ROWS = 12
 
-SEVERITIES = ("critical", "warning", "info")
 
-# Status codes of a progress-table row.
-STATUS_ALL_ABOVE = "all_above"  # called every round "above": below-accuracy 0%
-STATUS_ALL_BELOW = "all_below"  # called every round "below": below-accuracy 100%
-STATUS_LOPSIDED_ABOVE = "lopsided_above"  # mostly "above" calls: above − below > 40 points
-STATUS_LOPSIDED_BELOW = "lopsided_below"
-STATUS_BALANCED = "balanced"
-STATUS_NOT_LOGGED = "not_logged"
-STATUS_OSCILLATING = "oscillating"  # progress-table rows only: one-epoch collapses alternating
-COLLAPSE_STATUSES = (STATUS_ALL_ABOVE, STATUS_ALL_BELOW)
 _SIDE = {
     STATUS_ALL_ABOVE: "above",
     STATUS_LOPSIDED_ABOVE: "above",
     STATUS_ALL_BELOW: "below",
     STATUS_LOPSIDED_BELOW: "below",
 }
-
-STATUS_TEXT: dict[str, dict[str, str]] = {
-    STATUS_ALL_ABOVE: {"en": "only 'above' calls (collapsed)", "tr": "hep 1.5 üstü (çöktü)"},
-    STATUS_ALL_BELOW: {"en": "only 'below' calls (collapsed)", "tr": "hep 1.5 altı (ters uç)"},
-    STATUS_LOPSIDED_ABOVE: {"en": "lopsided towards 'above'", "tr": "1.5 üstüne dengesiz"},
-    STATUS_LOPSIDED_BELOW: {"en": "lopsided towards 'below'", "tr": "1.5 altına dengesiz"},
-    STATUS_BALANCED: {"en": "both classes called", "tr": "iki sınıf da tahmin ediliyor"},
-    STATUS_NOT_LOGGED: {"en": "not logged", "tr": "loglanmamış"},
-    STATUS_OSCILLATING: {
-        "en": "swinging from one side to the other every epoch",
-        "tr": "her epoch bir uçtan diğerine savrulma",
-    },
-}
-MARK_TEXT: dict[str, dict[str, str]] = {
-    "best": {"en": "best", "tr": "en iyi"},
-    "first": {"en": "first epoch", "tr": "ilk epoch"},
-    "final": {"en": "stopped here", "tr": "burada durdu"},
-    "checkpoint": {"en": "checkpoint kept", "tr": "kaydedilen checkpoint"},
-}
-
-
-# --------------------------------------------------------------------------- result types
-
-
-@dataclass(frozen=True)
-class Finding:
-    """One diagnosis: a code (key of :data:`FINDING_TEXT`), how bad it is, and its numbers."""
-
-    code: str
-    severity: str  # critical | warning | info
-    stage: str | None  # None: about the whole run
-    numbers: dict[str, int | float | str]
-    epochs: tuple[int, ...] = ()  # the epochs it is about (collapse epochs …)
-    items: tuple[str, ...] = ()  # the things it is about (missing files …)
-
-
-@dataclass(frozen=True)
-class ProgressRow:
-    """A row of the progress table ("Eğitim İlerlemesi"). Shares are fractions.
-
-    ``until_epoch`` is set when the row's status holds, over the logged epochs, through that
-    later epoch (the document's "Epoch 16+").
-    """
-
-    epoch: int
-    until_epoch: int | None
-    below_accuracy: float | None
-    above_accuracy: float | None
-    money_loss_risk: float | None
-    goal: float | None
-    status: str
-    marks: tuple[str, ...]
-
-
-@dataclass(frozen=True)
-class EarlyStoppingReplay:
-    """What Keras' EarlyStopping would have done over the logged series."""
-
-    monitor: str
-    mode: str
-    patience: int
-    min_delta: float
-    stop_epoch: int | None  # None: would not have stopped within the logged epochs
-    best_epoch: int | None
-
-
-@dataclass(frozen=True)
-class StageDiagnosis:
-    """Everything measured on one stage; the findings cite these numbers.
-
-    ``rows`` hold the progress table's key rows: the first epoch, the best epoch, the kept
-    checkpoint, the first epoch of every status change (at most :data:`MAX_TRANSITION_ROWS`;
-    ``omitted_transitions`` counts the rest) and the final epoch. ``statuses`` gives the status
-    of every logged epoch, for a full table.
-    """
-
-    stage: str
-    source: str
-    epochs: tuple[int, ...]
-    stop_epoch: int
-    goal_metric: str | None
-    goal_mode: str
-    best_epoch: int | None
-    best_value: float | None
-    final_value: float | None
-    epochs_past_peak: int | None
-    patience_needed: int | None
-    stop_with_needed: int | None
-    monitor: str | None
-    monitor_source: str  # option | metadata | unknown
-    checkpoint_epoch: int | None
-    goal_at_checkpoint: float | None
-    replay: EarlyStoppingReplay | None
-    statuses: tuple[str, ...]
-    collapse_epochs: tuple[int, ...]
-    switches: int
-    rows: tuple[ProgressRow, ...]
-    omitted_transitions: int = 0
-
-
-@dataclass(frozen=True)
-class ClassWeightCheck:
-    """Configured weights of one stage (``None``: every stage) against balanced weights."""
-
-    stage: str | None
-    below_weight: float
-    above_weight: float
-    above_assumed: bool  # the run gave no "above" weight: 1.0 assumed, as Keras does
-    weight_ratio: float  # below_weight / above_weight
-    overweight: float | None  # weight_ratio / balanced ratio; None without class counts
-    flagged: bool  # overweight past max_overweight, or under 1 / max_overweight
-
-
-@dataclass(frozen=True)
-class ClassBalance:
-    """Training rounds per class, their imbalance and sklearn's balanced weights."""
-
-    source: str  # train_labels | metadata
-    below: Rate  # below-threshold rounds out of all training rounds
-    above: int
-    imbalance_ratio: float  # majority count / minority count (1.85 in the document)
-    balanced_below_weight: float
-    balanced_above_weight: float
-
-
-@dataclass(frozen=True)
-class ArtifactCheck:
-    """Files a run is expected to leave, which exist and which do not."""
-
-    run_dir: str
-    source: str  # option | metadata | default
-    expected: tuple[str, ...]
-    present: tuple[str, ...]  # as found (``x.keras`` may stand for an expected ``x.h5``)
-    missing: tuple[str, ...]
-
-
-@dataclass(frozen=True)
-class TrainingDiagnosis:
-    goal_metric: str | None
-    stages: tuple[StageDiagnosis, ...]
-    findings: tuple[Finding, ...]
-    class_balance: ClassBalance | None = None
-    class_weights: tuple[ClassWeightCheck, ...] = ()
-    artifacts: ArtifactCheck | None = None
-    notes: tuple[str, ...] = ()
-
-    def stage(self, name: str) -> StageDiagnosis:
-        for stage in self.stages:
-            if stage.stage == name:
-                return stage
-        raise KeyError(name)
-
-    def by_code(self, code: str) -> tuple[Finding, ...]:
-        return tuple(f for f in self.findings if f.code == code)
-
-
-# --------------------------------------------------------------------------- text
-
-#: Suggested sentences per finding code; fields are ``Finding.numbers`` keys plus ``stage``.
-FINDING_TEXT: dict[str, dict[str, str]] = {
-    "no_class_accuracy_logged": {
-        "en": "{stage}: the log has no per-epoch below/above accuracy, so the epochs where the "
-        "model lost the 'below' class cannot be seen. Log val_below_accuracy and "
-        "val_above_accuracy.",
-        "tr": "{stage}: logda epoch başına 1.5 altı/üstü doğruluğu yok; modelin 1.5 altını "
-        "kaybettiği epoch'lar görülemiyor. val_below_accuracy ve val_above_accuracy loglanmalı.",
-    },
-    "too_few_epochs": {
-        "en": "{stage}: only {epochs_logged} epoch logged; no trend can be read from it.",
-        "tr": "{stage}: yalnızca {epochs_logged} epoch loglanmış; eğilim okunamaz.",
-    },
-    "values_not_finite": {
-        "en": "{stage}: {column} is NaN or infinite in {count} epoch(s), first at epoch "
-        "{first_epoch} ({spans}); training diverged there.",
-        "tr": "{stage}: {column} {count} epoch'ta NaN veya sonsuz, ilki epoch {first_epoch} "
-        "({spans}); eğitim orada ıraksamış.",
-    },
-    "stopped_past_peak": {
-        "en": "{stage}: {goal_metric} peaked at epoch {best_epoch} ({best_value:.1%}) but "
-        "training ran to epoch {stop_epoch}: {epochs_past_peak} epochs past the peak "
-        "(ending at {final_value:.1%}). In hindsight, EarlyStopping on {goal_metric} with "
-        "patience {patience_needed} would have kept epoch {best_epoch} and stopped at epoch "
-        "{stop_with_needed}.",
-        "tr": "{stage}: {goal_metric} için en iyi epoch: {best_epoch} ({best_value:.1%}); "
-        "eğitimin durduğu epoch: {stop_epoch}; zirveden sonra geçen epoch sayısı: "
-        "{epochs_past_peak} (son değer {final_value:.1%}). Geriye bakınca, {goal_metric} "
-        "izlenip patience={patience_needed} ile EarlyStopping, epoch {best_epoch} modelini "
-        "tutup epoch {stop_with_needed} noktasında dururdu.",
-    },
-    "peak_at_end": {
-        "en": "{stage}: {goal_metric} was still at its best in the last epoch ({stop_epoch}, "
-        "{best_value:.1%}); the stage may have stopped too early.",
-        "tr": "{stage}: {goal_metric} son epoch'ta ({stop_epoch}, {best_value:.1%}) hâlâ en iyi "
-        "değerindeydi; aşama erken durmuş olabilir.",
-    },
-    "collapse": {
-        "en": "{stage}: the model called only one class in {collapse_count} of {checked_epochs} "
-        "logged epochs ({all_above} only 'above', {all_below} only 'below'), first at epoch "
-        "{first_collapse_epoch} (epochs {spans}).",
-        "tr": "{stage}: model loglanan {checked_epochs} epoch'un {collapse_count} tanesinde tek "
-        "sınıf tahmin etti ({all_above} kez hep 1.5 üstü, {all_below} kez hep 1.5 altı); ilki "
-        "epoch {first_collapse_epoch} (epoch'lar: {spans}).",
-    },
-    "oscillation": {
-        "en": "{stage}: below-accuracy swung between 0% and 100% {switches} times between "
-        "epochs {first_switch_epoch} and {last_switch_epoch} (largest change between two "
-        "logged epochs: {largest_swing:.1%}).",
-        "tr": "{stage}: 1.5 altı doğruluğu epoch {first_switch_epoch} ile "
-        "{last_switch_epoch} arasında {switches} kez %0 ile %100 arasında savruldu (iki "
-        "loglanmış epoch arasındaki en büyük değişim: {largest_swing:.1%}).",
-    },
-    "best_epoch_collapsed": {
-        "en": "{stage}: the best epoch by {goal_metric} (epoch {best_epoch}, {best_value:.1%}) "
-        "is one where the model called only one class ({status}); {goal_metric} rewards that. "
-        "Judge epochs by below- and above-accuracy together.",
-        "tr": "{stage}: {goal_metric} ölçüsüne göre en iyi epoch ({best_epoch}, "
-        "{best_value:.1%}) modelin tek sınıf tahmin ettiği bir epoch ({status}); bu metrik bunu "
-        "ödüllendiriyor. Epoch'lar 1.5 altı ve üstü doğruluğuyla birlikte değerlendirilmeli.",
-    },
-    "monitor_not_goal": {
-        "en": "{stage}: the checkpoint was chosen by {monitor}, not by {goal_metric}. At the "
-        "kept epoch {checkpoint_epoch}, {goal_metric} was {goal_at_checkpoint:.1%} "
-        "({checkpoint_status}); its best was {best_value:.1%} at epoch {best_epoch}.",
-        "tr": "{stage}: checkpoint {goal_metric} ile değil {monitor} ile seçildi. Kaydedilen "
-        "epoch {checkpoint_epoch} için {goal_metric}: {goal_at_checkpoint:.1%} "
-        "({checkpoint_status}); en iyisi epoch {best_epoch}: {best_value:.1%}.",
-    },
-    "checkpoint_goal_not_logged": {
-        "en": "{stage}: the checkpoint was chosen by {monitor} at epoch {checkpoint_epoch}; "
-        "{goal_metric} was not logged at that epoch, so how good the kept model is on the goal "
-        "is unknown (its best logged value was {best_value:.1%} at epoch {best_epoch}).",
-        "tr": "{stage}: checkpoint {monitor} ile epoch {checkpoint_epoch} olarak seçildi; o "
-        "epoch'ta {goal_metric} loglanmamış, kaydedilen modelin hedefteki başarısı bilinmiyor "
-        "(loglanan en iyi değer: epoch {best_epoch}, {best_value:.1%}).",
-    },
-    "monitor_not_logged": {
-        "en": "{stage}: the monitored metric {monitor} is not in the log; the kept epoch "
-        "cannot be found.",
-        "tr": "{stage}: izlenen metrik {monitor} logda yok; kaydedilen epoch bulunamıyor.",
-    },
-    "monitor_unknown": {
-        "en": "{stage}: which metric chose the checkpoint is not recorded; give it (--monitor) "
-        "to check it against {goal_metric}.",
-        "tr": "{stage}: checkpoint'i hangi metriğin seçtiği kayıtlı değil; {goal_metric} ile "
-        "karşılaştırmak için belirtin (--monitor).",
-    },
-    "early_stopping_consistent": {
-        "en": "{stage}: the log matches EarlyStopping(monitor={monitor}, patience={patience}): "
-        "best {monitor} at epoch {replay_best_epoch}, stop at epoch {stop_epoch}.",
-        "tr": "{stage}: log EarlyStopping(monitor={monitor}, patience={patience}) ile uyumlu: "
-        "en iyi {monitor} epoch {replay_best_epoch}, durma epoch {stop_epoch}.",
-    },
-    "early_stopping_never_fired": {
-        "en": "{stage}: EarlyStopping(monitor={monitor}, patience={patience}) never fired in "
-        "the {epochs_logged} logged epochs (best {monitor} at epoch {replay_best_epoch}); the "
-        "stage ran to its epoch limit.",
-        "tr": "{stage}: EarlyStopping(monitor={monitor}, patience={patience}) loglanan "
-        "{epochs_logged} epoch boyunca hiç devreye girmedi (en iyi {monitor}: epoch "
-        "{replay_best_epoch}); aşama epoch sınırına kadar sürdü.",
-    },
-    "goal_flat": {
-        "en": "{stage}: {goal_metric} stayed at {value:.1%} in all {epochs_logged} logged "
-        "epochs: nothing was learned on the goal.",
-        "tr": "{stage}: {goal_metric} loglanan {epochs_logged} epoch'un hepsinde {value:.1%} "
-        "kaldı: hedefte hiçbir şey öğrenilmedi.",
-    },
-    "early_stopping_inconsistent": {
-        "en": "{stage}: EarlyStopping(monitor={monitor}, patience={patience}) replayed over the "
-        "log stops at {replay_stop}, but the log ends at epoch {stop_epoch}: the recorded "
-        "settings or the log are not what ran.",
-        "tr": "{stage}: EarlyStopping(monitor={monitor}, patience={patience}) log üzerinde "
-        "yeniden oynatılınca {replay_stop} noktasında duruyor, ama log epoch {stop_epoch} "
-        "noktasında bitiyor: kaydedilen ayarlar ya da log çalışanla aynı değil.",
-    },
-    "epochs_disagree": {
-        "en": "{stage}: the metadata records {recorded_epochs} epochs, the log holds "
-        "{logged_epochs}.",
-        "tr": "{stage}: metadata {recorded_epochs} epoch kaydediyor, logda {logged_epochs} "
-        "epoch var.",
-    },
-    "class_balance": {
-        "en": "Training rounds: {below_count} below ({below_share:.1%}) and {above_count} above; "
-        "imbalance 1:{imbalance_ratio:.2f}. Balanced class weights: {balanced_below_weight:.2f} "
-        "(below), {balanced_above_weight:.2f} (above).",
-        "tr": "Eğitim verisi: {below_count} adet 1.5 altı ({below_share:.1%}) ve {above_count} "
-        "adet 1.5 üstü; dengesizlik 1:{imbalance_ratio:.2f}. Dengeli class weight: "
-        "{balanced_below_weight:.2f} (1.5 altı), {balanced_above_weight:.2f} (1.5 üstü).",
-    },
-    "class_weight_excessive": {
-        "en": "{where}: class weights {below_weight:.2f}x (below) and {above_weight:.2f}x "
-        "(above) make one below round count {weight_ratio:.1f} times an above round; for this "
-        "split ({below_share:.1%} below, imbalance 1:{imbalance_ratio:.2f}) balanced weights "
-        "make it {balanced_ratio:.2f} times. The below class is over-weighted {overweight:.1f}x.",
-        "tr": "{where}: class weight {below_weight:.2f}x (1.5 altı) ve {above_weight:.2f}x "
-        "(1.5 üstü) ile bir 1.5 altı örnek, bir 1.5 üstü örneğin {weight_ratio:.1f} katı "
-        "sayılıyor; bu dağılım için ({below_share:.1%} 1.5 altı, dengesizlik "
-        "1:{imbalance_ratio:.2f}) dengeli ağırlıkta bu oran {balanced_ratio:.2f}. 1.5 altı "
-        "sınıfı {overweight:.1f} kat fazla ağırlıklandırılmış.",
-    },
-    "class_weight_too_low": {
-        "en": "{where}: class weights {below_weight:.2f}x (below) and {above_weight:.2f}x "
-        "(above) make one below round count {weight_ratio:.2f} times an above round; for this "
-        "split ({below_share:.1%} below, imbalance 1:{imbalance_ratio:.2f}) balanced weights "
-        "make it {balanced_ratio:.2f} times. The below class is under-weighted "
-        "{underweight:.1f}x, which pushes the model towards calling every round 'above'.",
-        "tr": "{where}: class weight {below_weight:.2f}x (1.5 altı) ve {above_weight:.2f}x "
-        "(1.5 üstü) ile bir 1.5 altı örnek, bir 1.5 üstü örneğin {weight_ratio:.2f} katı "
-        "sayılıyor; bu dağılım için ({below_share:.1%} 1.5 altı, dengesizlik "
-        "1:{imbalance_ratio:.2f}) dengeli ağırlıkta bu oran {balanced_ratio:.2f}. 1.5 altı "
-        "sınıfı {underweight:.1f} kat az ağırlıklandırılmış; bu, modeli her tura 1.5 üstü "
-        "demeye iter.",
-    },
-    "class_weights_unchecked": {
-        "en": "{where}: class weights {below_weight:.2f}x (below) and {above_weight:.2f}x "
-        "(above) cannot be checked: the class counts of the training rounds are unknown.",
-        "tr": "{where}: class weight {below_weight:.2f}x (1.5 altı) ve {above_weight:.2f}x "
-        "(1.5 üstü) kontrol edilemiyor: eğitim verisinin sınıf sayıları bilinmiyor.",
-    },
-    "class_missing_in_training": {
-        "en": "The training rounds hold no {missing_class} rounds ({total} rounds); the model "
-        "cannot learn to call that class.",
-        "tr": "Eğitim verisinde hiç {missing_class} örneği yok ({total} örnek); model bu sınıfı "
-        "öğrenemez.",
-    },
-    "missing_artifacts": {
-        "en": "{missing_count} of {expected_count} files the run should have left are missing "
-        "from {run_dir}: {missing_list}.",
-        "tr": "Eğitimin bırakması gereken {expected_count} dosyadan {missing_count} tanesi "
-        "{run_dir} içinde yok: {missing_list}.",
-    },
-    "scaler_width_mismatch": {
-        "en": "The scaler expects {scaler_width} features but the model's feature input takes "
-        "{model_width}: they do not belong together.",
-        "tr": "Scaler {scaler_width} özellik bekliyor, modelin özellik girişi {model_width} "
-        "alıyor: bu iki dosya birbirine ait değil.",
-    },
-    "recorded_metric_differs": {
-        "en": "The metadata records {metric} = {recorded:.2%}, measured here {measured:.2%} "
-        "(difference {difference:+.2%}).",
-        "tr": "Metadata {metric} = {recorded:.2%} kaydediyor, burada ölçülen {measured:.2%} "
-        "(fark {difference:+.2%}).",
-    },
-}
-
-
-def finding_text(finding: Finding, language: str = "en") -> str:
-    """The suggested sentence of a finding in ``language`` (``en`` or ``tr``).
-
-    Status codes (numbers named ``*status``) are written out with :data:`STATUS_TEXT`.
-    """
-    template = FINDING_TEXT[finding.code][language]
-    numbers = {
-        key: STATUS_TEXT[value][language]
-        if key.endswith("status") and value in STATUS_TEXT
-        else value
-        for key, value in finding.numbers.items()
-    }
-    return template.format(stage=finding.stage or "", **numbers)
-
-
-def template_fields(template: str) -> set[str]:
-    """The ``str.format`` field names a text template uses."""
-    return {name for _, name, _, _ in string.Formatter().parse(template) if name}
 
 
 # --------------------------------------------------------------------------- primitives
@@ -948,7 +640,24 @@ def _diagnose_stage(
         switches=switches,
         rows=rows,
         omitted_transitions=omitted,
+        curves=_curves(stage, goal if goal_values is not None else None),
     )
+
+
+def _curves(stage: StageLog, goal: str | None) -> dict[str, tuple[float | None, ...]]:
+    """The series the learning curves draw, under the names they are asked for by."""
+    names = ["loss", "val_loss"]
+    if goal is not None:
+        names += [goal.removeprefix("val_"), "val_" + goal.removeprefix("val_")]
+    below_column = stage.column("val_below_accuracy")
+    if below_column is None or goal is None or stage.column(goal) != below_column:
+        names.append("val_below_accuracy")
+    curves = {}
+    for name in dict.fromkeys(names):
+        values = stage.series(name)
+        if values is not None:
+            curves[name] = values
+    return curves
 
 
 def _status_runs(statuses: tuple[str, ...]) -> list[tuple[int, int, str]]:
@@ -1026,160 +735,6 @@ def _progress_rows(
             )
         )
     return tuple(rows), omitted
-
-
-# --------------------------------------------------------------------------- run level
-
-
-def class_balance(
-    train_labels: ArrayLike | None = None, counts: Mapping[str, int] | None = None
-) -> ClassBalance | None:
-    """Class counts, imbalance and sklearn's balanced weights.
-
-    ``train_labels`` are 0/1 (or bool) per training round, 1 = reached the threshold
-    ("above"); ``counts`` is ``{"below": n0, "above": n1}`` (the metadata's ``class_counts``).
-    ``None`` when neither is given or a class is absent.
-    """
-    if train_labels is not None:
-        labels = np.asarray(train_labels).ravel()
-        if labels.size and not np.isin(labels, (0, 1)).all():
-            raise UsageError(
-                "training labels must be 0/1 (1 = reached the threshold)",
-                hint=f"got values such as {labels[~np.isin(labels, (0, 1))][0]!r}",
-            )
-        below, above, source = int(np.sum(labels == 0)), int(np.sum(labels == 1)), "train_labels"
-    elif counts and "below" in counts and "above" in counts:
-        below, above, source = int(counts["below"]), int(counts["above"]), "metadata"
-        labels = np.repeat(np.array([0, 1]), [below, above])
-    else:
-        return None
-    if below == 0 or above == 0:
-        return None
-    weights = compute_class_weight("balanced", classes=np.array([0, 1]), y=labels)
-    return ClassBalance(
-        source=source,
-        below=Rate(below, below + above),
-        above=above,
-        imbalance_ratio=max(below, above) / min(below, above),
-        balanced_below_weight=float(weights[0]),
-        balanced_above_weight=float(weights[1]),
-    )
-
-
-def check_class_weights(
-    weights: Mapping[str, float],
-    balance: ClassBalance | None,
-    *,
-    stage: str | None = None,
-    max_overweight: float = 4.0,
-) -> ClassWeightCheck | None:
-    """Configured ``{"below": w0, "above": w1}`` against the class imbalance.
-
-    ``overweight`` is how many times more the configured weights favour the below class than
-    balanced weights do: (w0 / w1) ÷ (n_above / n_below). Flagged above ``max_overweight``
-    (4 by default: the document's own upper advice, 7x for a 1:1.85 split, is 3.8), and below
-    its inverse (the below class starved, which drives the model to call every round "above").
-    """
-    clean = normalise_class_weights(weights)
-    if "below" not in clean:
-        return None
-    above_assumed = "above" not in clean
-    above_weight = clean.get("above", 1.0)
-    if above_weight <= 0:
-        return None
-    ratio = clean["below"] / above_weight
-    overweight = None
-    if balance is not None:
-        # Balanced weights make the ratio above/below counts: w0/w1 = n_above/n_below.
-        balanced_ratio = balance.balanced_below_weight / balance.balanced_above_weight
-        overweight = ratio / balanced_ratio
-    return ClassWeightCheck(
-        stage=stage,
-        below_weight=clean["below"],
-        above_weight=above_weight,
-        above_assumed=above_assumed,
-        weight_ratio=ratio,
-        overweight=overweight,
-        flagged=overweight is not None and not 1.0 / max_overweight <= overweight <= max_overweight,
-    )
-
-
-def check_artifacts(run_dir: str | Path, expected: Sequence[str], source: str) -> ArtifactCheck:
-    """Which of the ``expected`` file names exist in ``run_dir`` (sibling suffixes accepted)."""
-    directory = Path(run_dir)
-    present: list[str] = []
-    missing: list[str] = []
-    for name in expected:
-        path = directory / name
-        candidates = [path] + [
-            path.with_suffix(s) for s in ALTERNATIVE_SUFFIXES.get(path.suffix.lower(), ())
-        ]
-        found = next((c for c in candidates if c.is_file()), None)
-        if found is None:
-            missing.append(name)
-        else:
-            present.append(found.name)
-    return ArtifactCheck(str(directory), source, tuple(expected), tuple(present), tuple(missing))
-
-
-def default_expected_files(run: TrainingRun) -> tuple[str, ...]:
-    """The document's files: final model, scaler, metadata and ``stageN_best.h5`` per stage."""
-    checkpoints = [
-        DEFAULT_CHECKPOINT.format(stage=stage.name)
-        for stage in run.stages
-        if stage.name.lower().startswith("stage") and stage.name[5:].isdigit()
-    ]
-    return (*DEFAULT_RUN_FILES, DEFAULT_METADATA_FILE, *checkpoints)
-
-
-def width_mismatch(scaler_width: int, model_width: int) -> Finding | None:
-    """A finding when a scaler's feature count and the model's feature input differ."""
-    if scaler_width == model_width:
-        return None
-    return Finding(
-        "scaler_width_mismatch",
-        "critical",
-        None,
-        {"scaler_width": int(scaler_width), "model_width": int(model_width)},
-    )
-
-
-#: Metadata metric names of the source project → the names :class:`results.Metrics` uses.
-RECORDED_ALIASES = {
-    "below_15_accuracy": "below_accuracy",
-    "above_15_accuracy": "above_accuracy",
-    "class_accuracy": "classification_accuracy",
-}
-
-
-def recorded_vs_measured(
-    recorded: Mapping[str, float], measured: Mapping[str, float], tolerance: float = 0.005
-) -> tuple[Finding, ...]:
-    """Findings for recorded metrics (fractions) that differ from measured ones by > tolerance.
-
-    Names are compared after :data:`RECORDED_ALIASES`; metrics only one side has are skipped.
-    """
-    findings = []
-    for key, value in recorded.items():
-        name = RECORDED_ALIASES.get(key, key)
-        if name not in measured:
-            continue
-        difference = float(measured[name]) - float(value)
-        if abs(difference) > tolerance:
-            findings.append(
-                Finding(
-                    "recorded_metric_differs",
-                    "warning",
-                    None,
-                    {
-                        "metric": name,
-                        "recorded": float(value),
-                        "measured": float(measured[name]),
-                        "difference": difference,
-                    },
-                )
-            )
-    return tuple(findings)
 
 
 # --------------------------------------------------------------------------- entry point

@@ -1,15 +1,17 @@
 """Learning curves of a training run: one row per stage, loss and goal metric side by side.
 
-Drawn from a :class:`TrainingRun` and its :class:`TrainingDiagnosis` only (nothing is computed
-here but which points to draw): train and validation series, the best epoch, the stop epoch,
-the kept checkpoint when it is another epoch, and shaded spans where the model called only
-one class. Plain ``Figure`` objects on an Agg canvas, never pyplot (see :mod:`jetx_diag.plots`).
+Drawn from a :class:`TrainingDiagnosis` (and its :class:`TrainingRun` when at hand; without it
+the series saved in ``StageDiagnosis.curves`` are drawn) — nothing is computed here but which
+points to draw: train and validation series, the best epoch, the stop epoch, the kept
+checkpoint when it is another epoch, and shaded spans where the model called only one class.
+Plain ``Figure`` objects on an Agg canvas, never pyplot (see :mod:`jetx_diag.plots`).
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Protocol
 
 from matplotlib.axes import Axes
 from matplotlib.backends.backend_agg import FigureCanvasAgg
@@ -17,7 +19,7 @@ from matplotlib.figure import Figure
 
 from jetx_diag.plots import PNG_DPI
 from jetx_diag.training_diagnosis import StageDiagnosis, TrainingDiagnosis
-from jetx_diag.training_logs import StageLog, TrainingRun
+from jetx_diag.training_logs import TrainingRun
 
 _TRAIN_COLOR = "#7f8c8d"
 _VALIDATION_COLOR = "#2e86c1"
@@ -61,23 +63,66 @@ CURVE_LABELS: dict[str, CurveLabels] = {
 }
 
 
+class _Series(Protocol):
+    """What the curves need of a stage: a :class:`StageLog`, or :class:`SavedCurves`."""
+
+    @property
+    def name(self) -> str: ...
+    @property
+    def epochs(self) -> tuple[int, ...]: ...
+    def series(self, name: str) -> tuple[float | None, ...] | None: ...
+    def column(self, name: str) -> str | None: ...
+
+
+@dataclass(frozen=True)
+class SavedCurves:
+    """The series a :class:`StageDiagnosis` saved, offered the way a :class:`StageLog` offers
+    its columns (a saved diagnosis has no log file to read)."""
+
+    result: StageDiagnosis
+
+    @property
+    def name(self) -> str:
+        return self.result.stage
+
+    @property
+    def epochs(self) -> tuple[int, ...]:
+        return self.result.epochs
+
+    def series(self, name: str) -> tuple[float | None, ...] | None:
+        return self.result.curves.get(name)
+
+    def column(self, name: str) -> str | None:
+        return name if name in self.result.curves else None
+
+
 def learning_curves_figure(
-    run: TrainingRun, diagnosis: TrainingDiagnosis, labels: CurveLabels | None = None
+    run: TrainingRun | None,
+    diagnosis: TrainingDiagnosis,
+    labels: CurveLabels | None = None,
+    *,
+    stages: Sequence[str] | None = None,
 ) -> Figure:
     """Loss (left) and goal metric (right) per stage, train and validation, epochs 1-based.
 
     Each axes marks the stage's best epoch (by the goal metric) and its stop epoch with
     vertical lines, and the checkpoint epoch when the checkpoint monitor kept another one.
-    The goal axes shade the epochs where the model called only one class.
+    The goal axes shade the epochs where the model called only one class. ``run`` ``None``
+    draws the series saved in the diagnosis; ``stages`` limits the figure to those stages.
     """
     text = labels or CURVE_LABELS["en"]
-    if not run.stages:
+    logs: list[_Series] = (
+        [SavedCurves(stage) for stage in diagnosis.stages] if run is None else list(run.stages)
+    )
+    if stages is not None:
+        logs = [log for log in logs if log.name in stages]
+    if not logs:
         raise ValueError("the run has no stages to draw")
     found = {stage.stage: stage for stage in diagnosis.stages}
-    figure = Figure(figsize=(10.0, 4.2 * len(run.stages)), dpi=PNG_DPI, layout="constrained")
+    figure = Figure(figsize=(10.0, 4.2 * len(logs)), dpi=PNG_DPI, layout="constrained")
     FigureCanvasAgg(figure)
-    grid = figure.subplots(len(run.stages), 2, squeeze=False)
-    for row, stage in enumerate(run.stages):
+    grid = figure.subplots(len(logs), 2, squeeze=False)
+    for row, stage in enumerate(logs):
         result = found.get(stage.name)
         loss_axes, goal_axes = grid[row]
         _series_axes(loss_axes, stage, "loss", text)
@@ -105,7 +150,7 @@ def learning_curves_figure(
     return figure
 
 
-def _series_axes(axes: Axes, stage: StageLog, name: str, text: CurveLabels) -> None:
+def _series_axes(axes: Axes, stage: _Series, name: str, text: CurveLabels) -> None:
     """Train (``name`` without ``val_``) and validation (``val_`` + name) lines."""
     base = name.removeprefix("val_")
     drawn = False
@@ -129,7 +174,7 @@ def _series_axes(axes: Axes, stage: StageLog, name: str, text: CurveLabels) -> N
         _empty(axes, text.not_logged)
 
 
-def _below_accuracy_line(axes: Axes, stage: StageLog, goal: str, text: CurveLabels) -> None:
+def _below_accuracy_line(axes: Axes, stage: _Series, goal: str, text: CurveLabels) -> None:
     """Validation below-accuracy beside a goal built from it: a worst-class accuracy of 0 hides
     whether the model called everything "above" or everything "below"; this line shows the
     swings between the two."""

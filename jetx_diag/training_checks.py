@@ -1,0 +1,185 @@
+"""Run-level checks of a training diagnosis: class balance and weights, the files a run left.
+
+Pure functions from counts, weights and file names to results; :func:`diagnose` in
+:mod:`jetx_diag.training_diagnosis` turns their results into findings.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+
+import numpy as np
+from numpy.typing import ArrayLike
+from sklearn.utils.class_weight import compute_class_weight
+
+from jetx_diag.errors import UsageError
+from jetx_diag.results import Rate
+from jetx_diag.training_logs import TrainingRun, normalise_class_weights
+from jetx_diag.training_results import ArtifactCheck, ClassBalance, ClassWeightCheck, Finding
+
+#: The files the source document's run saved (used when the metadata lists none). Stage
+#: checkpoints are expected only for the run's ``stageN`` stages.
+DEFAULT_RUN_FILES = ("jetx_progressive_final.h5", "scaler_progressive.pkl")
+DEFAULT_METADATA_FILE = "progressive_model_info.json"
+DEFAULT_CHECKPOINT = "{stage}_best.h5"
+
+#: A file counts as present when it exists under one of these sibling suffixes (Keras 3 saves
+#: ``.keras`` where Keras 2 saved ``.h5``; scalers are pickled or joblib-dumped).
+ALTERNATIVE_SUFFIXES: dict[str, tuple[str, ...]] = {
+    ".h5": (".keras", ".hdf5"),
+    ".keras": (".h5",),
+    ".pkl": (".joblib",),
+    ".joblib": (".pkl",),
+}
+
+
+def class_balance(
+    train_labels: ArrayLike | None = None, counts: Mapping[str, int] | None = None
+) -> ClassBalance | None:
+    """Class counts, imbalance and sklearn's balanced weights.
+
+    ``train_labels`` are 0/1 (or bool) per training round, 1 = reached the threshold
+    ("above"); ``counts`` is ``{"below": n0, "above": n1}`` (the metadata's ``class_counts``).
+    ``None`` when neither is given or a class is absent.
+    """
+    if train_labels is not None:
+        labels = np.asarray(train_labels).ravel()
+        if labels.size and not np.isin(labels, (0, 1)).all():
+            raise UsageError(
+                "training labels must be 0/1 (1 = reached the threshold)",
+                hint=f"got values such as {labels[~np.isin(labels, (0, 1))][0]!r}",
+            )
+        below, above, source = int(np.sum(labels == 0)), int(np.sum(labels == 1)), "train_labels"
+    elif counts and "below" in counts and "above" in counts:
+        below, above, source = int(counts["below"]), int(counts["above"]), "metadata"
+        labels = np.repeat(np.array([0, 1]), [below, above])
+    else:
+        return None
+    if below == 0 or above == 0:
+        return None
+    weights = compute_class_weight("balanced", classes=np.array([0, 1]), y=labels)
+    return ClassBalance(
+        source=source,
+        below=Rate(below, below + above),
+        above=above,
+        imbalance_ratio=max(below, above) / min(below, above),
+        balanced_below_weight=float(weights[0]),
+        balanced_above_weight=float(weights[1]),
+    )
+
+
+def check_class_weights(
+    weights: Mapping[str, float],
+    balance: ClassBalance | None,
+    *,
+    stage: str | None = None,
+    max_overweight: float = 4.0,
+) -> ClassWeightCheck | None:
+    """Configured ``{"below": w0, "above": w1}`` against the class imbalance.
+
+    ``overweight`` is how many times more the configured weights favour the below class than
+    balanced weights do: (w0 / w1) ÷ (n_above / n_below). Flagged above ``max_overweight``
+    (4 by default: the document's own upper advice, 7x for a 1:1.85 split, is 3.8), and below
+    its inverse (the below class starved, which drives the model to call every round "above").
+    """
+    clean = normalise_class_weights(weights)
+    if "below" not in clean:
+        return None
+    above_assumed = "above" not in clean
+    above_weight = clean.get("above", 1.0)
+    if above_weight <= 0:
+        return None
+    ratio = clean["below"] / above_weight
+    overweight = None
+    if balance is not None:
+        # Balanced weights make the ratio above/below counts: w0/w1 = n_above/n_below.
+        balanced_ratio = balance.balanced_below_weight / balance.balanced_above_weight
+        overweight = ratio / balanced_ratio
+    return ClassWeightCheck(
+        stage=stage,
+        below_weight=clean["below"],
+        above_weight=above_weight,
+        above_assumed=above_assumed,
+        weight_ratio=ratio,
+        overweight=overweight,
+        flagged=overweight is not None and not 1.0 / max_overweight <= overweight <= max_overweight,
+    )
+
+
+def check_artifacts(run_dir: str | Path, expected: Sequence[str], source: str) -> ArtifactCheck:
+    """Which of the ``expected`` file names exist in ``run_dir`` (sibling suffixes accepted)."""
+    directory = Path(run_dir)
+    present: list[str] = []
+    missing: list[str] = []
+    for name in expected:
+        path = directory / name
+        candidates = [path] + [
+            path.with_suffix(s) for s in ALTERNATIVE_SUFFIXES.get(path.suffix.lower(), ())
+        ]
+        found = next((c for c in candidates if c.is_file()), None)
+        if found is None:
+            missing.append(name)
+        else:
+            present.append(found.name)
+    return ArtifactCheck(str(directory), source, tuple(expected), tuple(present), tuple(missing))
+
+
+def default_expected_files(run: TrainingRun) -> tuple[str, ...]:
+    """The document's files: final model, scaler, metadata and ``stageN_best.h5`` per stage."""
+    checkpoints = [
+        DEFAULT_CHECKPOINT.format(stage=stage.name)
+        for stage in run.stages
+        if stage.name.lower().startswith("stage") and stage.name[5:].isdigit()
+    ]
+    return (*DEFAULT_RUN_FILES, DEFAULT_METADATA_FILE, *checkpoints)
+
+
+def width_mismatch(scaler_width: int, model_width: int) -> Finding | None:
+    """A finding when a scaler's feature count and the model's feature input differ."""
+    if scaler_width == model_width:
+        return None
+    return Finding(
+        "scaler_width_mismatch",
+        "critical",
+        None,
+        {"scaler_width": int(scaler_width), "model_width": int(model_width)},
+    )
+
+
+#: Metadata metric names of the source project → the names :class:`results.Metrics` uses.
+RECORDED_ALIASES = {
+    "below_15_accuracy": "below_accuracy",
+    "above_15_accuracy": "above_accuracy",
+    "class_accuracy": "classification_accuracy",
+}
+
+
+def recorded_vs_measured(
+    recorded: Mapping[str, float], measured: Mapping[str, float], tolerance: float = 0.005
+) -> tuple[Finding, ...]:
+    """Findings for recorded metrics (fractions) that differ from measured ones by > tolerance.
+
+    Names are compared after :data:`RECORDED_ALIASES`; metrics only one side has are skipped.
+    """
+    findings = []
+    for key, value in recorded.items():
+        name = RECORDED_ALIASES.get(key, key)
+        if name not in measured:
+            continue
+        difference = float(measured[name]) - float(value)
+        if abs(difference) > tolerance:
+            findings.append(
+                Finding(
+                    "recorded_metric_differs",
+                    "warning",
+                    None,
+                    {
+                        "metric": name,
+                        "recorded": float(value),
+                        "measured": float(measured[name]),
+                        "difference": difference,
+                    },
+                )
+            )
+    return tuple(findings)
