@@ -17,7 +17,7 @@ demo: $(BIN)/python
 test: $(BIN)/python
 	$(BIN)/pip install $(PIP_FLAGS) ".[test]"
 	$(BIN)/ruff check jetx_diag tests benchmarks
-	$(BIN)/pytest
+	JETX_DIAG_REQUIRE_INSTALLED=1 $(BIN)/pytest
 
 lint: $(BIN)/python
 	$(BIN)/ruff check jetx_diag tests benchmarks

@@ -171,11 +171,11 @@ def test_predictions_only_report_never_imports_tensorflow(tmp_path: Path) -> Non
     assert result.stdout.split() == ["1", "False", "False"], result.stderr
 
 
-def test_help_explains_and_is_cheap() -> None:
+def test_help_explains_and_is_cheap(tmp_path: Path) -> None:
     result = subprocess.run(
         [sys.executable, "-c", "import sys; from jetx_diag.cli import run; run(['--help']); "
          "print('tensorflow' in sys.modules)"],
-        capture_output=True, text=True, timeout=60,
+        capture_output=True, text=True, timeout=60, cwd=tmp_path,
     )  # fmt: skip
     assert "Exit codes" in result.stdout
     assert result.stdout.strip().endswith("False")

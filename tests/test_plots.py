@@ -122,7 +122,7 @@ def test_plots_never_touch_pyplot() -> None:
         text=True,
         check=False,
         timeout=120,
-        cwd=tests.parent,
+        cwd=tests,  # not the repository root: the installed package is under test
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "ok"

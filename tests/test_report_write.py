@@ -185,7 +185,11 @@ def test_concurrent_runs_into_different_folders_do_not_interfere(tmp_path: Path)
     code = _CHILD.format(tests=str(Path(__file__).parent), formats=ALL)
     folders = [tmp_path / f"run{i}" for i in range(2)]
     children = [
-        subprocess.Popen([sys.executable, "-c", code, str(folder)], stderr=subprocess.PIPE)
+        # cwd: `python -c` puts the working folder first on sys.path; the repository root
+        # would shadow the installed package (and its templates) that the tests must exercise.
+        subprocess.Popen(
+            [sys.executable, "-c", code, str(folder)], stderr=subprocess.PIPE, cwd=tmp_path
+        )
         for folder in folders
     ]
     for child in children:

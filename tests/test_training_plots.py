@@ -182,6 +182,10 @@ def test_no_pyplot() -> None:
         "print('matplotlib.pyplot' in sys.modules)\n"
     )
     result = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=Path(__file__).parent,  # not the repository root: the installed package is under test
     )
     assert result.stdout.strip() == "False"
