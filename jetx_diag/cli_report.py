@@ -233,9 +233,13 @@ def publish(
 
         written.append(write_junit([(evaluation, verdict)], junit_path))
     if not quiet:
+        from rich.console import Console
+
         from jetx_diag.terminal import print_summary
 
-        print_summary(evaluation, verdict, written, lang=lang)
+        # With --json -, stdout carries the JSON alone; the summary goes to stderr.
+        console = Console(stderr=True) if str(json_path) == "-" else None
+        print_summary(evaluation, verdict, written, lang=lang, console=console)
     return ExitCode.OK if verdict.passed else ExitCode.TARGETS_MISSED
 
 

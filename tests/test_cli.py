@@ -64,7 +64,7 @@ def test_report_passes_with_targets_it_meets(document_run: Run, tmp_path: Path) 
 
 
 def test_json_to_stdout_is_the_whole_evaluation(document_run: Run, tmp_path: Path, capfd) -> None:
-    code = run(report_args(document_run, tmp_path, "--quiet", "--json", "-"))
+    code = run(report_args(document_run, tmp_path, "--json", "-"))  # summary goes to stderr
     out = capfd.readouterr().out
     assert code == ExitCode.TARGETS_MISSED
     document = json.loads(out)
