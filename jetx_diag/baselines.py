@@ -29,6 +29,12 @@ BASELINE_NAMES: tuple[str, ...] = (
 )
 
 
+#: Why a baseline was not run (values of :attr:`BaselineSet.skipped`).
+SKIP_REASONS: tuple[str, ...] = ("no_features", "not_finite", "one_class")
+#: Where the first "same as last" call came from (``details["first_call"]``).
+FIRST_CALLS: tuple[str, ...] = ("previous_round", "above_default")
+
+
 @dataclass(frozen=True)
 class BaseRate:
     """P(round reaches the threshold) that the weighted coin uses, and where it came from."""
@@ -56,7 +62,7 @@ class BaselineSet:
     baselines: tuple[Baseline, ...]
     best: str  # highest threshold accuracy on the held-out rounds
     base_rate: BaseRate
-    skipped: dict[str, str] = field(default_factory=dict)  # baseline name → why it was not run
+    skipped: dict[str, str] = field(default_factory=dict)  # baseline name → a SKIP_REASONS code
 
     def get(self, name: str) -> Baseline:
         for baseline in self.baselines:
@@ -115,9 +121,9 @@ def _same_as_last(above: np.ndarray, previous_above: bool | None) -> tuple[np.nd
         return calls, ""
     if previous_above is None:
         # No round before the first held-out one: "above", the likelier outcome in a fair game.
-        first, note = True, "first call 'above' (no earlier round given)"
+        first, note = True, "above_default"
     else:
-        first, note = previous_above, "first call from the last training round"
+        first, note = previous_above, "previous_round"
     calls[0] = first
     calls[1:] = above[:-1]
     return calls, note
@@ -130,19 +136,22 @@ def _logistic(
     x_train = np.asarray(train_features, dtype=float)
     if x.ndim != 2 or x_train.ndim != 2:
         raise MismatchError("logistic baseline needs 2-D feature arrays (rounds × features)")
-    if x.shape[0] != n or x_train.shape[0] != train_above.size:
+    if x.shape[0] != n or x_train.shape[0] > train_above.size:
         raise MismatchError(
             f"logistic baseline: {x.shape[0]} held-out feature rows for {n} rounds, "
             f"{x_train.shape[0]} training feature rows for {train_above.size} training rounds"
         )
+    # Fewer training feature rows than training rounds: they are the last ones (the rounds just
+    # before the held-out ones), so the outcomes are the tail of the training slice.
+    train_above = train_above[train_above.size - x_train.shape[0] :]
     if x.shape[1] != x_train.shape[1]:
         raise MismatchError(
             f"logistic baseline: {x.shape[1]} held-out features but {x_train.shape[1]} in training"
         )
     if not (np.isfinite(x).all() and np.isfinite(x_train).all()):
-        return None, "features contain NaN or infinite values"
+        return None, "not_finite"
     if np.unique(train_above).size < 2:
-        return None, "training rounds hold only one class"
+        return None, "one_class"
     model = make_pipeline(StandardScaler(), LogisticRegression(max_iter=1000, random_state=seed))
     model.fit(x_train, train_above)
     return model.predict_proba(x)[:, 1] >= 0.5, ""
@@ -163,7 +172,8 @@ def run_baselines(
     ``train_actual`` is the training slice in round order, ending right before the held-out
     rounds: it gives the coin's base rate and the round before the first "same as last" call.
     The logistic regression runs when ``features``, ``train_features`` and ``train_actual`` are
-    all given (standardised features, scikit-learn, cutoff 0.5).
+    all given (standardised features, scikit-learn, cutoff 0.5). ``train_features`` may cover
+    only the last rows of the training slice; the regression is then fitted on those rounds.
     """
     values = np.asarray(actual, dtype=float)
     above = is_above(values, threshold)
@@ -203,13 +213,15 @@ def run_baselines(
     ]
     skipped: dict[str, str] = {}
     if features is None or train_features is None or train is None:
-        skipped["logistic"] = "no features with a training slice were given"
+        skipped["logistic"] = "no_features"
     else:
         calls, why = _logistic(features, train_features, is_above(train, threshold), seed, n)
         if calls is None:
             skipped["logistic"] = why
         else:
-            baselines.append(make("logistic", calls, details={"cutoff": "0.5"}))
+            rows = str(np.asarray(train_features).shape[0])
+            details = {"cutoff": "0.5", "training_rounds": rows}
+            baselines.append(make("logistic", calls, details=details))
     # max() keeps the first of equals, so ties go to the simpler rule listed first.
     best = max(baselines, key=lambda b: b.metrics.threshold_accuracy.hits).name
     return BaselineSet(tuple(baselines), best, rate, skipped)

@@ -193,6 +193,284 @@ _EN: dict[str, str] = {
     "terminal.written": "Written:",
     "junit.failure": "{metric}: {result} misses target {target} ({off})",
     "junit.skipped": "{metric}: n/a ({why})",
+    # ---------------------------------------------------------------- skill (issue 4)
+    "skill.beats_chance_and_baselines": (
+        "The model does better than chance ({p}) and better than the best simple rule."
+    ),
+    "skill.beats_chance_not_baselines": (
+        "The model knows something ({p}), but its calls are no better than a simple rule."
+    ),
+    "skill.no_evidence": "No evidence that this model beats chance ({p}).",
+    "skill.worse_than_chance": (
+        "The model does worse than chance: its calls point the wrong way ({p})."
+    ),
+    "skill.not_enough_data": (
+        "The held-out rounds lack one of the two outcomes: skill cannot be tested."
+    ),
+    "skill.tests_tried": (
+        "{tests_tried} checkpoints or cut-offs were tried on these rounds; p-values are corrected "
+        "for that (Holm)."
+    ),
+    "versus.better": (
+        "Better than {baseline}: threshold accuracy {model_rate} vs {baseline_rate} (McNemar {p})."
+    ),
+    "versus.worse": (
+        "Worse than {baseline}: threshold accuracy {model_rate} vs {baseline_rate} (McNemar {p})."
+    ),
+    "versus.indistinguishable": (
+        "Not better than {baseline}: threshold accuracy {model_rate} vs {baseline_rate} (McNemar "
+        "{p})."
+    ),
+    "money.makes_money": (
+        'Betting on its "above" calls at {cashout}x made money: bets won {win_rate}, above the '
+        "{break_even} needed to break even; net {net} units."
+    ),
+    "money.loses_money": (
+        'Betting on its "above" calls at {cashout}x loses money: bets won {win_rate}, below the '
+        "{break_even} needed to break even; net {net} units."
+    ),
+    "money.undecided": (
+        'Betting on its "above" calls at {cashout}x: bets won {win_rate} against the '
+        "{break_even} needed to break even, too few bets to tell; net {net} units."
+    ),
+    "money.no_bets": 'The model never called "above": it placed no bets.',
+    "randomness.independent": (
+        "These rounds are consistent with independent draws (runs test {runs_p}; Ljung–Box {lb_p} "
+        "at lag {lag})."
+    ),
+    "randomness.not_independent": (
+        "These rounds are not consistent with independent draws (runs test {runs_p}; Ljung–Box "
+        "{lb_p} at lag {lag}; largest autocorrelation {acf} at lag {acf_lag})."
+    ),
+    "randomness.not_enough_data": "Too few rounds (or only one outcome) to audit their randomness.",
+    "law.fits_fair_law": (
+        "P(X ≥ m) matches a fair game with a {reference_edge} house edge (chi-square {p}); "
+        "estimated edge {edge} [{edge_low}, {edge_high}]."
+    ),
+    "law.departs_from_fair_law": (
+        "P(X ≥ m) departs from a fair game with a {reference_edge} house edge (chi-square {p}); "
+        "estimated edge {edge} [{edge_low}, {edge_high}]."
+    ),
+    "cutoff.chosen": (
+        "Cut-off {cutoff} was chosen on {validation_rounds} validation rounds before the held-out "
+        "rounds and is reported on the held-out rounds unchanged."
+    ),
+    "cutoff.none_meets_targets": (
+        "No cut-off meets the targets on the {validation_rounds} validation rounds before the "
+        "held-out rounds."
+    ),
+    "cutoff.no_validation": (
+        "No cut-off was chosen: that needs a validation slice before the held-out rounds."
+    ),
+    "baseline.always_above": 'always saying "above"',
+    "baseline.always_below": 'always saying "below"',
+    "baseline.weighted_coin": "a coin weighted by the base rate",
+    "baseline.same_as_last": "repeating the last round",
+    "baseline.logistic": "a logistic regression on the features",
+    "baseline.model": "the model",
+    "skill_verdict.heading": "⚖️ Better than chance?",
+    "skill_baselines.heading": "📏 The model beside simple rules (same held-out rounds)",
+    "skill_baselines.intro": (
+        "Every rate with its {level}% Wilson interval. A simple rule needs no model: the model is "
+        "worth something only where it beats the best of them."
+    ),
+    "skill_baselines.col_metric": "Metric",
+    "skill_baselines.col_model": "Model",
+    "skill_baselines.col_best": "Best simple rule",
+    "skill_baselines.col_rule_result": "The rule's result",
+    "skill_baselines.col_ahead": "Model better?",
+    "skill_baselines.ahead_yes": "yes (point estimate)",
+    "skill_baselines.ahead_no": "no",
+    "skill_baselines.ahead_unknown": "—",
+    "skill_baselines.other": "Other rates of the model:",
+    "skill_baselines.all_heading": "Every rule on the held-out rounds",
+    "skill_baselines.col_rule": "Rule",
+    "skill_baselines.base_rate_training": (
+        'The weighted coin says "above" with probability {p}: the share of the training rounds '
+        "before the held-out ones that reached {threshold}, {rate}."
+    ),
+    "skill_baselines.base_rate_fair": (
+        'The weighted coin says "above" with probability {p}, the fair-game probability (1 − '
+        "{edge})/{threshold}: no rounds before the held-out ones were given, so there is no "
+        "training base rate. The held-out rounds' own share ({held}) is not used: a rule must not "
+        "know the rounds it is graded on."
+    ),
+    "skill_baselines.first_call_previous": (
+        '"Repeating the last round" makes its first call from the last round before the '
+        "held-out ones."
+    ),
+    "skill_baselines.first_call_default": (
+        '"Repeating the last round" starts with "above": no earlier round was given.'
+    ),
+    "skill_baselines.logistic_fit": (
+        "The logistic regression learnt from the model's own features on the {rounds} rounds just "
+        "before the held-out ones."
+    ),
+    "skill_baselines.skipped": "Not run: {rule} ({reason}).",
+    "skip.no_features": (
+        "the model has no feature input, or no rounds before the held-out ones were given"
+    ),
+    "skip.not_finite": "the features hold NaN or infinite values",
+    "skip.one_class": "the training rounds hold only one outcome",
+    "skill.ci": "{rate}, {level}% CI {low}–{high}%",
+    "skill.ci_number": "{value} ({level}% CI {low} to {high})",
+    "significance.heading": "🧪 Is the difference real? Significance tests",
+    "significance.primary_note": (
+        "The verdict rests on one primary test ({test}), so a model that knows nothing is called "
+        "better than chance in about {alpha} of held-out sets; the other tests are shown beside "
+        "it and do not move the verdict."
+    ),
+    "significance.col_test": "Test",
+    "significance.col_result": "Result",
+    "significance.col_p": "p (one-sided: higher / lower)",
+    "significance.col_p_two": "p",
+    "significance.col_adjusted": "p after {tries} tries (Holm)",
+    "significance.col_outcome": "Conclusion",
+    "significance.test_auc": "ROC AUC, permutation test (primary)",
+    "significance.test_fisher_primary": "Fisher's exact test (primary)",
+    "significance.test_fisher": "Fisher's exact test (for reference)",
+    "significance.test_mcnemar": "McNemar vs {rule}",
+    "significance.test_win_base": "Bet win rate vs the base rate",
+    "significance.test_win_break_even": "Bet win rate vs break-even",
+    "significance.test_kappa": "Cohen's kappa",
+    "significance.test_mcc": "Matthews correlation",
+    "significance.auc_value": "AUC {value}; {permutations} permutations",
+    "significance.fisher_value": (
+        '"above" called on {on_above} of the rounds above {threshold} and {on_below} of those below'
+    ),
+    "significance.mcnemar_value": (
+        "only the model right on {model} rounds, only the rule on {rule} ({method})"
+    ),
+    "significance.mcnemar_exact": "exact binomial",
+    "significance.mcnemar_chi2": "chi-square {statistic}",
+    "significance.win_value": "{rate} vs {null}",
+    "significance.p_pair": "{greater} / {less}",
+    "significance.outcome_better": "model better",
+    "significance.outcome_worse": "model worse",
+    "significance.outcome_indistinguishable": "no difference shown",
+    "significance.outcome_higher": "higher",
+    "significance.outcome_lower": "lower",
+    "significance.outcome_none": "no difference shown",
+    "significance.outcome_chance_better": "better than chance",
+    "significance.outcome_chance_worse": "worse than chance",
+    "significance.tries_one": (
+        "One model and cut-off were tested on these rounds. When several checkpoints or cut-offs "
+        "are tried on the same rounds, say how many (--tests-tried): the p-values are then "
+        "Holm-corrected."
+    ),
+    "significance.bootstrap": (
+        "Intervals without a closed form: circular block bootstrap, {resamples} resamples, blocks "
+        "of {block} rounds, seed {seed}."
+    ),
+    "calibration.heading": "🎯 Are its probabilities honest? Calibration and cut-offs",
+    "calibration.brier": (
+        "Brier score {brier} (lower is better); forecasting the fair-game {fair} for every round "
+        "scores {reference}: Brier skill {skill} (above 0 beats the fair forecast)."
+    ),
+    "calibration.ece": (
+        "Expected calibration error {ece}: the probabilities are on average {ece} away from the "
+        "share of rounds that reached {threshold} (count-weighted over the bins)."
+    ),
+    "calibration.mean": "Mean p_above {mean}; rounds that reached {threshold}: {observed}.",
+    "calibration.fair": "Fair-game line: P(X ≥ {threshold}) = (1 − {edge})/{threshold} = {fair}.",
+    "calibration.col_bin": "p_above",
+    "calibration.col_rounds": "Rounds",
+    "calibration.col_mean": "Mean p_above",
+    "calibration.col_observed": "Reached {threshold}",
+    "calibration.sweep_heading": "Cut-off sweep (held-out rounds, for display only)",
+    "calibration.sweep_intro": (
+        '"Above" when p_above ≥ the cut-off. Choosing a cut-off on this table would grade the '
+        "model on the rounds used to tune it: it only shows the trade-off."
+    ),
+    "calibration.col_cutoff": "Cut-off",
+    "calibration.col_win_rate": "Bets won",
+    "calibration.col_return": "Return per bet",
+    "calibration.col_net": "Net units",
+    "calibration.in_use": "{cutoff} (in use)",
+    "calibration.chosen_on_held_out": (
+        "Cut-off {cutoff} on the held-out rounds (chosen before seeing them):"
+    ),
+    "calibration.chosen_row": "{metric}: {result} (target {target}: {decision})",
+    "calibration.chosen_money": "Bets won {win_rate}; return per bet {ret}.",
+    "money.heading": "💰 What would it do to money? Flat one-unit bets at {cashout}x",
+    "money.intro": (
+        'One unit on every "above" call, in round order, cashed out at {cashout}x: a won bet '
+        "pays {win} units, a lost bet costs 1. It breaks even only when more than {break_even} of "
+        "bets win. In a fair game with a {edge} house edge every bet returns {fair_return} units "
+        "on average, whatever the strategy."
+    ),
+    "money.col_strategy": "Strategy",
+    "money.col_bets": "Bets",
+    "money.col_wins": "Won",
+    "money.col_losses": "Lost",
+    "money.col_win_rate": "Bets won",
+    "money.col_net": "Net units",
+    "money.col_return": "Return per bet",
+    "money.col_streak": "Longest losing streak",
+    "money.col_drawdown": "Max drawdown (units)",
+    "money.strategy_model": 'the model\'s "above" calls',
+    "money.strategy_every_round": "bet every round",
+    "money.strategy_baseline": "best simple rule: {rule}",
+    "randomness.heading": "🎲 Is there anything to predict? The rounds themselves",
+    "randomness.audited_history": (
+        "Audited: all {rounds} usable rounds of the history, in round order."
+    ),
+    "randomness.audited_held_out": (
+        "Audited: the {rounds} held-out rounds, in round order (no other rounds were given)."
+    ),
+    "randomness.col_check": "Check",
+    "randomness.col_result": "Result",
+    "randomness.col_p": "p",
+    "randomness.check_runs": "Runs test on below/above {threshold}",
+    "randomness.runs_value": "{runs} runs; {expected} expected for independent rounds (z = {z})",
+    "randomness.check_ljung_box": "Ljung–Box on log multipliers, lags 1–{lag}",
+    "randomness.check_ljung_box_verdict": "Ljung–Box on log multipliers, lags 1–{lag} (verdict)",
+    "randomness.ljung_box_value": "Q = {q}",
+    "randomness.check_acf": "Autocorrelation of log multipliers, lags 1–{lags}",
+    "randomness.acf_value": (
+        "largest {acf} at lag {lag}; {outside} of {lags} lags outside the {level}% band (about "
+        "{expected} expected by chance)"
+    ),
+    "randomness.check_law": "Tail law P(X ≥ m) vs (1 − {edge})/m, chi-square",
+    "randomness.law_value": "estimated edge {edge} ({level}% CI {low} to {high})",
+    "randomness.rule": (
+        "The verdict combines the runs test and Ljung–Box at lag {lag}, each at {half}, so "
+        "independent rounds are called dependent in at most {alpha} of histories."
+    ),
+    "randomness.size": (
+        "Size of the dependence: the largest autocorrelation, {acf} at lag {lag}, ties {share} of "
+        "the variance of a round's log multiplier to that earlier round."
+    ),
+    "randomness.col_multiplier": "m",
+    "randomness.col_observed": "P(X ≥ m) measured",
+    "randomness.col_fair": "Fair game, {edge} edge",
+    "randomness.col_estimated": "Fair game, estimated edge {edge}",
+    "plots.reliability_title": "Calibration: predicted vs observed share reaching {threshold}",
+    "plots.reliability_x": "mean p_above in the bin",
+    "plots.reliability_y": "share that reached {threshold}",
+    "plots.reliability_perfect": "perfect calibration",
+    "plots.reliability_fair": "fair game: {fair}",
+    "plots.reliability_model": "bins ({level}% CI), rounds per bin",
+    "plots.reliability_counts": "rounds",
+    "plots.sweep_title": "Cut-off sweep on the held-out rounds",
+    "plots.sweep_x": "cut-off on p_above",
+    "plots.sweep_y": "rate",
+    "plots.sweep_return_y": "return per bet (units)",
+    "plots.break_even": "break-even ({value})",
+    "plots.fair_return": "fair-game return ({value})",
+    "plots.cutoff_in_use": "cut-off in use ({cutoff})",
+    "plots.bankroll_title": "Bankroll: flat one-unit bets at {cashout}x",
+    "plots.bankroll_x": "held-out round",
+    "plots.bankroll_y": "net units",
+    "plots.acf_title": "Autocorrelation of log multipliers ({rounds} rounds)",
+    "plots.acf_x": "lag (rounds)",
+    "plots.acf_y": "autocorrelation",
+    "plots.acf_band": "{level}% band for independent rounds",
+    "terminal.require_decided": (
+        "--require-decided: {count} target(s) met by the point estimate but not beyond doubt: "
+        "{names}."
+    ),
+    "junit.chance_failure": "better than chance: {sentence}",
 }
 
 _TR: dict[str, str] = {
@@ -371,6 +649,282 @@ _TR: dict[str, str] = {
     "terminal.written": "Yazılan dosyalar:",
     "junit.failure": "{metric}: {result} hedefi tutmadı: {target} ({off})",
     "junit.skipped": "{metric}: yok ({why})",
+    # ---------------------------------------------------------------- skill (issue 4)
+    "skill.beats_chance_and_baselines": "Model şanstan ({p}) ve en iyi basit kuraldan daha iyi.",
+    "skill.beats_chance_not_baselines": (
+        "Model bir şey biliyor ({p}), ama tahminleri basit bir kuraldan daha iyi değil."
+    ),
+    "skill.no_evidence": "Bu modelin şanstan daha iyi olduğuna dair kanıt yok ({p}).",
+    "skill.worse_than_chance": "Model şanstan daha kötü: tahminleri ters yönü gösteriyor ({p}).",
+    "skill.not_enough_data": "Test turlarında iki sonuçtan biri hiç yok: beceri sınanamıyor.",
+    "skill.tests_tried": (
+        "Bu turlarda {tests_tried} checkpoint veya eşik denendi; p değerleri buna göre düzeltildi "
+        "(Holm)."
+    ),
+    "versus.better": (
+        "Model, {baseline} kuralından daha iyi (Threshold Accuracy: model {model_rate}, kural "
+        "{baseline_rate}; McNemar {p})."
+    ),
+    "versus.worse": (
+        "Model, {baseline} kuralından daha kötü (Threshold Accuracy: model {model_rate}, kural "
+        "{baseline_rate}; McNemar {p})."
+    ),
+    "versus.indistinguishable": (
+        "Model, {baseline} kuralından daha iyi değil (Threshold Accuracy: model {model_rate}, "
+        "kural {baseline_rate}; McNemar {p})."
+    ),
+    "money.makes_money": (
+        '"Üstü" tahminlerine {cashout}x\'te bahis kazandırdı: kazanan bahis {win_rate}, başa baş '
+        "için gereken {break_even} üzerinde; net {net} birim."
+    ),
+    "money.loses_money": (
+        '"Üstü" tahminlerine {cashout}x\'te bahis para kaybettirir: kazanan bahis {win_rate}, '
+        "başa baş için {break_even} gerekir; net {net} birim."
+    ),
+    "money.undecided": (
+        '"Üstü" tahminlerine {cashout}x\'te bahis: kazanan bahis {win_rate}, başa baş için '
+        "{break_even} gerekir; karar için bahis az; net {net} birim."
+    ),
+    "money.no_bets": 'Model hiç "üstü" demedi: hiç bahis yapılmadı.',
+    "randomness.independent": (
+        "Bu turlar bağımsız çekilişlerle tutarlı (runs testi {runs_p}; Ljung–Box {lb_p}, gecikme "
+        "{lag})."
+    ),
+    "randomness.not_independent": (
+        "Bu turlar bağımsız çekilişlerle tutarlı değil (runs testi {runs_p}; Ljung–Box {lb_p}, "
+        "gecikme {lag}; en büyük otokorelasyon {acf}, gecikme {acf_lag})."
+    ),
+    "randomness.not_enough_data": (
+        "Rastgeleliği denetlemek için tur sayısı az (ya da tek sonuç var)."
+    ),
+    "law.fits_fair_law": (
+        "P(X ≥ m), {reference_edge} kasa avantajlı adil bir oyunla uyumlu (ki-kare {p}); tahmini "
+        "avantaj {edge} [{edge_low}, {edge_high}]."
+    ),
+    "law.departs_from_fair_law": (
+        "P(X ≥ m), {reference_edge} kasa avantajlı adil bir oyundan sapıyor (ki-kare {p}); "
+        "tahmini avantaj {edge} [{edge_low}, {edge_high}]."
+    ),
+    "cutoff.chosen": (
+        "{cutoff} eşiği, test turlarından önceki {validation_rounds} doğrulama turunda seçildi ve "
+        "test turlarında değiştirilmeden raporlandı."
+    ),
+    "cutoff.none_meets_targets": (
+        "Test turlarından önceki {validation_rounds} doğrulama turunda hedefleri karşılayan bir "
+        "eşik yok."
+    ),
+    "cutoff.no_validation": (
+        "Eşik seçilmedi: bunun için test turlarından önce bir doğrulama dilimi gerekir."
+    ),
+    "baseline.always_above": 'hep "üstü"',
+    "baseline.always_below": 'hep "altı"',
+    "baseline.weighted_coin": "taban orana göre ağırlıklı yazı-tura",
+    "baseline.same_as_last": "son turu tekrarlama",
+    "baseline.logistic": "özellikler üzerinde lojistik regresyon",
+    "baseline.model": "model",
+    "skill_verdict.heading": "⚖️ Şanstan daha iyi mi?",
+    "skill_baselines.heading": "📏 Model ve basit kurallar (aynı test turları)",
+    "skill_baselines.intro": (
+        "Her oran {level}% Wilson güven aralığıyla. Basit bir kural model gerektirmez: model "
+        "ancak en iyisini geçtiği yerde bir işe yarar."
+    ),
+    "skill_baselines.col_metric": "Metrik",
+    "skill_baselines.col_model": "Model",
+    "skill_baselines.col_best": "En iyi basit kural",
+    "skill_baselines.col_rule_result": "Kuralın sonucu",
+    "skill_baselines.col_ahead": "Model daha iyi mi?",
+    "skill_baselines.ahead_yes": "evet (nokta tahmini)",
+    "skill_baselines.ahead_no": "hayır",
+    "skill_baselines.ahead_unknown": "—",
+    "skill_baselines.other": "Modelin diğer oranları:",
+    "skill_baselines.all_heading": "Test turlarında her kural",
+    "skill_baselines.col_rule": "Kural",
+    "skill_baselines.base_rate_training": (
+        'Ağırlıklı yazı-tura {p} olasılıkla "üstü" der: test turlarından önceki eğitim '
+        "turlarında {threshold} ve üstü bitenlerin payı, {rate}."
+    ),
+    "skill_baselines.base_rate_fair": (
+        'Ağırlıklı yazı-tura {p} olasılıkla "üstü" der; bu, adil oyun olasılığıdır (1 − '
+        "{edge})/{threshold}: test turlarından önceki turlar verilmediği için eğitim taban oranı "
+        "yok. Test turlarının kendi payı ({held}) kullanılmadı: bir kural, değerlendirildiği "
+        "turları bilmemeli."
+    ),
+    "skill_baselines.first_call_previous": (
+        '"Son turu tekrarlama" ilk tahminini test turlarından hemen önceki turdan yapar.'
+    ),
+    "skill_baselines.first_call_default": (
+        '"Son turu tekrarlama" "üstü" ile başlar: daha önceki bir tur verilmedi.'
+    ),
+    "skill_baselines.logistic_fit": (
+        "Lojistik regresyon, modelin kendi özellikleriyle test turlarından hemen önceki {rounds} "
+        "turda eğitildi."
+    ),
+    "skill_baselines.skipped": "Çalıştırılmadı: {rule} ({reason}).",
+    "skip.no_features": (
+        "modelin özellik girdisi yok ya da test turlarından önceki turlar verilmedi"
+    ),
+    "skip.not_finite": "özelliklerde NaN veya sonsuz değerler var",
+    "skip.one_class": "eğitim turlarında tek bir sonuç var",
+    "skill.ci": "{rate}, {level}% GA {low}–{high}%",
+    "skill.ci_number": "{value} ({level}% GA {low} ile {high} arası)",
+    "significance.heading": "🧪 Fark gerçek mi? Anlamlılık testleri",
+    "significance.primary_note": (
+        "Karar tek bir birincil teste ({test}) dayanır; böylece hiçbir şey bilmeyen bir model, "
+        "test setlerinin yaklaşık {alpha} kadarında şanstan iyi sayılır; diğer testler yanında "
+        "gösterilir ve kararı değiştirmez."
+    ),
+    "significance.col_test": "Test",
+    "significance.col_result": "Sonuç",
+    "significance.col_p": "p (tek yönlü: yüksek / düşük)",
+    "significance.col_p_two": "p",
+    "significance.col_adjusted": "{tries} denemeye göre p (Holm)",
+    "significance.col_outcome": "Sonuç yorumu",
+    "significance.test_auc": "ROC AUC, permütasyon testi (birincil)",
+    "significance.test_fisher_primary": "Fisher kesin testi (birincil)",
+    "significance.test_fisher": "Fisher kesin testi (karşılaştırma için)",
+    "significance.test_mcnemar": "McNemar: {rule} ile",
+    "significance.test_win_base": "Kazanan bahis oranı ve taban oran",
+    "significance.test_win_break_even": "Kazanan bahis oranı ve başa baş",
+    "significance.test_kappa": "Cohen kappa",
+    "significance.test_mcc": "Matthews korelasyonu",
+    "significance.auc_value": "AUC {value}; {permutations} permütasyon",
+    "significance.fisher_value": (
+        '{threshold} üstü turların {on_above}, altı turların {on_below} kadarında "üstü" dendi'
+    ),
+    "significance.mcnemar_value": (
+        "yalnız model {model} turda, yalnız kural {rule} turda doğru ({method})"
+    ),
+    "significance.mcnemar_exact": "kesin binom",
+    "significance.mcnemar_chi2": "ki-kare {statistic}",
+    "significance.win_value": "{rate} / {null}",
+    "significance.p_pair": "{greater} / {less}",
+    "significance.outcome_better": "model daha iyi",
+    "significance.outcome_worse": "model daha kötü",
+    "significance.outcome_indistinguishable": "fark gösterilemedi",
+    "significance.outcome_higher": "daha yüksek",
+    "significance.outcome_lower": "daha düşük",
+    "significance.outcome_none": "fark gösterilemedi",
+    "significance.outcome_chance_better": "şanstan iyi",
+    "significance.outcome_chance_worse": "şanstan kötü",
+    "significance.tries_one": (
+        "Bu turlarda tek bir model ve eşik sınandı. Aynı turlarda birden çok checkpoint veya eşik "
+        "denendiğinde sayısını belirtin (--tests-tried): p değerleri o zaman Holm ile düzeltilir."
+    ),
+    "significance.bootstrap": (
+        "Kapalı formu olmayan aralıklar: dairesel blok bootstrap, {resamples} yeniden örnekleme, "
+        "{block} turluk bloklar, tohum {seed}."
+    ),
+    "calibration.heading": "🎯 Olasılıkları dürüst mü? Kalibrasyon ve eşikler",
+    "calibration.brier": (
+        "Brier skoru {brier} (düşük daha iyi); her tur için adil oyun olasılığı {fair} demek "
+        "{reference} verir: Brier becerisi {skill} (0 üstü adil tahmini geçer)."
+    ),
+    "calibration.ece": (
+        "Beklenen kalibrasyon hatası {ece}: olasılıklar, {threshold} ve üstü biten turların "
+        "payından ortalama {ece} uzakta (kutulara göre sayı ağırlıklı)."
+    ),
+    "calibration.mean": "Ortalama p_above {mean}; {threshold} ve üstü biten turlar: {observed}.",
+    "calibration.fair": (
+        "Adil oyun çizgisi: P(X ≥ {threshold}) = (1 − {edge})/{threshold} = {fair}."
+    ),
+    "calibration.col_bin": "p_above",
+    "calibration.col_rounds": "Tur",
+    "calibration.col_mean": "Ortalama p_above",
+    "calibration.col_observed": "{threshold} ve üstü",
+    "calibration.sweep_heading": "Eşik taraması (test turları, yalnızca gösterim için)",
+    "calibration.sweep_intro": (
+        'p_above ≥ eşik ise "üstü". Eşiği bu tablodan seçmek, modeli ayarlandığı turlarla '
+        "değerlendirmek olur: tablo yalnızca ödünleşimi gösterir."
+    ),
+    "calibration.col_cutoff": "Eşik",
+    "calibration.col_win_rate": "Kazanan bahis",
+    "calibration.col_return": "Bahis başı getiri",
+    "calibration.col_net": "Net birim",
+    "calibration.in_use": "{cutoff} (kullanılan)",
+    "calibration.chosen_on_held_out": "{cutoff} eşiği test turlarında (onları görmeden seçildi):",
+    "calibration.chosen_row": "{metric}: {result} (hedef {target}: {decision})",
+    "calibration.chosen_money": "Kazanan bahis {win_rate}; bahis başı getiri {ret}.",
+    "money.heading": "💰 Paraya ne yapardı? {cashout}x'te sabit bir birimlik bahisler",
+    "money.intro": (
+        'Her "üstü" tahminine, tur sırasıyla, bir birim; {cashout}x\'te çekilir: kazanan bahis '
+        "{win} birim kazandırır, kaybeden 1 birim kaybettirir. Başa baş için bahislerin "
+        "{break_even} üzerinde kazanması gerekir. {edge} kasa avantajlı adil bir oyunda her "
+        "bahis, strateji ne olursa olsun, ortalama {fair_return} birim getirir."
+    ),
+    "money.col_strategy": "Strateji",
+    "money.col_bets": "Bahis",
+    "money.col_wins": "Kazanan",
+    "money.col_losses": "Kaybeden",
+    "money.col_win_rate": "Kazanan bahis oranı",
+    "money.col_net": "Net birim",
+    "money.col_return": "Bahis başı getiri",
+    "money.col_streak": "En uzun kayıp serisi",
+    "money.col_drawdown": "En büyük düşüş (birim)",
+    "money.strategy_model": 'modelin "üstü" tahminleri',
+    "money.strategy_every_round": "her tura bahis",
+    "money.strategy_baseline": "en iyi basit kural: {rule}",
+    "randomness.heading": "🎲 Tahmin edilecek bir şey var mı? Turların kendisi",
+    "randomness.audited_history": (
+        "Denetlenen: geçmişin kullanılabilir {rounds} turunun tamamı, tur sırasıyla."
+    ),
+    "randomness.audited_held_out": (
+        "Denetlenen: {rounds} test turu, tur sırasıyla (başka tur verilmedi)."
+    ),
+    "randomness.col_check": "Kontrol",
+    "randomness.col_result": "Sonuç",
+    "randomness.col_p": "p",
+    "randomness.check_runs": "{threshold} altı/üstü dizisinde runs testi",
+    "randomness.runs_value": "{runs} seri; bağımsız turlarda beklenen {expected} (z = {z})",
+    "randomness.check_ljung_box": "Log çarpanlarda Ljung–Box, gecikme 1–{lag}",
+    "randomness.check_ljung_box_verdict": "Log çarpanlarda Ljung–Box, gecikme 1–{lag} (karar)",
+    "randomness.ljung_box_value": "Q = {q}",
+    "randomness.check_acf": "Log çarpanların otokorelasyonu, gecikme 1–{lags}",
+    "randomness.acf_value": (
+        "en büyüğü {acf}, gecikme {lag}; {lags} gecikmeden {outside} tanesi {level}% bandının "
+        "dışında (şansla yaklaşık {expected} beklenir)"
+    ),
+    "randomness.check_law": "Kuyruk yasası P(X ≥ m) ve (1 − {edge})/m, ki-kare",
+    "randomness.law_value": "tahmini avantaj {edge} ({level}% GA {low} ile {high} arası)",
+    "randomness.rule": (
+        "Karar, runs testini ve {lag} gecikmeli Ljung–Box'ı her biri {half} düzeyinde "
+        "birleştirir; böylece bağımsız turlar geçmişlerin en fazla {alpha} kadarında bağımlı "
+        "sayılır."
+    ),
+    "randomness.size": (
+        "Bağımlılığın büyüklüğü: en büyük otokorelasyon, {acf} (gecikme {lag}), bir turun log "
+        "çarpan varyansının {share} kadarını o önceki tura bağlar."
+    ),
+    "randomness.col_multiplier": "m",
+    "randomness.col_observed": "Ölçülen P(X ≥ m)",
+    "randomness.col_fair": "Adil oyun, {edge} avantaj",
+    "randomness.col_estimated": "Adil oyun, tahmini avantaj {edge}",
+    "plots.reliability_title": (
+        "Kalibrasyon: {threshold} ve üstü için tahmin edilen ve gözlenen pay"
+    ),
+    "plots.reliability_x": "kutudaki ortalama p_above",
+    "plots.reliability_y": "{threshold} ve üstü biten pay",
+    "plots.reliability_perfect": "kusursuz kalibrasyon",
+    "plots.reliability_fair": "adil oyun: {fair}",
+    "plots.reliability_model": "kutular ({level}% GA), kutu başı tur",
+    "plots.reliability_counts": "tur",
+    "plots.sweep_title": "Test turlarında eşik taraması",
+    "plots.sweep_x": "p_above eşiği",
+    "plots.sweep_y": "oran",
+    "plots.sweep_return_y": "bahis başı getiri (birim)",
+    "plots.break_even": "başa baş ({value})",
+    "plots.fair_return": "adil oyun getirisi ({value})",
+    "plots.cutoff_in_use": "kullanılan eşik ({cutoff})",
+    "plots.bankroll_title": "Kasa: {cashout}x'te sabit bir birimlik bahisler",
+    "plots.bankroll_x": "test turu",
+    "plots.bankroll_y": "net birim",
+    "plots.acf_title": "Log çarpanların otokorelasyonu ({rounds} tur)",
+    "plots.acf_x": "gecikme (tur)",
+    "plots.acf_y": "otokorelasyon",
+    "plots.acf_band": "bağımsız turlar için {level}% bandı",
+    "terminal.require_decided": (
+        "--require-decided: {count} hedef nokta tahminiyle tuttu ama kesin değil: {names}."
+    ),
+    "junit.chance_failure": "şanstan iyi: {sentence}",
 }
 
 CATALOG: Mapping[str, Mapping[str, str]] = {"en": _EN, "tr": _TR}

@@ -3,8 +3,8 @@
 :func:`analyse_skill` runs every part of the statistics core once on one model's held-out rounds
 (intervals, baselines, significance, calibration, cut-offs, betting, randomness audit) and
 returns a frozen :class:`SkillReport` that renderers only print. Its :attr:`SkillReport.messages`
-are the plain-language findings as catalog keys plus already formatted numbers; the suggested
-wording in English and Turkish is :data:`SENTENCES`.
+are the plain-language findings as keys of the report catalog (:mod:`jetx_diag.i18n`, English
+and Turkish) plus already formatted numbers; :func:`render_message` phrases one.
 """
 
 from __future__ import annotations
@@ -84,7 +84,7 @@ class MetricComparison:
 
 @dataclass(frozen=True)
 class Message:
-    """One finding: a key of :data:`SENTENCES` and its formatted numbers."""
+    """One finding: a key of the report catalog (``jetx_diag.i18n``) and its formatted numbers."""
 
     key: str
     values: dict[str, str]
@@ -110,124 +110,6 @@ class SkillReport:
 
 # --------------------------------------------------------------------------- wording
 
-#: Suggested sentences per message key, in English and Turkish, with ``str.format`` fields.
-SENTENCES: dict[str, dict[str, str]] = {
-    "skill.beats_chance_and_baselines": {
-        "en": "The model does better than chance ({p}) and better than the best simple rule.",
-        "tr": "Model şanstan ({p}) ve en iyi basit kuraldan daha iyi.",
-    },
-    "skill.beats_chance_not_baselines": {
-        "en": "The model knows something ({p}), but its calls are no better than a simple rule.",
-        "tr": "Model bir şey biliyor ({p}), ama tahminleri basit bir kuraldan daha iyi değil.",
-    },
-    "skill.no_evidence": {
-        "en": "No evidence that this model beats chance ({p}).",
-        "tr": "Bu modelin şanstan daha iyi olduğuna dair kanıt yok ({p}).",
-    },
-    "skill.worse_than_chance": {
-        "en": "The model does worse than chance: its calls point the wrong way ({p}).",
-        "tr": "Model şanstan daha kötü: tahminleri ters yönü gösteriyor ({p}).",
-    },
-    "skill.not_enough_data": {
-        "en": "The held-out rounds lack one of the two outcomes: skill cannot be tested.",
-        "tr": "Test turlarında iki sonuçtan biri hiç yok: beceri sınanamıyor.",
-    },
-    "skill.tests_tried": {
-        "en": "{tests_tried} checkpoints or cut-offs were tried on these rounds; "
-        "p-values are corrected for that (Holm).",
-        "tr": "Bu turlarda {tests_tried} checkpoint veya eşik denendi; "
-        "p değerleri buna göre düzeltildi (Holm).",
-    },
-    "versus.better": {
-        "en": "Better than {baseline}: threshold accuracy {model_rate} vs {baseline_rate} "
-        "(McNemar {p}).",
-        "tr": "Model, {baseline} kuralından daha iyi (threshold accuracy: model {model_rate}, "
-        "kural {baseline_rate}; McNemar {p}).",
-    },
-    "versus.worse": {
-        "en": "Worse than {baseline}: threshold accuracy {model_rate} vs {baseline_rate} "
-        "(McNemar {p}).",
-        "tr": "Model, {baseline} kuralından daha kötü (threshold accuracy: model {model_rate}, "
-        "kural {baseline_rate}; McNemar {p}).",
-    },
-    "versus.indistinguishable": {
-        "en": "Not better than {baseline}: threshold accuracy {model_rate} vs {baseline_rate} "
-        "(McNemar {p}).",
-        "tr": "Model, {baseline} kuralından daha iyi değil (threshold accuracy: model "
-        "{model_rate}, kural {baseline_rate}; McNemar {p}).",
-    },
-    "money.makes_money": {
-        "en": 'Betting on its "above" calls at {cashout}x made money: bets won {win_rate}, '
-        "above the {break_even} needed to break even; net {net} units.",
-        "tr": '"Üstü" tahminlerine {cashout}x\'te bahis kazandırdı: kazanan bahis {win_rate}, '
-        "başa baş için gereken {break_even} üzerinde; net {net} birim.",
-    },
-    "money.loses_money": {
-        "en": 'Betting on its "above" calls at {cashout}x loses money: bets won {win_rate}, '
-        "below the {break_even} needed to break even; net {net} units.",
-        "tr": '"Üstü" tahminlerine {cashout}x\'te bahis para kaybettirir: kazanan bahis '
-        "{win_rate}, başa baş için {break_even} gerekir; net {net} birim.",
-    },
-    "money.undecided": {
-        "en": 'Betting on its "above" calls at {cashout}x: bets won {win_rate} against the '
-        "{break_even} needed to break even, too few bets to tell; net {net} units.",
-        "tr": '"Üstü" tahminlerine {cashout}x\'te bahis: kazanan bahis {win_rate}, başa baş '
-        "için {break_even} gerekir; karar için bahis az; net {net} birim.",
-    },
-    "money.no_bets": {
-        "en": 'The model never called "above": it placed no bets.',
-        "tr": 'Model hiç "üstü" demedi: hiç bahis yapılmadı.',
-    },
-    "money.loss_risk_vs_bets_lost": {
-        "en": "Money-loss risk, {risk}, is the share of rounds below {threshold}x that were "
-        'called "above"; what drains the bankroll is the share of bets lost, {lost}.',
-        "tr": 'Para kaybı riski, {risk}, {threshold}x altı turlardan "üstü" denenlerin '
-        "payıdır; kasayı eriten ise kaybedilen bahislerin payıdır: {lost}.",
-    },
-    "randomness.independent": {
-        "en": "These rounds are consistent with independent draws (runs test {runs_p}; "
-        "Ljung–Box {lb_p} at lag {lag}).",
-        "tr": "Bu turlar bağımsız çekilişlerle tutarlı (runs testi {runs_p}; "
-        "Ljung–Box {lb_p}, gecikme {lag}).",
-    },
-    "randomness.not_independent": {
-        "en": "These rounds are not consistent with independent draws (runs test {runs_p}; "
-        "Ljung–Box {lb_p} at lag {lag}; largest autocorrelation {acf} at lag {acf_lag}).",
-        "tr": "Bu turlar bağımsız çekilişlerle tutarlı değil (runs testi {runs_p}; "
-        "Ljung–Box {lb_p}, gecikme {lag}; en büyük otokorelasyon {acf}, gecikme {acf_lag}).",
-    },
-    "randomness.not_enough_data": {
-        "en": "Too few rounds (or only one outcome) to audit their randomness.",
-        "tr": "Rastgeleliği denetlemek için tur sayısı az (ya da tek sonuç var).",
-    },
-    "law.fits_fair_law": {
-        "en": "P(X ≥ m) matches a fair game with a {reference_edge} house edge "
-        "(chi-square {p}); estimated edge {edge} [{edge_low}, {edge_high}].",
-        "tr": "P(X ≥ m), {reference_edge} kasa avantajlı adil bir oyunla uyumlu "
-        "(ki-kare {p}); tahmini avantaj {edge} [{edge_low}, {edge_high}].",
-    },
-    "law.departs_from_fair_law": {
-        "en": "P(X ≥ m) departs from a fair game with a {reference_edge} house edge "
-        "(chi-square {p}); estimated edge {edge} [{edge_low}, {edge_high}].",
-        "tr": "P(X ≥ m), {reference_edge} kasa avantajlı adil bir oyundan sapıyor "
-        "(ki-kare {p}); tahmini avantaj {edge} [{edge_low}, {edge_high}].",
-    },
-    "cutoff.chosen": {
-        "en": "Cut-off {cutoff} was chosen on {validation_rounds} validation rounds before the "
-        "held-out rounds and is reported on the held-out rounds unchanged.",
-        "tr": "{cutoff} eşiği, test turlarından önceki {validation_rounds} doğrulama turunda "
-        "seçildi ve test turlarında değiştirilmeden raporlandı.",
-    },
-    "cutoff.none_meets_targets": {
-        "en": "No cut-off meets the targets on the {validation_rounds} validation rounds.",
-        "tr": "{validation_rounds} doğrulama turunda hedefleri karşılayan bir eşik yok.",
-    },
-    "cutoff.no_validation": {
-        "en": "No cut-off was chosen: that needs a validation slice before the held-out rounds.",
-        "tr": "Eşik seçilmedi: bunun için test turlarından önce bir doğrulama dilimi gerekir.",
-    },
-}
-
 
 def format_p(p: float | None) -> str:
     """``p = 0.41``, ``p = 0.054``, ``p < 0.001``; ``p = n/a`` when there is none."""
@@ -238,25 +120,18 @@ def format_p(p: float | None) -> str:
     return f"p = {p:.2g}"
 
 
-#: Names of the baselines as the sentences use them (``{baseline}`` holds the code).
-BASELINE_LABELS: dict[str, dict[str, str]] = {
-    "always_above": {"en": 'always saying "above"', "tr": 'hep "üstü"'},
-    "always_below": {"en": 'always saying "below"', "tr": 'hep "altı"'},
-    "weighted_coin": {
-        "en": "a coin weighted by the base rate",
-        "tr": "taban orana göre ağırlıklı yazı-tura",
-    },
-    "same_as_last": {"en": "repeating the last round", "tr": "son turu tekrarlama"},
-    "logistic": {"en": "a logistic regression", "tr": "lojistik regresyon"},
-}
-
-
 def render_message(message: Message, language: str = "en") -> str:
-    """The suggested sentence for ``message`` in ``language`` (``en`` or ``tr``)."""
+    """The sentence for ``message`` in ``language`` (``en`` or ``tr``), from the report catalog.
+
+    A ``baseline`` value is a baseline name; it is shown as the catalog's ``baseline.<name>``.
+    """
+    from jetx_diag.i18n import messages
+
+    msg = messages(language)
     values = dict(message.values)
     if "baseline" in values:
-        values["baseline"] = BASELINE_LABELS[values["baseline"]][language]
-    return SENTENCES[message.key][language].format(**values)
+        values["baseline"] = msg(f"baseline.{values['baseline']}")
+    return msg(message.key, **values)
 
 
 def _percent(value: float) -> str:
@@ -300,16 +175,6 @@ def _messages(
                 "win_rate": bets.win_rate.text(),
                 "break_even": _percent(betting.break_even_win_rate),
                 "net": f"{bets.net_units:+.2f}",
-            },
-        )
-    )
-    out.append(
-        Message(
-            "money.loss_risk_vs_bets_lost",
-            {
-                "risk": metrics.money_loss_risk.text(),
-                "lost": metrics.bets_lost_share.text(),
-                "threshold": f"{settings.threshold:g}",
             },
         )
     )

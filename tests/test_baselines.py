@@ -36,7 +36,7 @@ def test_same_as_last_round_by_hand() -> None:
     last = result.get("same_as_last")
     assert last.called_above == (True, False, True, True, False)
     assert last.metrics.threshold_accuracy == Rate(1, 5)
-    assert last.details["first_call"] == "first call from the last training round"
+    assert last.details["first_call"] == "previous_round"
     alone = run_baselines(ACTUAL).get("same_as_last")  # no earlier round: "above"
     assert alone.called_above[0] is True
     before_below = run_baselines(ACTUAL, train_actual=np.array([1.49])).get("same_as_last")
@@ -103,7 +103,7 @@ def test_logistic_is_skipped_or_refused_with_reasons() -> None:
         features=rng.normal(size=(20, 2)),
         train_features=rng.normal(size=(10, 2)),
     )
-    assert one_class.skipped["logistic"] == "training rounds hold only one class"
+    assert one_class.skipped["logistic"] == "one_class"
     with pytest.raises(MismatchError, match="3 held-out features but 2"):
         run_baselines(
             held,
@@ -118,6 +118,23 @@ def test_logistic_is_skipped_or_refused_with_reasons() -> None:
             features=rng.normal(size=(19, 2)),
             train_features=rng.normal(size=(2, 2)),
         )
+
+
+def test_logistic_fits_on_the_tail_of_the_training_slice() -> None:
+    rng = np.random.default_rng(12)
+    held = 0.97 / rng.uniform(size=200)
+    # 500 training rounds, features for the last 100 only: the first 400 outcomes all "below"
+    # would make a one-class fit if they were (wrongly) paired with the features.
+    train = np.concatenate([np.full(400, 1.1), 0.97 / rng.uniform(size=100)])
+    tail_x = ((train[400:] >= 1.5) + rng.normal(0, 0.3, 100))[:, None]
+    held_x = ((held >= 1.5) + rng.normal(0, 0.3, 200))[:, None]
+    result = run_baselines(held, train_actual=train, features=held_x, train_features=tail_x)
+    logistic = result.get("logistic")
+    assert logistic.details["training_rounds"] == "100"
+    assert logistic.metrics.threshold_accuracy.value > 0.85  # type: ignore[operator]
+    assert result.base_rate.training == Rate(int(np.sum(train >= 1.5)), 500)
+    with pytest.raises(MismatchError, match="501 training feature rows for 500 training rounds"):
+        run_baselines(held, train_actual=train, features=held_x, train_features=np.zeros((501, 1)))
 
 
 def test_document_held_out_counts_always_above() -> None:
