@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import operator
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from jetx_diag.errors import UsageError
 from jetx_diag.results import PERCENT_DECIMALS, Metrics, Rate
@@ -101,6 +101,17 @@ class Verdict:
     def met_count(self) -> int:
         return sum(1 for r in self.results if r.status == "met")
 
+    @property
+    def not_decided_met(self) -> tuple[TargetResult, ...]:
+        """Applicable targets whose interval does not meet them beyond doubt (``decision`` other
+        than ``met``, or not computed): what a gate requiring decided targets fails on."""
+        return tuple(r for r in self.results if r.status != "n/a" and r.decision != "met")
+
+    @property
+    def passed_decided(self) -> bool:
+        """True when every applicable target is met beyond doubt (the whole interval meets it)."""
+        return not self.not_decided_met
+
 
 def miss_factor(shown: float, target: Target) -> float | None:
     """How many times worse than the target a missed value is; ``None`` when unbounded."""
@@ -124,6 +135,26 @@ def check_target(
 def evaluate_targets(metrics: Metrics, targets: Iterable[Target] = DEFAULT_TARGETS) -> Verdict:
     """The verdict of every target on one model's metrics."""
     return Verdict(tuple(check_target(t, metrics.rate(t.metric)) for t in targets))
+
+
+def decide_targets(verdict: Verdict, level: float = 0.95) -> Verdict:
+    """``verdict`` with the three-way decision of each measured target: ``met`` when the whole
+    confidence interval (Wilson, at ``level``) meets the target, ``missed`` when it misses it,
+    ``undecided`` when it straddles it, with the further held-out rounds that would decide at
+    the current rate. Targets without a measurement (``n/a``) keep no decision."""
+    # scipy/statsmodels only when decisions are asked for: the pass/fail above stays cheap.
+    from jetx_diag.stats import decide_with_rounds
+
+    results = []
+    for result in verdict.results:
+        if result.status == "n/a" or result.measured is None:
+            results.append(result)
+            continue
+        decision, rounds = decide_with_rounds(
+            result.measured, result.target.op, result.target.value, level
+        )
+        results.append(replace(result, decision=decision, rounds_to_decide=rounds))
+    return Verdict(tuple(results))
 
 
 def parse_target(text: str) -> Target:
