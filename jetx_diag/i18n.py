@@ -193,6 +193,113 @@ _EN: dict[str, str] = {
     "terminal.written": "Written:",
     "junit.failure": "{metric}: {result} misses target {target} ({off})",
     "junit.skipped": "{metric}: n/a ({why})",
+    # ---------------------------------------------------------------- compare (issue 5)
+    "compare.title": "🏁 Checkpoint comparison — {count} checkpoints",
+    "compare.checkpoints": "Checkpoints compared",
+    "compare.rounds_value": "the same {evaluated} held-out rounds for every checkpoint",
+    "compare.rounds_differ": "not the same for every checkpoint (see the note below)",
+    "compare.targets": "Targets",
+    "compare.note_rounds_differ": (
+        "The checkpoints were not evaluated on the same rounds (different histories, windows "
+        "or splits): their rates are not directly comparable, and the pairwise tests use only "
+        "the rounds they share."
+    ),
+    "compare.note_from_json": "Read from saved evaluations (no model reloaded): {labels}.",
+    "compare.best_heading": "🏆 Best checkpoint",
+    "compare.best": "Best: {label}",
+    "compare.rule": "Ranked by: {rule}.",
+    "compare.rule_not_collapsed": "not collapsed onto one class",
+    "compare.rule_targets_met": "most targets met",
+    "compare.rule_below_accuracy": "highest below-{threshold} accuracy",
+    "compare.rule_above_accuracy": "highest above-{threshold} accuracy",
+    "compare.rule_money_loss_risk": "lowest money-loss risk",
+    "compare.rule_threshold_accuracy": "highest threshold accuracy",
+    "compare.rule_classification_accuracy": "highest classification accuracy",
+    "compare.rule_bets_lost_share": "lowest share of bets lost",
+    "compare.value_collapsed": "collapsed",
+    "compare.value_not_collapsed": "not collapsed",
+    "compare.value_targets": "{met} of {applicable}",
+    "compare.decided_by": "Ahead of {other} on '{criterion}': {best_value} against {other_value}.",
+    "compare.decided_order": (
+        "{best} and {other} tie on every criterion; the order they were given decided."
+    ),
+    "compare.collapsed": (
+        "{label} calls '{cls}' on {share} of the held-out rounds: it has collapsed onto one "
+        "class and is ranked after every checkpoint that has not."
+    ),
+    "compare.indistinguishable": (
+        "McNemar's test cannot tell {best} apart from {others} on these rounds: the choice "
+        "between them is not backed by the data."
+    ),
+    "compare.all_collapsed": "Every checkpoint has collapsed onto one class: none is usable.",
+    "compare.source_checkpoint": "checkpoint",
+    "compare.source_json": "saved JSON",
+    "compare.collapsed_marker": "⚠️",
+    "compare.ranking_heading": "📋 Ranking",
+    "compare.col_rank": "#",
+    "compare.col_checkpoint": "Checkpoint",
+    "compare.col_targets": "Targets met",
+    "compare.col_source": "Read from",
+    "compare.ranking_legend": (
+        "Rates with their counts; ✅/❌ where the metric has a target; ⚠️ marks a checkpoint "
+        "collapsed onto one class. Each name links to that checkpoint's own report."
+    ),
+    "compare.pairs_heading": "⚖️ Best against each other checkpoint (McNemar)",
+    "compare.pairs_intro": (
+        "On the rounds both evaluated: how often only {best} was right, how often only the "
+        "other one was. p-values are Holm-corrected for the {count} comparisons (α = {alpha}); "
+        "the best was chosen on the same rounds, so a difference here is optimistic."
+    ),
+    "compare.col_other": "Against",
+    "compare.col_shared": "Shared rounds",
+    "compare.col_best_only": "Only {best} right",
+    "compare.col_other_only": "Only the other right",
+    "compare.col_p": "p (Holm)",
+    "compare.col_outcome": "Outcome",
+    "compare.pair_better": "{best} is significantly better than {other}",
+    "compare.pair_worse": "{best} is significantly worse than {other} on these calls",
+    "compare.pair_indistinguishable": "indistinguishable: no evidence that they differ",
+    "compare.pair_no_rounds": "no round in common: not tested",
+    "compare.plot_classes_title": "Accuracy per class (below / above {threshold})",
+    "compare.plot_classes_axis": "accuracy (%)",
+    "compare.plot_not_available": "n/a",
+    "compare.plot_target": "target: {metric} {target}",
+    "compare.plot_roc_title": "ROC curves of p_above (rounds ending above {threshold})",
+    "compare.plot_roc_x": "false-positive rate (below rounds called 'above')",
+    "compare.plot_roc_y": "true-positive rate (above rounds called 'above')",
+    "compare.plot_roc_chance": "chance",
+    "compare.plot_roc_legend": "{label} (AUC {auc})",
+    "compare.terminal_best": "Best: {label}. {rule}",
+    "summary.truncated": (
+        "Summary truncated to stay under GitHub's {limit}-character limit; the full report is "
+        "in the job's output files."
+    ),
+    # ---------------------------------------------------------------- baseline ratchet (issue 5)
+    "baseline.heading": "📐 Against the baseline",
+    "baseline.intro": (
+        "{current} against {baseline} from {source}: a metric fails when it got worse by more "
+        "than {tolerance} percentage points (as the report rounds it)."
+    ),
+    "baseline.headline_passed": "No metric got worse by more than {tolerance} points.",
+    "baseline.headline_worse": (
+        "{count} metric(s) got worse than the baseline by more than {tolerance} points."
+    ),
+    "baseline.col_metric": "Metric",
+    "baseline.col_baseline": "Baseline",
+    "baseline.col_current": "Now",
+    "baseline.col_change": "Change",
+    "baseline.col_status": "Status",
+    "baseline.points": "{points} pts",
+    "baseline.status_better": "better",
+    "baseline.status_same": "unchanged",
+    "baseline.status_within_tolerance": "worse, within the tolerance",
+    "baseline.status_worse": "❌ worse than the baseline",
+    "baseline.status_missing": "❌ no longer measured (the output is gone)",
+    "baseline.status_not_comparable": "not comparable (no value on one side)",
+    "baseline.other_rounds": (
+        "The baseline was measured on other rounds ({baseline} held-out rounds, now "
+        "{current}): part of any change may come from the rounds, not the model."
+    ),
     # ---------------------------------------------------------------- skill (issue 4)
     "skill.beats_chance_and_baselines": (
         "The model does better than chance ({p}) and better than the best simple rule."
@@ -649,6 +756,112 @@ _TR: dict[str, str] = {
     "terminal.written": "Yazılan dosyalar:",
     "junit.failure": "{metric}: {result} hedefi tutmadı: {target} ({off})",
     "junit.skipped": "{metric}: yok ({why})",
+    # ---------------------------------------------------------------- compare (issue 5)
+    "compare.title": "🏁 Checkpoint Karşılaştırması — {count} checkpoint",
+    "compare.checkpoints": "Karşılaştırılan checkpoint",
+    "compare.rounds_value": "her checkpoint için aynı {evaluated} test turu",
+    "compare.rounds_differ": "her checkpoint için aynı değil (aşağıdaki nota bakın)",
+    "compare.targets": "Hedefler",
+    "compare.note_rounds_differ": (
+        "Checkpoint'ler aynı turlarda değerlendirilmedi (farklı geçmiş, pencere veya ayrım): "
+        "oranları doğrudan karşılaştırılamaz; ikili testler yalnızca ortak turları kullanır."
+    ),
+    "compare.note_from_json": (
+        "Kaydedilmiş değerlendirmelerden okundu (model yeniden yüklenmedi): {labels}."
+    ),
+    "compare.best_heading": "🏆 En İyi Checkpoint",
+    "compare.best": "En iyi: {label}",
+    "compare.rule": "Sıralama ölçütü: {rule}.",
+    "compare.rule_not_collapsed": "tek sınıfa çökmemiş olmak",
+    "compare.rule_targets_met": "en çok tutan hedef",
+    "compare.rule_below_accuracy": "en yüksek {threshold} Altı Doğruluğu",
+    "compare.rule_above_accuracy": "en yüksek {threshold} Üstü Doğruluğu",
+    "compare.rule_money_loss_risk": "en düşük Para Kaybı Riski",
+    "compare.rule_threshold_accuracy": "en yüksek Threshold Accuracy",
+    "compare.rule_classification_accuracy": "en yüksek Classification Accuracy",
+    "compare.rule_bets_lost_share": "en düşük Kaybeden Bahis Oranı",
+    "compare.value_collapsed": "çökmüş",
+    "compare.value_not_collapsed": "çökmemiş",
+    "compare.value_targets": "{met} / {applicable}",
+    "compare.decided_by": (
+        "'{criterion}' ölçütünde {other} önünde: {best_value}, karşısında {other_value}."
+    ),
+    "compare.decided_order": "{best} ile {other} her ölçütte eşit; verilen sıra belirledi.",
+    "compare.collapsed": (
+        "{label} test turlarının {share} kadarında '{cls}' diyor: tek sınıfa çökmüş, "
+        "çökmemiş her checkpoint'in arkasında sıralandı."
+    ),
+    "compare.indistinguishable": (
+        "McNemar testi bu turlarda {best} ile {others} arasında fark bulamıyor: aralarındaki "
+        "seçim veriyle desteklenmiyor."
+    ),
+    "compare.all_collapsed": "Bütün checkpoint'ler tek sınıfa çökmüş: hiçbiri kullanılamaz.",
+    "compare.source_checkpoint": "checkpoint",
+    "compare.source_json": "kayıtlı JSON",
+    "compare.collapsed_marker": "⚠️",
+    "compare.ranking_heading": "📋 Sıralama",
+    "compare.col_rank": "#",
+    "compare.col_checkpoint": "Checkpoint",
+    "compare.col_targets": "Tutan hedef",
+    "compare.col_source": "Kaynak",
+    "compare.ranking_legend": (
+        "Oranlar sayılarıyla; hedefi olan metriklerde ✅/❌; ⚠️ tek sınıfa çökmüş checkpoint. "
+        "Her isim o checkpoint'in kendi raporuna bağlantıdır."
+    ),
+    "compare.pairs_heading": "⚖️ En iyi ile diğerleri (McNemar)",
+    "compare.pairs_intro": (
+        "İkisinin de değerlendirildiği turlarda: yalnızca {best} kaç kez doğru, yalnızca diğeri "
+        "kaç kez doğru. p değerleri {count} karşılaştırma için Holm düzeltmeli (α = {alpha}); "
+        "en iyi aynı turlarda seçildiği için buradaki fark iyimserdir."
+    ),
+    "compare.col_other": "Karşısında",
+    "compare.col_shared": "Ortak tur",
+    "compare.col_best_only": "Yalnızca {best} doğru",
+    "compare.col_other_only": "Yalnızca diğeri doğru",
+    "compare.col_p": "p (Holm)",
+    "compare.col_outcome": "Sonuç",
+    "compare.pair_better": "{best}, {other} checkpoint'inden anlamlı şekilde daha iyi",
+    "compare.pair_worse": "{best}, bu tahminlerde {other} checkpoint'inden anlamlı şekilde kötü",
+    "compare.pair_indistinguishable": "ayırt edilemiyor: farklı olduklarına dair kanıt yok",
+    "compare.pair_no_rounds": "ortak tur yok: test edilmedi",
+    "compare.plot_classes_title": "Sınıf başına doğruluk ({threshold} altı / üstü)",
+    "compare.plot_classes_axis": "doğruluk (%)",
+    "compare.plot_not_available": "yok",
+    "compare.plot_target": "hedef: {metric} {target}",
+    "compare.plot_roc_title": "p_above ROC eğrileri ({threshold} üstü biten turlar)",
+    "compare.plot_roc_x": "yanlış pozitif oranı ('üstü' denen altı turlar)",
+    "compare.plot_roc_y": "doğru pozitif oranı ('üstü' denen üstü turlar)",
+    "compare.plot_roc_chance": "şans",
+    "compare.plot_roc_legend": "{label} (AUC {auc})",
+    "compare.terminal_best": "En iyi: {label}. {rule}",
+    "summary.truncated": (
+        "Özet, GitHub'ın {limit} karakter sınırının altında kalmak için kısaltıldı; raporun "
+        "tamamı işin çıktı dosyalarında."
+    ),
+    # ---------------------------------------------------------------- baseline ratchet (issue 5)
+    "baseline.heading": "📐 Referansa göre",
+    "baseline.intro": (
+        "{current}, {source} dosyasındaki {baseline} ile karşılaştırıldı: bir metrik "
+        "{tolerance} yüzde puandan fazla kötüleşirse (raporda yuvarlandığı haliyle) başarısız."
+    ),
+    "baseline.headline_passed": "Hiçbir metrik {tolerance} puandan fazla kötüleşmedi.",
+    "baseline.headline_worse": "{count} metrik referansa göre {tolerance} puandan fazla kötüleşti.",
+    "baseline.col_metric": "Metrik",
+    "baseline.col_baseline": "Referans",
+    "baseline.col_current": "Şimdi",
+    "baseline.col_change": "Değişim",
+    "baseline.col_status": "Durum",
+    "baseline.points": "{points} puan",
+    "baseline.status_better": "daha iyi",
+    "baseline.status_same": "değişmedi",
+    "baseline.status_within_tolerance": "kötüleşti, tolerans içinde",
+    "baseline.status_worse": "❌ referanstan kötü",
+    "baseline.status_missing": "❌ artık ölçülmüyor (çıktı yok)",
+    "baseline.status_not_comparable": "karşılaştırılamaz (bir tarafta değer yok)",
+    "baseline.other_rounds": (
+        "Referans başka turlarda ölçülmüş ({baseline} test turu, şimdi {current}): "
+        "değişimin bir kısmı modelden değil turlardan gelebilir."
+    ),
     # ---------------------------------------------------------------- skill (issue 4)
     "skill.beats_chance_and_baselines": "Model şanstan ({p}) ve en iyi basit kuraldan daha iyi.",
     "skill.beats_chance_not_baselines": (
