@@ -186,6 +186,126 @@ _EN: dict[str, str] = {
     "plots.ended_below": "ended below {threshold} ({count})",
     "plots.ended_above": "ended above {threshold} ({count})",
     "plots.cutoff": "cutoff {cutoff}",
+    # ---------------------------------------------------------------- training run (issue 6)
+    "training.heading": "🏋️ Training run",
+    "training.logs": "Logs",
+    "training.metadata": "Run metadata",
+    "training.goal": "Goal metric",
+    "training.goal_worst": (
+        "{goal}: the lower of below-{threshold} and above-{threshold} accuracy, so a model "
+        "that calls one class only scores 0%"
+    ),
+    "training.goal_plain": "{goal} ({mode})",
+    "training.goal_none": "none: the logs hold no validation accuracy or loss",
+    "training.mode.max": "higher is better",
+    "training.mode.min": "lower is better",
+    "training.shares_note": (
+        "Per-epoch shares are as the logs hold them: fractions of the validation rounds, "
+        "without counts (Keras logs none)."
+    ),
+    "training.not_logged": "not logged",
+    "training.this_checkpoint": (
+        "This checkpoint ({label}) is what {stage} kept at epoch {epoch}, chosen by {monitor}. "
+        "{goal} at that epoch: {value}; its best was {best} at epoch {best_epoch}."
+    ),
+    "training.this_checkpoint_flat": (
+        "This checkpoint ({label}) is what {stage} kept at epoch {epoch}, chosen by {monitor}; "
+        "{goal} at that epoch: {value}."
+    ),
+    "training.this_checkpoint_epoch_unknown": (
+        "This checkpoint ({label}) was saved by {stage}; the logs do not show which epoch it holds."
+    ),
+    "training.stages_heading": "Stages",
+    "training.stage_line": (
+        "{stage}: best epoch {best_epoch} ({goal} {best}), stopped at {stop}, {past} epochs "
+        "past the peak."
+    ),
+    "training.stage_line_at_end": (
+        "{stage}: best epoch {best_epoch} ({goal} {best}) is the last one, stopped at {stop} "
+        "while still improving ({past} epochs past the peak)."
+    ),
+    "training.stage_line_no_peak": (
+        "{stage}: {epochs} epochs logged, stopped at {stop}; {goal} never changed, so there "
+        "is no best epoch."
+    ),
+    "training.stage_line_no_goal": (
+        "{stage}: {epochs} epochs logged, stopped at {stop}; no goal metric logged."
+    ),
+    "training.stage_patience": (
+        "EarlyStopping on {goal} with patience {patience} would have kept epoch {best_epoch} "
+        "and stopped at epoch {stop}."
+    ),
+    "training.stage_checkpoint": (
+        "Checkpoint chosen by {monitor} ({source}): epoch {epoch}, where {goal} was {value}."
+    ),
+    "training.stage_checkpoint_not_logged": (
+        "Checkpoint chosen by {monitor} ({source}), which the log does not hold."
+    ),
+    "training.stage_checkpoint_unknown": "Which metric chose the checkpoint is not recorded.",
+    "training.stage_early_stopping": "EarlyStopping ran on {monitor} with patience {patience}.",
+    "training.source.option": "given",
+    "training.source.metadata": "recorded",
+    "training.source.unknown": "not recorded",
+    "training.findings_heading": "Findings",
+    "training.no_findings": "Nothing to report.",
+    "training.severity.critical": "🔴",
+    "training.severity.warning": "⚠️",
+    "training.severity.info": "ℹ️",
+    "training.progress_heading": "Training progress",
+    "training.progress_intro": (
+        "Key epochs of each stage on the validation rounds: the first, every change of status "
+        "(a–b: the status held through epoch b), the best, the kept checkpoint and the last."
+    ),
+    "training.progress_omitted": "{stage}: {count} more changes of status not shown.",
+    "training.col_stage": "Stage",
+    "training.col_epoch": "Epoch",
+    "training.col_below": "Below {threshold}",
+    "training.col_above": "Above {threshold}",
+    "training.col_risk": "Money-loss risk",
+    "training.col_goal": "Goal",
+    "training.col_status": "Status",
+    "training.col_marks": "Marked",
+    "training.weights_heading": "Class balance and weights",
+    "training.balance": (
+        "Training rounds: {below} below {threshold} ({share}) and {above} above; imbalance "
+        "1:{ratio}. Balanced class weights: {w_below} (below), {w_above} (above)."
+    ),
+    "training.balance_unknown": (
+        "The class counts of the training rounds are unknown (record class_counts in the run "
+        "metadata, or give --class-counts), so class weights cannot be checked."
+    ),
+    "training.weights_none": "The run recorded no class weights.",
+    "training.weights_rule": (
+        "Flagged when the weights favour one class more than {limit}x past balanced weights, "
+        "either way."
+    ),
+    "training.w_col_where": "Stage",
+    "training.w_col_below": "Weight below {threshold}",
+    "training.w_col_above": "Weight above {threshold}",
+    "training.w_col_ratio": "Ratio (below/above)",
+    "training.w_col_balanced": "Balanced ratio",
+    "training.w_col_factor": "Against balanced",
+    "training.w_col_flag": "Flag",
+    "training.weight_assumed": "{value} (assumed, as Keras does)",
+    "training.weight_over": "below over-weighted {factor}x",
+    "training.weight_under": "below under-weighted {factor}x",
+    "training.all_stages": "all stages",
+    "training.files_heading": "Run files",
+    "training.files_folder": "Folder",
+    "training.files_expected": "Expected ({source})",
+    "training.files_source.metadata": "the run metadata's list",
+    "training.files_source.default": (
+        "the document's run: final model, scaler, metadata, stageN_best.h5"
+    ),
+    "training.files_source.option": "given with --expected-file",
+    "training.files_missing": "Missing",
+    "training.files_none_missing": "none, all present",
+    "training.notes_heading": "Notes from the logs",
+    "training.curves_caption": (
+        "Learning curves, {stage}: loss and {goal}, with the best and stop epochs marked"
+    ),
+    "history.title": "🏋️ Training run report — {run}",
+    "history.run_dir": "Run folder",
     # ---------------------------------------------------------------- terminal, junit
     "terminal.title": "Targets — {label}",
     "terminal.rows": "Rows: {read} read = {used} used + {rejected} rejected",
@@ -749,6 +869,131 @@ _TR: dict[str, str] = {
     "plots.ended_below": "{threshold} altı biten ({count})",
     "plots.ended_above": "{threshold} üstü biten ({count})",
     "plots.cutoff": "eşik {cutoff}",
+    # ---------------------------------------------------------------- training run (issue 6)
+    "training.heading": "🏋️ Eğitim Süreci",
+    "training.logs": "Loglar",
+    "training.metadata": "Model bilgisi",
+    "training.goal": "Hedef metrik",
+    "training.goal_worst": (
+        "{goal}: {threshold} altı ve {threshold} üstü doğruluğunun küçüğü; tek sınıf tahmin "
+        "eden model 0% alır"
+    ),
+    "training.goal_plain": "{goal} ({mode})",
+    "training.goal_none": "yok: loglarda doğrulama doğruluğu ya da loss yok",
+    "training.mode.max": "yüksek olan iyi",
+    "training.mode.min": "düşük olan iyi",
+    "training.shares_note": (
+        "Epoch başına oranlar loglardaki gibidir: doğrulama turlarının kesirleri, sayımsız "
+        "(Keras sayım loglamaz)."
+    ),
+    "training.not_logged": "loglanmamış",
+    "training.this_checkpoint": (
+        "Bu checkpoint ({label}), {stage} aşamasının epoch {epoch} noktasında kaydettiği model; "
+        "{monitor} ile seçildi. O epoch'ta {goal}: {value}; en iyisi epoch {best_epoch}: "
+        "{best}."
+    ),
+    "training.this_checkpoint_flat": (
+        "Bu checkpoint ({label}), {stage} aşamasının epoch {epoch} noktasında kaydettiği model; "
+        "{monitor} ile seçildi. O epoch'ta {goal}: {value}."
+    ),
+    "training.this_checkpoint_epoch_unknown": (
+        "Bu checkpoint ({label}) {stage} aşamasında kaydedildi; hangi epoch olduğu loglardan "
+        "anlaşılamıyor."
+    ),
+    "training.stages_heading": "Aşamalar",
+    "training.stage_line": (
+        "{stage}: en iyi epoch {best_epoch} ({goal} {best}), durduğu epoch {stop}, zirveden "
+        "sonra {past} epoch."
+    ),
+    "training.stage_line_at_end": (
+        "{stage}: en iyi epoch {best_epoch} ({goal} {best}) son epoch; epoch {stop} noktasında "
+        "hâlâ iyileşirken durdu (zirveden sonra {past} epoch)."
+    ),
+    "training.stage_line_no_peak": (
+        "{stage}: {epochs} epoch loglandı, durduğu epoch {stop}; {goal} hiç değişmedi, en iyi "
+        "epoch yok."
+    ),
+    "training.stage_line_no_goal": (
+        "{stage}: {epochs} epoch loglandı, durduğu epoch {stop}; hedef metrik loglanmamış."
+    ),
+    "training.stage_patience": (
+        "{goal} izlenip patience={patience} ile EarlyStopping, epoch {best_epoch} modelini "
+        "tutup epoch {stop} noktasında dururdu."
+    ),
+    "training.stage_checkpoint": (
+        "Checkpoint'i seçen metrik: {monitor} ({source}); epoch {epoch}, o epoch'ta {goal}: "
+        "{value}."
+    ),
+    "training.stage_checkpoint_not_logged": (
+        "Checkpoint'i seçen metrik {monitor} ({source}) logda yok."
+    ),
+    "training.stage_checkpoint_unknown": "Checkpoint'i hangi metriğin seçtiği kayıtlı değil.",
+    "training.stage_early_stopping": "EarlyStopping {monitor} izledi, patience={patience}.",
+    "training.source.option": "verilen",
+    "training.source.metadata": "kayıtlı",
+    "training.source.unknown": "kayıtlı değil",
+    "training.findings_heading": "Bulgular",
+    "training.no_findings": "Bulgu yok.",
+    "training.severity.critical": "🔴",
+    "training.severity.warning": "⚠️",
+    "training.severity.info": "ℹ️",
+    "training.progress_heading": "Eğitim İlerlemesi",
+    "training.progress_intro": (
+        "Her aşamanın doğrulama turlarındaki önemli epoch'ları: ilk epoch, her durum "
+        "değişikliği (a–b: durum epoch b'ye kadar sürdü), en iyi epoch, kaydedilen checkpoint "
+        "ve son epoch."
+    ),
+    "training.progress_omitted": "{stage}: gösterilmeyen {count} durum değişikliği daha var.",
+    "training.col_stage": "Aşama",
+    "training.col_epoch": "Epoch",
+    "training.col_below": "{threshold} Altı",
+    "training.col_above": "{threshold} Üstü",
+    "training.col_risk": "Para Kaybı",
+    "training.col_goal": "Hedef",
+    "training.col_status": "Durum",
+    "training.col_marks": "İşaret",
+    "training.weights_heading": "Sınıf Dengesi ve Class Weight",
+    "training.balance": (
+        "Eğitim verisi: {below} adet {threshold} altı ({share}) ve {above} adet {threshold} "
+        "üstü; dengesizlik 1:{ratio}. Dengeli class weight: {w_below} ({threshold} altı), "
+        "{w_above} ({threshold} üstü)."
+    ),
+    "training.balance_unknown": (
+        "Eğitim verisinin sınıf sayıları bilinmiyor (model bilgisine class_counts yazın ya da "
+        "--class-counts verin); class weight kontrol edilemiyor."
+    ),
+    "training.weights_none": "Eğitimde kayıtlı class weight yok.",
+    "training.weights_rule": (
+        "Ağırlıklar bir sınıfı dengeli ağırlıktan {limit} kattan fazla kayırırsa (iki yönde de) "
+        "işaretlenir."
+    ),
+    "training.w_col_where": "Aşama",
+    "training.w_col_below": "{threshold} altı ağırlığı",
+    "training.w_col_above": "{threshold} üstü ağırlığı",
+    "training.w_col_ratio": "Oran (altı/üstü)",
+    "training.w_col_balanced": "Dengeli oran",
+    "training.w_col_factor": "Dengeliye göre",
+    "training.w_col_flag": "Sorun",
+    "training.weight_assumed": "{value} (varsayılan, Keras gibi)",
+    "training.weight_over": "altı sınıfı {factor} kat fazla ağırlıklı",
+    "training.weight_under": "altı sınıfı {factor} kat az ağırlıklı",
+    "training.all_stages": "tüm aşamalar",
+    "training.files_heading": "Eğitim Dosyaları",
+    "training.files_folder": "Klasör",
+    "training.files_expected": "Beklenen ({source})",
+    "training.files_source.metadata": "model bilgisindeki liste",
+    "training.files_source.default": (
+        "belgedeki eğitim: final model, scaler, model bilgisi, stageN_best.h5"
+    ),
+    "training.files_source.option": "--expected-file ile verilen",
+    "training.files_missing": "Eksik",
+    "training.files_none_missing": "yok, hepsi mevcut",
+    "training.notes_heading": "Log notları",
+    "training.curves_caption": (
+        "Öğrenme eğrileri, {stage}: loss ve {goal}; en iyi ve durma epoch'ları işaretli"
+    ),
+    "history.title": "🏋️ Eğitim Süreci Raporu — {run}",
+    "history.run_dir": "Eğitim klasörü",
     # ---------------------------------------------------------------- terminal, junit
     "terminal.title": "Hedefler — {label}",
     "terminal.rows": "Satırlar: {read} okundu = {used} kullanıldı + {rejected} reddedildi",
