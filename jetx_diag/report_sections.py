@@ -29,6 +29,7 @@ from jetx_diag.plots import (
     figure_png,
     p_above_histogram,
 )
+from jetx_diag.report_training import section_training, training_images
 from jetx_diag.results import Artifact, Evaluation, Rate
 from jetx_diag.targets import Target, TargetResult, Verdict
 
@@ -530,6 +531,7 @@ SECTIONS: tuple[tuple[str, SectionBuilder], ...] = (
     ("data_quality", _section_data_quality),
     ("artifacts", _section_artifacts),
     ("recorded", _section_recorded),
+    ("training", section_training),  # the run's logs beside the checkpoint (report_training)
     ("warnings", _section_warnings),
 )
 
@@ -577,6 +579,7 @@ def build_plots(evaluation: Evaluation, msg: Messages, stem: str = "report") -> 
             ),
         )
         images.append(("p_above", title, figure_png(figure)))
+    images.extend(training_images(evaluation.training, msg))  # learning curves, one per stage
     return [
         {
             "name": name,

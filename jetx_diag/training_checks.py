@@ -11,7 +11,6 @@ from pathlib import Path
 
 import numpy as np
 from numpy.typing import ArrayLike
-from sklearn.utils.class_weight import compute_class_weight
 
 from jetx_diag.errors import UsageError
 from jetx_diag.results import Rate
@@ -58,6 +57,9 @@ def class_balance(
         return None
     if below == 0 or above == 0:
         return None
+    # Imported here: a report without class counts never pays for importing scikit-learn.
+    from sklearn.utils.class_weight import compute_class_weight
+
     weights = compute_class_weight("balanced", classes=np.array([0, 1]), y=labels)
     return ClassBalance(
         source=source,

@@ -641,7 +641,14 @@ def _diagnose_stage(
         rows=rows,
         omitted_transitions=omitted,
         curves=_curves(stage, goal if goal_values is not None else None),
+        checkpoint_file=_checkpoint_file(stage, run),
     )
+
+
+def _checkpoint_file(stage: StageLog, run: TrainingRun) -> str | None:
+    meta = run.metadata
+    recorded = None if meta is None else meta.for_stage(meta.callbacks, stage.name)
+    return recorded.checkpoint_file if isinstance(recorded, StageCallbacks) else None
 
 
 def _curves(stage: StageLog, goal: str | None) -> dict[str, tuple[float | None, ...]]:
@@ -749,6 +756,7 @@ def diagnose(
     patience: int | Mapping[str, int] | None = None,
     class_weights: Mapping[str, float] | Mapping[str, Mapping[str, float]] | None = None,
     train_labels: ArrayLike | None = None,
+    class_counts: Mapping[str, int] | None = None,
     expected_files: Sequence[str] | None = None,
     run_dir: str | Path | None = None,
     measured_metrics: Mapping[str, float] | None = None,
@@ -761,8 +769,10 @@ def diagnose(
     """Every diagnosis of a run; options override what the run's metadata recorded.
 
     ``monitor``/``patience``/``class_weights`` apply to every stage, or per stage as a mapping
-    stage name → value. ``expected_files`` defaults to the metadata's ``files``, else
-    :func:`default_expected_files`; they are looked for in ``run_dir`` (default: the run's).
+    stage name → value. ``class_counts`` (``{"below": n0, "above": n1}``, training rounds)
+    replaces the metadata's; ``train_labels`` win over both. ``expected_files`` defaults to
+    the metadata's ``files``, else :func:`default_expected_files`; they are looked for in
+    ``run_dir`` (default: the run's).
     ``measured_metrics`` (fractions, :class:`results.Metrics` names) are compared with the
     metadata's recorded metrics; ``scaler_width``/``model_input_width`` with each other.
     An epoch whose below-accuracy is within ``collapse_tolerance`` of 0 or 1 is a collapse.
@@ -791,7 +801,8 @@ def diagnose(
 
     # Class balance and weights.
     meta = run.metadata
-    balance = class_balance(train_labels, meta.class_counts if meta else None)
+    counts = class_counts if class_counts is not None else (meta.class_counts if meta else None)
+    balance = class_balance(train_labels, counts)
     if train_labels is not None and balance is None:
         labels = np.asarray(train_labels).ravel()
         missing_class = "below" if not np.any(labels == 0) else "above"
@@ -905,6 +916,8 @@ def diagnose(
         class_weights=tuple(checks),
         artifacts=artifacts,
         notes=tuple(notes),
+        metadata_path=None if meta is None else meta.path,
+        max_overweight=max_overweight,
     )
 
 

@@ -289,6 +289,15 @@ def _scan(run_dir: Path) -> tuple[dict[str, Path], list[str]]:
     return ordered, notes
 
 
+def stage_logs_in(run_dir: str | Path) -> dict[str, Path]:
+    """Like :func:`find_stage_logs`, but ``{}`` when there are none (or no such directory):
+    for callers to whom logs are optional, such as the report beside a checkpoint."""
+    directory = Path(run_dir)
+    if not directory.is_dir():
+        return {}
+    return _scan(directory)[0]
+
+
 def find_stage_logs(run_dir: str | Path) -> dict[str, Path]:
     """Training logs in ``run_dir``, stage name → file, in stage order (``stage2`` < ``stage10``).
 

@@ -105,6 +105,7 @@ class StageDiagnosis:
     rows: tuple[ProgressRow, ...]
     omitted_transitions: int = 0
     curves: dict[str, tuple[float | None, ...]] = field(default_factory=dict)
+    checkpoint_file: str | None = None  # the file the checkpoint monitor saved, when recorded
 
 
 @dataclass(frozen=True)
@@ -145,6 +146,8 @@ class ArtifactCheck:
 
 @dataclass(frozen=True)
 class TrainingDiagnosis:
+    """Every diagnosis of one run: per-stage results, findings, class balance, run files."""
+
     goal_metric: str | None
     stages: tuple[StageDiagnosis, ...]
     findings: tuple[Finding, ...]
@@ -152,6 +155,8 @@ class TrainingDiagnosis:
     class_weights: tuple[ClassWeightCheck, ...] = ()
     artifacts: ArtifactCheck | None = None
     notes: tuple[str, ...] = ()
+    metadata_path: str | None = None  # the run metadata JSON read, if any
+    max_overweight: float = 4.0  # class weights flagged beyond this factor either way
 
     def stage(self, name: str) -> StageDiagnosis:
         for stage in self.stages:

@@ -228,18 +228,32 @@ FINDING_TEXT: dict[str, dict[str, str]] = {
 }
 
 
+#: Words the diagnosis puts into ``Finding.numbers`` (``where``: "all stages", ``replay_stop``:
+#: "no epoch", ``missing_class``: "below" …), written out per language.
+WORD_TEXT: dict[str, dict[str, str]] = {
+    "all stages": {"en": "all stages", "tr": "tüm aşamalar"},
+    "no epoch": {"en": "no epoch", "tr": "hiçbir epoch"},
+    "none": {"en": "none", "tr": "yok"},
+    "below": {"en": "below", "tr": "1.5 altı"},
+    "above": {"en": "above", "tr": "1.5 üstü"},
+}
+
+
 def finding_text(finding: Finding, language: str = "en") -> str:
     """The suggested sentence of a finding in ``language`` (``en`` or ``tr``).
 
-    Status codes (numbers named ``*status``) are written out with :data:`STATUS_TEXT`.
+    Status codes (numbers named ``*status``) are written out with :data:`STATUS_TEXT`, the
+    words of :data:`WORD_TEXT` in the language.
     """
     template = FINDING_TEXT[finding.code][language]
-    numbers = {
-        key: STATUS_TEXT[value][language]
-        if key.endswith("status") and value in STATUS_TEXT
-        else value
-        for key, value in finding.numbers.items()
-    }
+    numbers: dict[str, object] = {}
+    for key, value in finding.numbers.items():
+        if key.endswith("status") and value in STATUS_TEXT:
+            numbers[key] = STATUS_TEXT[value][language]
+        elif isinstance(value, str) and value in WORD_TEXT:
+            numbers[key] = WORD_TEXT[value][language]
+        else:
+            numbers[key] = value
     return template.format(stage=finding.stage or "", **numbers)
 
 
