@@ -122,4 +122,7 @@ def _register_commands() -> None:
 
     cli.add_command(cli_report.report)
     cli.add_command(cli_demo.demo)
+    from jetx_diag.cli_history import history  # issue 6: the run report from training logs
+
+    cli.add_command(history)
     _registered = True

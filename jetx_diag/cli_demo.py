@@ -43,6 +43,7 @@ def demo(output: str, rounds: int | None, seed: str | None, lang: str, quiet: bo
     from jetx_diag.cli_report import progress_bars, publish
     from jetx_diag.demo_training import run_demo_training
     from jetx_diag.evaluate import Evaluator
+    from jetx_diag.report_training import attach_training
 
     out = Path(output)
     run_dir = out / "run"
@@ -65,7 +66,11 @@ def demo(output: str, rounds: int | None, seed: str | None, lang: str, quiet: bo
             cache_dir=out / "cache",
         )
         evaluator = Evaluator(options, progress)
-        evaluations = [evaluator.evaluate(_shown(path)) for path in run.checkpoints]
+        # The demo writes its training logs beside the checkpoints: every report shows the run.
+        evaluations = [
+            attach_training(evaluator.evaluate(_shown(path)), _shown(path))
+            for path in run.checkpoints
+        ]
     written: list[Path] = []
     for evaluation in evaluations:
         params = {"output": str(out / "reports" / Path(evaluation.label).stem), "lang": lang}

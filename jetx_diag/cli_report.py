@@ -181,6 +181,8 @@ def report(checkpoint: str | None, **params: Any) -> int:
     CHECKPOINT is a Keras .h5/.keras file or SavedModel folder; its scaler (scaler*.pkl) and
     metadata (*info*.json) are found beside it unless given. The last 20% of rounds that have a
     full window of history are held out, as training scripts split with shuffle=False.
+    Training logs beside it (stage1.csv …, *_history.json) add a training-run section; see
+    `jetx-diag history` for the run on its own.
     Exit code 0 when every target is met, 1 when one is missed.
     """
     from jetx_diag.evaluate import Evaluator, evaluate_predictions_file
@@ -199,7 +201,11 @@ def report(checkpoint: str | None, **params: Any) -> int:
         if predictions_csv is not None:
             evaluation = evaluate_predictions_file(predictions_csv, options)
         else:
+            from jetx_diag.report_training import attach_training
+
             evaluation = Evaluator(options, progress).evaluate(str(checkpoint))
+            # Training logs beside the checkpoint add the training-run section (issue 6).
+            evaluation = attach_training(evaluation, str(checkpoint))
     return publish(evaluation, targets, config, params, quiet=quiet)
 
 

@@ -306,6 +306,7 @@ _EN: dict[str, str] = {
     ),
     "history.title": "🏋️ Training run report — {run}",
     "history.run_dir": "Run folder",
+    "history.more_findings": "{count} more findings (for information) in the report.",
     # ---------------------------------------------------------------- terminal, junit
     "terminal.title": "Targets — {label}",
     "terminal.rows": "Rows: {read} read = {used} used + {rejected} rejected",
@@ -995,6 +996,7 @@ _TR: dict[str, str] = {
     ),
     "history.title": "🏋️ Eğitim Süreci Raporu — {run}",
     "history.run_dir": "Eğitim klasörü",
+    "history.more_findings": "Raporda {count} bilgi amaçlı bulgu daha var.",
     # ---------------------------------------------------------------- terminal, junit
     "terminal.title": "Hedefler — {label}",
     "terminal.rows": "Satırlar: {read} okundu = {used} kullanıldı + {rejected} reddedildi",
