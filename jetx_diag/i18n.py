@@ -217,12 +217,13 @@ _EN: dict[str, str] = {
     ),
     "training.stages_heading": "Stages",
     "training.stage_line": (
-        "{stage}: best epoch {best_epoch} ({goal} {best}), stopped at {stop}, {past} epochs "
-        "past the peak."
+        "{stage}: best epoch {best_epoch} ({goal} {best}), stopped at {stop}, {past}."
     ),
+    "training.past": "{count} epochs past the peak",
+    "training.past_one": "{count} epoch past the peak",
     "training.stage_line_at_end": (
-        "{stage}: best epoch {best_epoch} ({goal} {best}) is the last one, stopped at {stop} "
-        "while still improving ({past} epochs past the peak)."
+        "{stage}: best epoch {best_epoch} ({goal} {best}) is the last one: stopped at {stop} "
+        "while still improving."
     ),
     "training.stage_line_no_peak": (
         "{stage}: {epochs} epochs logged, stopped at {stop}; {goal} never changed, so there "
@@ -904,12 +905,13 @@ _TR: dict[str, str] = {
     ),
     "training.stages_heading": "Aşamalar",
     "training.stage_line": (
-        "{stage}: en iyi epoch {best_epoch} ({goal} {best}), durduğu epoch {stop}, zirveden "
-        "sonra {past} epoch."
+        "{stage}: en iyi epoch {best_epoch} ({goal} {best}), durduğu epoch {stop}, {past}."
     ),
+    "training.past": "zirveden sonra {count} epoch",
+    "training.past_one": "zirveden sonra {count} epoch",
     "training.stage_line_at_end": (
         "{stage}: en iyi epoch {best_epoch} ({goal} {best}) son epoch; epoch {stop} noktasında "
-        "hâlâ iyileşirken durdu (zirveden sonra {past} epoch)."
+        "hâlâ iyileşirken durdu."
     ),
     "training.stage_line_no_peak": (
         "{stage}: {epochs} epoch loglandı, durduğu epoch {stop}; {goal} hiç değişmedi, en iyi "

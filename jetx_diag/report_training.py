@@ -206,7 +206,10 @@ def _stage_summary(stage: StageDiagnosis, msg: Messages) -> str:
                 goal=goal,
                 best=_goal_value(stage.best_value, goal, msg),
                 stop=stage.stop_epoch,
-                past=stage.epochs_past_peak,
+                past=msg(
+                    "training.past_one" if stage.epochs_past_peak == 1 else "training.past",
+                    count=stage.epochs_past_peak,
+                ),
             )
         ]
         if stage.epochs_past_peak and stage.patience_needed is not None:
