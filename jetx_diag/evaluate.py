@@ -1,7 +1,15 @@
-"""From files to an ``Evaluation``: history, artifacts, inputs, predictions, metrics.
+"""From files to an ``Evaluation``: history, artifacts, inputs, predictions, metrics, skill.
 
 ``Evaluator`` holds one history and builds model inputs once per input signature, so comparing
-several checkpoints of one run costs one input build plus one prediction per checkpoint.
+several checkpoints of one run costs one input build plus two predictions per checkpoint (the
+held-out rounds, and the validation slice just before them on which a cut-off may be chosen).
+
+Every evaluation also answers "better than chance, and what would it do to money?" once
+(:func:`jetx_diag.skill.analyse_skill`, on ``Evaluation.skill``), from what the rounds before the
+held-out ones offer: the training slice (base rate, the round before the first call), the
+validation slice (cut-off choice; the logistic baseline's training rows when the model has a
+feature input) and the whole history (randomness audit). A predictions file has none of these;
+the statistics then say so instead of borrowing from the held-out rounds.
 """
 
 from __future__ import annotations
@@ -10,12 +18,12 @@ import datetime as _dt
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
 from jetx_diag import __version__
-from jetx_diag.errors import UsageError
+from jetx_diag.errors import InputError, UsageError
 from jetx_diag.inputs import (
     InputSpec,
     build_inputs,
@@ -43,9 +51,68 @@ from jetx_diag.results import (
     RoundCalls,
     Split,
 )
+from jetx_diag.targets import DEFAULT_TARGETS, Target
+
+if TYPE_CHECKING:
+    from jetx_diag.skill import SkillReport
 
 #: ``progress(task, done, total)``: the CLI turns these into progress bars.
 Progress = Callable[[str, int, int], None]
+
+#: A validation slice shorter than this is not worth choosing a cut-off on.
+MIN_VALIDATION_ROUNDS = 30
+
+
+@dataclass(frozen=True)
+class SkillOptions:
+    """How the skill statistics run (``jetx_diag.skill.analyse_skill``). Same options, same
+    numbers: every resampling is seeded."""
+
+    enabled: bool = True
+    cashout: float | None = None  # None: the threshold
+    house_edge: float = 0.03
+    seed: int = 0
+    permutations: int = 1000
+    bootstrap: int = 1000
+    tests_tried: int = 1  # checkpoints/cut-offs tried on the same held-out rounds (Holm)
+    validation_fraction: float = 0.2  # of the samples before the held-out ones
+    targets: tuple[Target, ...] = DEFAULT_TARGETS  # a cut-off is chosen to meet these
+
+    def __post_init__(self) -> None:
+        if self.cashout is not None and not self.cashout > 1.0:
+            raise UsageError(f"--cashout must be above 1.00, got {self.cashout}")
+        if not 0.0 <= self.house_edge < 1.0:
+            raise UsageError(f"--house-edge is a share within [0, 1), got {self.house_edge}")
+        if self.permutations < 1 or self.bootstrap < 1:
+            raise UsageError("--permutations and --bootstrap must be at least 1")
+        if self.tests_tried < 1:
+            raise UsageError(f"--tests-tried must be at least 1, got {self.tests_tried}")
+        if not 0.0 <= self.validation_fraction < 1.0:
+            raise UsageError(
+                f"validation fraction must be within [0, 1), got {self.validation_fraction}"
+            )
+
+
+#: The skill options of an evaluation that names none.
+DEFAULT_SKILL = SkillOptions()
+
+
+@dataclass(frozen=True)
+class SkillContext:
+    """What the rounds outside the held-out ones offer the statistics (all in round order).
+
+    ``train_actual`` ends right before the held-out rounds; ``train_features`` are the features
+    of its last rows (the validation slice) for the logistic baseline; ``history`` is every
+    usable round, for the randomness audit. ``None`` means "not available", never "made up".
+    """
+
+    train_actual: np.ndarray | None = None
+    validation_actual: np.ndarray | None = None
+    validation_p_above: np.ndarray | None = None
+    validation_ids: np.ndarray | None = None
+    features: np.ndarray | None = None
+    train_features: np.ndarray | None = None
+    history: np.ndarray | None = None
 
 
 @dataclass(frozen=True)
@@ -68,6 +135,7 @@ class EvaluationOptions:
     trust_code: bool = False
     cache_dir: Path | None = None
     find_companions: bool = True
+    skill: SkillOptions = field(default_factory=SkillOptions)
 
 
 def now_iso() -> str:
@@ -85,8 +153,14 @@ def evaluation_from_predictions(
     model: ModelSummary | None = None,
     recorded: dict[str, float] | None = None,
     warnings: tuple[str, ...] = (),
+    skill: SkillOptions | None = DEFAULT_SKILL,
+    context: SkillContext | None = None,
 ) -> Evaluation:
-    """Compute every metric of one set of predictions, once."""
+    """Compute every metric of one set of predictions, once.
+
+    ``skill``: how to run the skill statistics (``None`` skips them); ``context``: the rounds
+    outside the held-out ones, when there are any (see :class:`SkillContext`).
+    """
     called = predictions.called_above(settings.cutoff, settings.threshold)
     metrics = compute_metrics(
         predictions.actual,
@@ -95,6 +169,11 @@ def evaluation_from_predictions(
         class_probs=predictions.class_probs,
         regression=predictions.regression,
     )
+    report = None
+    if skill is not None and skill.enabled:
+        report = skill_report(
+            predictions, called, metrics, settings, skill, context or SkillContext()
+        )
     calls = RoundCalls(
         round_ids=tuple(int(i) for i in predictions.round_ids),
         actual=tuple(float(a) for a in predictions.actual),
@@ -116,11 +195,52 @@ def evaluation_from_predictions(
         model=model,
         recorded=dict(recorded or {}),
         warnings=warnings,
+        skill=report,
+    )
+
+
+def skill_report(
+    predictions: Predictions,
+    called: np.ndarray,
+    metrics: Any,
+    settings: EvaluationSettings,
+    options: SkillOptions,
+    context: SkillContext,
+) -> SkillReport:
+    """:func:`jetx_diag.skill.analyse_skill` on one set of held-out predictions."""
+    from jetx_diag.skill import analyse_skill
+
+    return analyse_skill(
+        predictions.actual,
+        called,
+        predictions.p_above,
+        threshold=settings.threshold,
+        cashout=options.cashout,
+        house_edge=options.house_edge,
+        metrics=metrics,
+        train_actual=context.train_actual,
+        features=context.features,
+        train_features=context.train_features,
+        validation_actual=context.validation_actual,
+        validation_p_above=context.validation_p_above,
+        validation_ids=context.validation_ids,
+        round_ids=predictions.round_ids,
+        targets=options.targets,
+        history=context.history,
+        tests_tried=options.tests_tried,
+        seed=options.seed,
+        n_permutations=options.permutations,
+        n_bootstrap=options.bootstrap,
     )
 
 
 def evaluate_predictions_file(path: str | Path, options: EvaluationOptions) -> Evaluation:
-    """A report for a model from any framework: its per-round predictions in a CSV."""
+    """A report for a model from any framework: its per-round predictions in a CSV.
+
+    The file holds the held-out rounds only, so the skill statistics get no training slice (the
+    weighted coin uses the fair-game probability, never the held-out rounds' own share), no
+    validation slice (no cut-off is chosen) and audit the held-out rounds themselves.
+    """
     from jetx_diag.loading import sha256_file
 
     predictions = read_predictions_csv(path)
@@ -148,6 +268,7 @@ def evaluate_predictions_file(path: str | Path, options: EvaluationOptions) -> E
         artifacts=(artifact, *extra_artifacts),
         recorded=recorded,
         warnings=warnings,
+        skill=options.skill,
     )
 
 
@@ -181,6 +302,15 @@ def _metadata(
 
 
 @dataclass(frozen=True)
+class ValidationSlice:
+    """Model inputs for the rounds right before the held-out ones (a cut-off is chosen here)."""
+
+    arrays: dict[str, np.ndarray]
+    actual: np.ndarray
+    round_ids: np.ndarray
+
+
+@dataclass(frozen=True)
 class PreparedInputs:
     """Model inputs for the held-out rounds, with what actually happened in them."""
 
@@ -188,6 +318,9 @@ class PreparedInputs:
     split: Split
     actual: np.ndarray
     round_ids: np.ndarray
+    validation: ValidationSlice | None = None
+    train_actual: np.ndarray | None = None  # outcomes of the samples before the held-out ones
+    history: np.ndarray | None = None  # every usable round, for the randomness audit
 
 
 class Evaluator:
@@ -273,6 +406,7 @@ class Evaluator:
         outputs = run_model(loaded.model, prepared.arrays)
         heads = map_heads(loaded.model, outputs, str(checkpoint))
         predictions = predictions_from_heads(heads, prepared.actual, prepared.round_ids)
+        context = self._skill_context(loaded.model, specs, prepared, heads, str(checkpoint))
         self._report("predicting " + Path(checkpoint).name, 1, 1)
         summary = ModelSummary(
             inputs=tuple(s.describe() for s in specs),
@@ -293,9 +427,48 @@ class Evaluator:
             model=summary,
             recorded=recorded,
             warnings=tuple(warnings),
+            skill=options.skill,
+            context=context,
         )
 
     # ------------------------------------------------------------------ helpers
+
+    def _skill_context(
+        self,
+        model: Any,
+        specs: tuple[InputSpec, ...],
+        prepared: PreparedInputs,
+        heads: dict[str, np.ndarray],
+        source: str,
+    ) -> SkillContext | None:
+        """The rounds outside the held-out ones, and the model's probabilities on the validation
+        slice (one more predict, on inputs built once per signature)."""
+        skill = self.options.skill
+        if not skill.enabled:
+            return None
+        validation = prepared.validation
+        validation_p = None
+        if validation is not None and "threshold" in heads:
+            outputs = run_model(model, validation.arrays)
+            validation_heads = map_heads(model, outputs, source)
+            if "threshold" in validation_heads:
+                validation_p = validation_heads["threshold"][:, 0]
+        feature_names = [s.name for s in specs if s.kind == "features"]
+        features = train_features = None
+        if validation is not None and len(feature_names) == 1:
+            # The logistic baseline learns from the model's own (scaled) features on the rounds
+            # just before the held-out ones: the validation slice, the tail of the training slice.
+            name = feature_names[0]
+            features, train_features = prepared.arrays[name], validation.arrays[name]
+        return SkillContext(
+            train_actual=prepared.train_actual,
+            validation_actual=None if validation_p is None else validation.actual,
+            validation_p_above=validation_p,
+            validation_ids=None if validation_p is None else validation.round_ids,
+            features=features,
+            train_features=train_features,
+            history=prepared.history,
+        )
 
     def _report(self, task: str, done: int, total: int) -> None:
         if self.progress is not None:
@@ -351,7 +524,52 @@ class Evaluator:
             else (lambda done, total: self._report("features", done, total)),
         )
         check_finite_rows(inputs, str(options.data))
-        return PreparedInputs(inputs, split, history.values[targets], history.ids[targets])
+        start = int(targets[0])
+        return PreparedInputs(
+            inputs,
+            split,
+            history.values[targets],
+            history.ids[targets],
+            validation=self._validation(specs, start, first, extractor, scaler, scaler_path),
+            train_actual=history.values[first:start],
+            history=history.values,
+        )
+
+    def _validation(
+        self,
+        specs: tuple[InputSpec, ...],
+        start: int,
+        first: int,
+        extractor: Any,
+        scaler: Any,
+        scaler_path: str | None,
+    ) -> ValidationSlice | None:
+        """Inputs for the last ``validation_fraction`` of the samples before the held-out ones,
+        or ``None`` when there are too few or they cannot be built (the held-out rounds could)."""
+        options = self.options
+        if not options.skill.enabled or self.history is None:
+            return None
+        count = int((start - first) * options.skill.validation_fraction)
+        if count < MIN_VALIDATION_ROUNDS:
+            return None
+        indices = np.arange(start - count, start, dtype=np.int64)
+        try:
+            arrays = build_inputs(
+                self.history.values,
+                specs,
+                indices,
+                transform=options.settings.window_transform,
+                extractor=extractor,
+                scaler=scaler,
+                scaler_path=scaler_path,
+                cache_dir=options.cache_dir,
+            )
+            check_finite_rows(arrays, str(options.data))
+        except InputError:
+            # An extractor that fails on earlier rounds must not cost the held-out report; the
+            # skill section then says that no cut-off could be chosen.
+            return None
+        return ValidationSlice(arrays, self.history.values[indices], self.history.ids[indices])
 
     def _npz(self, specs: tuple[InputSpec, ...]) -> PreparedInputs:
         options = self.options
@@ -382,6 +600,16 @@ class Evaluator:
             )
             inputs, _ = load_npz_inputs(source, specs, int(targets.size))
             actual, ids = self.history.values[targets], self.history.ids[targets]
+            check_finite_rows(inputs, source)
+            # Precomputed inputs cover the held-out rounds only: no validation slice.
+            return PreparedInputs(
+                inputs,
+                split,
+                actual,
+                ids,
+                train_actual=self.history.values[first : int(targets[0])],
+                history=self.history.values,
+            )
         check_finite_rows(inputs, source)
         return PreparedInputs(inputs, split, actual, ids)
 

@@ -417,7 +417,7 @@ _EN: dict[str, str] = {
     "baseline.status_within_tolerance": "worse, within the tolerance",
     "baseline.status_worse": "❌ worse than the baseline",
     "baseline.status_missing": "❌ no longer measured (the output is gone)",
-    "baseline.status_not_comparable": "not comparable (no value on one side)",
+    "baseline.status_not_comparable": "not compared (no value on one side or both)",
     "baseline.other_rounds": (
         "The baseline was measured on other rounds ({baseline} held-out rounds, now "
         "{current}): part of any change may come from the rounds, not the model."
@@ -555,6 +555,8 @@ _EN: dict[str, str] = {
     "significance.col_adjusted": "p after {tries} tries (Holm)",
     "significance.col_outcome": "Conclusion",
     "significance.test_auc": "ROC AUC, permutation test (primary)",
+    "significance.name_auc": "the permutation test of the ROC AUC",
+    "significance.name_fisher": "Fisher's exact test",
     "significance.test_fisher_primary": "Fisher's exact test (primary)",
     "significance.test_fisher": "Fisher's exact test (for reference)",
     "significance.test_mcnemar": "McNemar vs {rule}",
@@ -1107,7 +1109,7 @@ _TR: dict[str, str] = {
     "baseline.status_within_tolerance": "kötüleşti, tolerans içinde",
     "baseline.status_worse": "❌ referanstan kötü",
     "baseline.status_missing": "❌ artık ölçülmüyor (çıktı yok)",
-    "baseline.status_not_comparable": "karşılaştırılamaz (bir tarafta değer yok)",
+    "baseline.status_not_comparable": "karşılaştırılmadı (bir ya da iki tarafta değer yok)",
     "baseline.other_rounds": (
         "Referans başka turlarda ölçülmüş ({baseline} test turu, şimdi {current}): "
         "değişimin bir kısmı modelden değil turlardan gelebilir."
@@ -1242,6 +1244,8 @@ _TR: dict[str, str] = {
     "significance.col_adjusted": "{tries} denemeye göre p (Holm)",
     "significance.col_outcome": "Sonuç yorumu",
     "significance.test_auc": "ROC AUC, permütasyon testi (birincil)",
+    "significance.name_auc": "ROC AUC permütasyon testi",
+    "significance.name_fisher": "Fisher kesin testi",
     "significance.test_fisher_primary": "Fisher kesin testi (birincil)",
     "significance.test_fisher": "Fisher kesin testi (karşılaştırma için)",
     "significance.test_mcnemar": "McNemar: {rule} ile",

@@ -29,6 +29,15 @@ from jetx_diag.plots import (
     figure_png,
     p_above_histogram,
 )
+from jetx_diag.report_skill import (
+    section_calibration,
+    section_money,
+    section_randomness,
+    section_skill_baselines,
+    section_skill_significance,
+    section_skill_verdict,
+    skill_images,
+)
 from jetx_diag.report_training import section_training, training_images
 from jetx_diag.results import Artifact, Evaluation, Rate
 from jetx_diag.targets import Target, TargetResult, Verdict
@@ -525,9 +534,15 @@ def _section_warnings(evaluation: Evaluation, verdict: Verdict, msg: Messages) -
 SECTIONS: tuple[tuple[str, SectionBuilder], ...] = (
     ("header", _section_header),
     ("targets", _section_targets),
+    ("skill_verdict", section_skill_verdict),  # better than chance? right under the targets
     ("confusion", _section_confusion),
     ("bettor", _section_bettor),
     ("analysis", _section_analysis),
+    ("skill_baselines", section_skill_baselines),  # issue 4 (report_skill)
+    ("skill_significance", section_skill_significance),
+    ("calibration", section_calibration),
+    ("money", section_money),
+    ("randomness", section_randomness),
     ("data_quality", _section_data_quality),
     ("artifacts", _section_artifacts),
     ("recorded", _section_recorded),
@@ -579,6 +594,7 @@ def build_plots(evaluation: Evaluation, msg: Messages, stem: str = "report") -> 
             ),
         )
         images.append(("p_above", title, figure_png(figure)))
+    images.extend(skill_images(evaluation, msg))  # calibration, cut-offs, bankroll, ACF
     images.extend(training_images(evaluation.training, msg))  # learning curves, one per stage
     return [
         {

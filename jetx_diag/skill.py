@@ -120,6 +120,16 @@ def format_p(p: float | None) -> str:
     return f"p = {p:.2g}"
 
 
+def format_signed(value: float, digits: int = 2) -> str:
+    """``-93.50`` as ``−93.50`` (a real minus sign, which no Markdown reads as a list marker),
+    positive numbers without a sign; ``-0.00`` is ``0.00``."""
+    text = f"{value:.{digits}f}"
+    if text.startswith("-"):
+        text = text[1:]
+        return text if float(text) == 0 else "\u2212" + text
+    return text
+
+
 def render_message(message: Message, language: str = "en") -> str:
     """The sentence for ``message`` in ``language`` (``en`` or ``tr``), from the report catalog.
 
@@ -174,7 +184,7 @@ def _messages(
                 "cashout": f"{settings.cashout:g}",
                 "win_rate": bets.win_rate.text(),
                 "break_even": _percent(betting.break_even_win_rate),
-                "net": f"{bets.net_units:+.2f}",
+                "net": format_signed(bets.net_units),
             },
         )
     )
@@ -189,7 +199,7 @@ def _messages(
                     "runs_p": format_p(audit.runs.p_value),
                     "lb_p": format_p(audit.ljung_box.p_value),
                     "lag": str(audit.ljung_box.verdict_lag),
-                    "acf": "n/a" if acf is None else f"{acf.largest:+.3f}",
+                    "acf": "n/a" if acf is None else format_signed(acf.largest, 3),
                     "acf_lag": "n/a" if acf is None else str(acf.largest_lag),
                 },
             )
@@ -201,7 +211,7 @@ def _messages(
             Message(
                 f"law.{law.verdict}",
                 {
-                    "reference_edge": _percent(law.reference_edge),
+                    "reference_edge": f"{100.0 * law.reference_edge:g}%",
                     "p": format_p(law.p_reference),
                     "edge": _percent(law.estimated_edge),
                     "edge_low": "n/a" if interval is None else _percent(interval.low),
