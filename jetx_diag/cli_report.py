@@ -11,7 +11,7 @@ import click
 
 from jetx_diag.config import Config, load_config
 from jetx_diag.errors import UsageError
-from jetx_diag.evaluate import EvaluationOptions, Progress
+from jetx_diag.evaluate import EvaluationOptions, Progress, SkillOptions
 from jetx_diag.results import EvaluationSettings
 from jetx_diag.targets import DEFAULT_TARGETS, Target, merge_targets, parse_target
 
@@ -63,6 +63,32 @@ def evaluation_options(function: Callable[..., Any]) -> Callable[..., Any]:
         ),
         click.option("--cache-dir", metavar="DIR", help="Feature cache folder."),
         click.option("--no-cache", is_flag=True, help="Do not read or write the feature cache."),
+        click.option(
+            "--cashout",
+            type=float,
+            metavar="X",
+            help="Cash-out multiplier of the bet simulation  [default: --threshold]",
+        ),
+        click.option(
+            "--house-edge",
+            type=float,
+            metavar="SHARE",
+            help="House edge of the fair-game reference, (1 - edge)/m  [default: 0.03]",
+        ),
+        click.option("--seed", type=int, help="Seed of every permutation and bootstrap  [0]"),
+        click.option(
+            "--permutations", type=int, help="Permutations for the AUC p-value  [default: 1000]"
+        ),
+        click.option(
+            "--bootstrap", type=int, help="Bootstrap resamples per interval  [default: 1000]"
+        ),
+        click.option(
+            "--tests-tried",
+            type=int,
+            metavar="N",
+            help="Checkpoints/cut-offs tried on these held-out rounds; p-values are "
+            "Holm-corrected for them  [default: 1]",
+        ),
         click.option("--config", "config_file", metavar="FILE", help="setup.cfg/pyproject.toml."),
     ]
     for option in reversed(options):
@@ -70,8 +96,11 @@ def evaluation_options(function: Callable[..., Any]) -> Callable[..., Any]:
     return function
 
 
-def build_options(config: Config, params: dict[str, Any]) -> EvaluationOptions:
-    """Command-line values over config values over defaults."""
+def build_options(
+    config: Config, params: dict[str, Any], targets: tuple[Target, ...] | None = None
+) -> EvaluationOptions:
+    """Command-line values over config values over defaults. ``targets``: what a cut-off chosen
+    on the validation slice must meet (default: the document's targets)."""
 
     def pick(key: str, default: Any = None) -> Any:
         value = params.get(key)
@@ -96,6 +125,15 @@ def build_options(config: Config, params: dict[str, Any]) -> EvaluationOptions:
     max_rejected = pick("max_rejected")
     if max_rejected is not None and not 0.0 <= max_rejected <= 1.0:
         raise UsageError(f"--max-rejected is a share within [0, 1], got {max_rejected}")
+    skill = SkillOptions(
+        cashout=pick("cashout"),
+        house_edge=pick("house_edge", 0.03),
+        seed=pick("seed", 0),
+        permutations=pick("permutations", 1000),
+        bootstrap=pick("bootstrap", 1000),
+        tests_tried=pick("tests_tried", 1),
+        targets=DEFAULT_TARGETS if targets is None else targets,
+    )
     return EvaluationOptions(
         data=pick_path("data"),
         table=pick("table", "jetx_results"),
@@ -112,6 +150,7 @@ def build_options(config: Config, params: dict[str, Any]) -> EvaluationOptions:
         max_rejected=max_rejected,
         trust_code=bool(pick("trust_code", False)),
         cache_dir=cache_dir,
+        skill=skill,
     )
 
 
@@ -174,6 +213,13 @@ def progress_bars(enabled: bool) -> Iterator[Progress | None]:
     "--json", "json_path", metavar="PATH", help="Write the evaluation as JSON (- = stdout)."
 )
 @click.option("--junit", "junit_path", metavar="PATH", help="Write one JUnit test case per target.")
+@click.option(
+    "--require-decided",
+    is_flag=True,
+    default=None,
+    help="CI gate: a target counts as met only when its whole 95% interval meets it "
+    "(exit 1 when any is undecided).",
+)
 @click.option("-q", "--quiet", is_flag=True, help="No terminal summary.")
 def report(checkpoint: str | None, **params: Any) -> int:
     """Evaluate CHECKPOINT on the held-out rounds and write its report.
@@ -183,13 +229,16 @@ def report(checkpoint: str | None, **params: Any) -> int:
     full window of history are held out, as training scripts split with shuffle=False.
     Training logs beside it (stage1.csv …, *_history.json) add a training-run section; see
     `jetx-diag history` for the run on its own.
-    Exit code 0 when every target is met, 1 when one is missed.
+    The report also says whether the model beats chance and simple rules, what flat bets on its
+    calls would do to money, and whether the rounds look like independent draws.
+    Exit code 0 when every target is met, 1 when one is missed (with --require-decided, also
+    when a target is met by the point estimate but not by its whole interval).
     """
     from jetx_diag.evaluate import Evaluator, evaluate_predictions_file
 
     config = load_config(params.pop("config_file"))
-    options = build_options(config, params)
     targets = build_targets(config, params.pop("target_texts"))
+    options = build_options(config, params, targets)
     predictions_csv = params.get("predictions_csv")
     checkpoint = checkpoint or config.path("checkpoint")
     if checkpoint is None and predictions_csv is None:
@@ -220,9 +269,13 @@ def publish(
     """Write the report files, JSON and JUnit, print the summary; return the exit code."""
     from jetx_diag.cli import ExitCode
     from jetx_diag.report_core import write_report
-    from jetx_diag.targets import evaluate_targets
+    from jetx_diag.targets import decide_targets, evaluate_targets
 
-    verdict = evaluate_targets(evaluation.metrics, targets)
+    # Three-way decisions (met / missed / undecided) at the skill report's confidence level.
+    level = 0.95 if evaluation.skill is None else evaluation.skill.settings.level
+    verdict = decide_targets(evaluate_targets(evaluation.metrics, targets), level)
+    require_decided = bool(params.get("require_decided") or config.get("require_decided", False))
+    undecided = require_decided and verdict.passed and not verdict.passed_decided
     lang = params.get("lang") or config.get("lang", "en")
     formats = _formats(params.get("formats") or config.get("formats"))
     output = params.get("output") or config.path("output")
@@ -246,6 +299,12 @@ def publish(
         # With --json -, stdout carries the JSON alone; the summary goes to stderr.
         console = Console(stderr=True) if str(json_path) == "-" else None
         print_summary(evaluation, verdict, written, lang=lang, console=console)
+        if undecided:
+            from jetx_diag.terminal import print_undecided
+
+            print_undecided(evaluation, verdict, lang=lang, console=console)
+    if undecided:
+        return ExitCode.TARGETS_MISSED  # --require-decided: met, but not beyond doubt
     return ExitCode.OK if verdict.passed else ExitCode.TARGETS_MISSED
 
 

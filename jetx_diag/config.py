@@ -62,6 +62,11 @@ KEYS: dict[str, Callable[[Any], Any]] = {
     "baseline": str,
     "tolerance": float,
     "house_edge": float,
+    "cashout": float,
+    "seed": int,
+    "permutations": int,
+    "bootstrap": int,
+    "tests_tried": int,
     "trust_code": _boolean,
     "require_decided": _boolean,
 }

@@ -3,6 +3,10 @@
 A missed target is a ``<failure>`` whose message carries the measured value and the target; a
 target the model cannot be measured on (no such head, or 0/0) is ``<skipped>``. The layout is
 the one Jenkins, GitLab and GitHub test reporters read (validated against ``tests/junit.xsd``).
+
+An evaluation with a skill report adds one case, ``better_than_chance``: a ``<failure>`` when the
+primary test finds no evidence of skill (or finds the calls pointing the wrong way), skipped when
+the held-out rounds lack one outcome. It informs; the exit code follows the targets alone.
 """
 
 from __future__ import annotations
@@ -58,12 +62,42 @@ def _testcase(
         )
 
 
+#: Skill verdict codes that pass the ``better_than_chance`` case.
+_BEATS_CHANCE = ("beats_chance_and_baselines", "beats_chance_not_baselines")
+
+
+def _chance_case(parent: ET.Element, evaluation: Evaluation, msg: Messages) -> str:
+    """The ``better_than_chance`` case; returns ``passed``, ``failed`` or ``skipped``."""
+    from jetx_diag.report_skill import render
+
+    skill = evaluation.skill
+    assert skill is not None
+    case = ET.SubElement(
+        parent,
+        "testcase",
+        {"classname": _xml_text(evaluation.label), "name": "better_than_chance", "time": "0"},
+    )
+    sentence = render(skill.messages[0], msg)
+    if skill.verdict.code == "not_enough_data":
+        ET.SubElement(case, "skipped", {"message": _xml_text(sentence)})
+        return "skipped"
+    if skill.verdict.code in _BEATS_CHANCE:
+        return "passed"
+    message = msg("junit.chance_failure", sentence=sentence)
+    failure = ET.SubElement(
+        case, "failure", {"message": _xml_text(message), "type": "NoEvidenceOfSkill"}
+    )
+    failure.text = _xml_text("\n".join(render(m, msg) for m in skill.messages) + "\n")
+    return "failed"
+
+
 def _testsuite(
     parent: ET.Element, evaluation: Evaluation, verdict: Verdict, msg: Messages
 ) -> tuple[int, int]:
     results = verdict.results
     failures = len(verdict.missed)
     skipped = sum(1 for r in results if r.status == "n/a")
+    tests = len(results)
     suite = ET.SubElement(
         parent,
         "testsuite",
@@ -89,7 +123,15 @@ def _testsuite(
         ET.SubElement(properties, "property", {"name": name, "value": _xml_text(value)})
     for result in results:
         _testcase(suite, evaluation, result, msg)
-    return len(results), failures
+    if evaluation.skill is not None:
+        outcome = _chance_case(suite, evaluation, msg)
+        tests += 1
+        failures += outcome == "failed"
+        skipped += outcome == "skipped"
+        suite.set("tests", str(tests))
+        suite.set("failures", str(failures))
+        suite.set("skipped", str(skipped))
+    return tests, failures
 
 
 def render_junit(

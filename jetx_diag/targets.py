@@ -153,6 +153,8 @@ def decide_targets(verdict: Verdict, level: float = 0.95) -> Verdict:
         decision, rounds = decide_with_rounds(
             result.measured, result.target.op, result.target.value, level
         )
+        if decision != "undecided":
+            rounds = None  # decided: no further rounds to count
         results.append(replace(result, decision=decision, rounds_to_decide=rounds))
     return Verdict(tuple(results))
 

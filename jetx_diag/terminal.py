@@ -37,16 +37,21 @@ def _targets_table(section: dict[str, Any], title: str) -> Table:
     table.add_column(Text(columns["target"]), justify="right")
     table.add_column(Text(columns["status"]), justify="center")
     table.add_column(Text(columns["off"]))
+    decided = bool(section.get("show_decision"))
+    if decided:
+        table.add_column(Text(columns["decision"]))
     for row in section["rows"]:
         style = _STATUS_STYLE.get(row["status"], "")
-        table.add_row(
+        cells = [
             Text(row["name"]),
             Text(row["result"]),
             Text(row["target"]),
             Text(row["status_symbol"]),
             Text(row["off"]),
-            style=style,
-        )
+        ]
+        if decided:
+            cells.append(Text(row["decision"]))
+        table.add_row(*cells, style=style)
     return table
 
 
@@ -68,6 +73,10 @@ def print_summary(
     console.print(Text(f"{targets['headline_symbol']} {targets['headline']}", headline_style))
     if targets["bias"]:
         console.print(Text(targets["bias"], style="bold yellow"))
+    skill = context.get("skill_verdict")
+    if skill:  # better than chance? (issue 4), right under the targets as in the report
+        good = skill["code"] == "beats_chance_and_baselines"
+        console.print(Text(skill["lead"], style="bold green" if good else "bold yellow"))
     data = evaluation.data
     console.print(
         Text(
@@ -95,3 +104,22 @@ def print_summary(
         console.print(Text(msg("terminal.written"), style="bold"))
         for path in written:
             console.print(Text(f"  {path}"))
+
+
+def print_undecided(
+    evaluation: Evaluation, verdict: Verdict, *, lang: str = "en", console: Console | None = None
+) -> None:
+    """Why ``--require-decided`` fails a run whose targets are met: the targets whose interval
+    does not meet them beyond doubt, with their decision."""
+    console = console or Console()
+    msg = messages(lang)
+    rows = {
+        row["metric"]: row
+        for row in build_context(evaluation, verdict, lang, include_plots=False)["targets"]["rows"]
+    }
+    names = [
+        f"{rows[r.target.metric]['name']}: {rows[r.target.metric]['decision']}"
+        for r in verdict.not_decided_met
+    ]
+    text = msg("terminal.require_decided", count=len(names), names="; ".join(names))
+    console.print(Text(text, style="bold red"))
