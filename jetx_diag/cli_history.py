@@ -123,7 +123,8 @@ def _formats(value: str | None) -> tuple[str, ...]:
     chosen = tuple(dict.fromkeys(v.strip().lower() for v in value.split(",") if v.strip()))
     unknown = [f for f in chosen if f not in FORMATS]
     if unknown or not chosen:
-        raise UsageError(f"unknown report format {', '.join(unknown) or value!r}", hint="md, html")
+        named = ", ".join(unknown) if unknown else repr(value)
+        raise UsageError(f"unknown report format {named}", hint="md, html")
     return chosen
 
 
