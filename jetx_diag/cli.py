@@ -29,11 +29,14 @@ class ExitCode(enum.IntEnum):
     whose targets failed."""
 
     OK = 0  # evaluated; every applicable target met
-    TARGETS_MISSED = 1  # evaluated; at least one target missed (or a ratchet got worse)
+    TARGETS_MISSED = 1  # evaluated; at least one target missed
     USAGE_ERROR = 2  # bad options or configuration (click uses 2 for usage errors too)
     INPUT_ERROR = 3  # an input file is missing, unreadable, invalid or inconsistent
     UNSAFE_INPUT = 4  # refused: using the input would run code hidden in it
     INTERNAL_ERROR = 5  # a bug in jetx_diag: please report it with --debug output
+    # evaluated; a metric got worse than --baseline by more than --tolerance (a ratchet). Takes
+    # precedence over 1, so a CI log tells a regression from a target not reached yet.
+    WORSE_THAN_BASELINE = 6
     INTERRUPTED = 130  # Ctrl-C
 
 
@@ -56,10 +59,12 @@ def cli(debug: bool) -> None:
 
     \b
     jetx-diag report stage2_best.h5 --data jetx_data.db   one checkpoint → Markdown/HTML report
+    jetx-diag compare stage*_best.h5 --data jetx_data.db  rank checkpoints, pick the best
+    jetx-diag check                                       the CI step, from the config file
     jetx-diag demo                                        the whole job on a built-in history
 
     Exit codes: 0 all targets met, 1 a target missed, 2 usage error, 3 input error,
-    4 unsafe input refused, 5 internal error.
+    4 unsafe input refused, 5 internal error, 6 worse than the baseline.
     """
 
 
@@ -118,9 +123,11 @@ def _register_commands() -> None:
     global _registered
     if _registered:
         return
-    from jetx_diag import cli_demo, cli_report
+    from jetx_diag import cli_compare, cli_demo, cli_report
 
     cli.add_command(cli_report.report)
+    cli.add_command(cli_compare.compare)
+    cli.add_command(cli_compare.check)
     cli.add_command(cli_demo.demo)
     from jetx_diag.cli_history import history  # issue 6: the run report from training logs
 

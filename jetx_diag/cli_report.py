@@ -214,6 +214,17 @@ def progress_bars(enabled: bool) -> Iterator[Progress | None]:
 )
 @click.option("--junit", "junit_path", metavar="PATH", help="Write one JUnit test case per target.")
 @click.option(
+    "--baseline",
+    metavar="FILE.json",
+    help="Saved evaluation (--json) to ratchet against: exit 6 when a metric got worse.",
+)
+@click.option(
+    "--tolerance",
+    type=float,
+    metavar="POINTS",
+    help="Percentage points a metric may lose against --baseline  [default: 0]",
+)
+@click.option(
     "--require-decided",
     is_flag=True,
     default=None,
@@ -267,8 +278,9 @@ def publish(
     quiet: bool,
 ) -> int:
     """Write the report files, JSON and JUnit, print the summary; return the exit code."""
+    from jetx_diag.ci import report_summary, step_summary, write_report
     from jetx_diag.cli import ExitCode
-    from jetx_diag.report_core import write_report
+    from jetx_diag.cli_compare import baseline_check, print_baseline
     from jetx_diag.targets import decide_targets, evaluate_targets
 
     # Three-way decisions (met / missed / undecided) at the skill report's confidence level.
@@ -280,7 +292,8 @@ def publish(
     formats = _formats(params.get("formats") or config.get("formats"))
     output = params.get("output") or config.path("output")
     out_dir = Path(output) if output else Path("reports") / Path(evaluation.label).stem
-    written = write_report(evaluation, verdict, out_dir, formats=formats, lang=lang)
+    check = baseline_check(evaluation, config, params, targets)  # None without --baseline
+    written = write_report(evaluation, verdict, out_dir, formats=formats, lang=lang, baseline=check)
     json_path = params.get("json_path") or config.path("json")
     if json_path:
         from jetx_diag.render_json import write_json
@@ -291,18 +304,26 @@ def publish(
         from jetx_diag.render_junit import write_junit
 
         written.append(write_junit([(evaluation, verdict)], junit_path))
+    # $GITHUB_STEP_SUMMARY, when set: the report's Markdown without images, bounded.
+    summary = step_summary(report_summary(evaluation, verdict, lang, check), lang)
+    if summary is not None:
+        written.append(summary)
     if not quiet:
         from rich.console import Console
 
         from jetx_diag.terminal import print_summary
 
         # With --json -, stdout carries the JSON alone; the summary goes to stderr.
-        console = Console(stderr=True) if str(json_path) == "-" else None
+        console = Console(stderr=True) if str(json_path) == "-" else Console()
         print_summary(evaluation, verdict, written, lang=lang, console=console)
         if undecided:
             from jetx_diag.terminal import print_undecided
 
             print_undecided(evaluation, verdict, lang=lang, console=console)
+        if check is not None:
+            print_baseline(check, lang, console)
+    if check is not None and not check.passed:
+        return ExitCode.WORSE_THAN_BASELINE
     if undecided:
         return ExitCode.TARGETS_MISSED  # --require-decided: met, but not beyond doubt
     return ExitCode.OK if verdict.passed else ExitCode.TARGETS_MISSED

@@ -61,6 +61,7 @@ KEYS: dict[str, Callable[[Any], Any]] = {
     "junit": str,
     "baseline": str,
     "tolerance": float,
+    "rank_by": str,  # compare/check: "targets" or a target metric (compare.RANK_CHOICES)
     "house_edge": float,
     "cashout": float,
     "seed": int,

@@ -1,0 +1,471 @@
+"""``jetx-diag compare`` and ``jetx-diag check``: rank checkpoints, gate a CI run in one line."""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import click
+
+from jetx_diag.cli_report import (
+    build_options,
+    build_targets,
+    evaluation_options,
+    progress_bars,
+)
+from jetx_diag.config import Config, load_config
+from jetx_diag.errors import ConfigError, InputError, UsageError
+from jetx_diag.evaluate import EvaluationOptions, Progress
+
+#: Kinds of :func:`jetx_diag.loading.sniff` that are checkpoints (a zip only with config.json).
+_CHECKPOINT_KINDS = ("hdf5", "zip", "savedmodel")
+#: ``--format`` of compare: the page in md/html; ``json`` adds each checkpoint's evaluation JSON
+#: (``<checkpoint>/report.json``), which a later compare or ``--baseline`` reads back.
+PAGE_FORMATS = ("md", "html", "json")
+
+
+@dataclass(frozen=True)
+class Source:
+    """A file to compare: a checkpoint to evaluate or a saved evaluation/comparison JSON."""
+
+    path: Path
+    kind: str  # "checkpoint" or "json"
+
+
+# --------------------------------------------------------------------------- finding sources
+
+
+def _natural(path: Path) -> tuple[Any, ...]:
+    """``stage2`` before ``stage10``."""
+    return tuple(int(p) if p.isdigit() else p.lower() for p in re.split(r"(\d+)", path.name))
+
+
+def _is_model_file(path: Path, kind: str) -> bool:
+    """Whether a file found in a folder is a whole model (not weights only, not another zip)."""
+    if kind == "savedmodel":
+        return True
+    if kind == "zip":
+        import zipfile
+
+        try:
+            with zipfile.ZipFile(path) as archive:
+                return "config.json" in archive.namelist()
+        except zipfile.BadZipFile:
+            return path.suffix.lower() == ".keras"  # damaged: let loading say so
+    import h5py
+
+    try:
+        with h5py.File(path, "r") as handle:
+            return "model_config" in handle.attrs
+    except OSError:
+        return True  # unreadable: loading explains what is wrong with it
+
+
+def folder_checkpoints(folder: Path) -> list[Path]:
+    """Every checkpoint directly in ``folder`` (HDF5 and .keras models, SavedModel folders),
+    recognised by their bytes, in natural order. Weights-only files are not checkpoints."""
+    from jetx_diag.loading import sniff
+
+    found = []
+    for child in sorted(folder.iterdir(), key=_natural):
+        if child.name.startswith("."):
+            continue
+        kind = sniff(child)
+        if kind in _CHECKPOINT_KINDS and _is_model_file(child, kind):
+            found.append(child)
+    return found
+
+
+def gather_sources(paths: Iterable[str | Path]) -> list[Source]:
+    """Checkpoints, folders of checkpoints and saved JSON files, as :class:`Source` objects."""
+    from jetx_diag.loading import sniff
+
+    sources: list[Source] = []
+    for raw in paths:
+        path = Path(raw)
+        if not path.exists():
+            raise InputError("no such file or directory", path=path)
+        kind = sniff(path)
+        if path.is_dir() and kind != "savedmodel":
+            found = folder_checkpoints(path)
+            if not found:
+                raise InputError(
+                    "no checkpoint in this folder",
+                    path=path,
+                    hint="expected .h5 / .keras models or SavedModel folders",
+                )
+            sources.extend(Source(p, "checkpoint") for p in found)
+        elif kind == "json":
+            sources.append(Source(path, "json"))
+        else:  # loading explains anything that is not a usable checkpoint
+            sources.append(Source(path, "checkpoint"))
+    seen: set[Path] = set()
+    unique = []
+    for source in sources:
+        key = source.path.resolve()
+        if key not in seen:  # a file named twice (or inside a folder also named) counts once
+            seen.add(key)
+            unique.append(source)
+    return unique
+
+
+def _json_candidates(path: Path) -> list[Any]:
+    """Candidates read back from a saved evaluation, or from every entry of a saved comparison."""
+    from jetx_diag.compare import Candidate
+
+    head = path.read_bytes()[:4096].decode("utf-8-sig", errors="replace")
+    if '"comparison"' in head:
+        from jetx_diag.compare_report import load_comparison_json
+
+        comparison = load_comparison_json(path)
+        return [Candidate(e.evaluation, str(path), "json") for e in comparison.entries]
+    from jetx_diag.render_json import load_evaluation_json
+
+    evaluation, _ = load_evaluation_json(path)
+    return [Candidate(evaluation, str(path), "json")]
+
+
+def _distinct_labels(candidates: list[Any]) -> list[Any]:
+    """Checkpoints with the same file name in different folders are labelled ``folder/name``."""
+    counts: dict[str, int] = {}
+    for candidate in candidates:
+        counts[candidate.evaluation.label] = counts.get(candidate.evaluation.label, 0) + 1
+    renamed = []
+    for candidate in candidates:
+        label = candidate.evaluation.label
+        if counts[label] > 1 and candidate.source_kind == "checkpoint":
+            path = Path(candidate.source)
+            evaluation = dataclasses.replace(
+                candidate.evaluation, label=f"{path.parent.name}/{path.name}"
+            )
+            candidate = dataclasses.replace(candidate, evaluation=evaluation)
+        renamed.append(candidate)
+    return renamed
+
+
+def evaluate_sources(
+    sources: Sequence[Source], options: EvaluationOptions, progress: Progress | None
+) -> tuple[list[Any], Any]:
+    """Candidates for every source, and the Evaluator used (``None`` when all came from JSON).
+
+    One Evaluator evaluates every checkpoint, so model inputs are built once per input
+    signature however many checkpoints share it.
+    """
+    from jetx_diag.compare import Candidate
+
+    evaluator = None
+    checkpoints = [s for s in sources if s.kind == "checkpoint"]
+    candidates = []
+    done = 0
+    for source in sources:
+        if source.kind == "json":
+            candidates.extend(_json_candidates(source.path))
+            continue
+        if evaluator is None:
+            from jetx_diag.evaluate import Evaluator
+
+            evaluator = Evaluator(options, progress)
+        if progress is not None:
+            progress(f"checkpoint {done + 1}/{len(checkpoints)}: {source.path.name}", 0, 1)
+        evaluation = evaluator.evaluate(str(source.path))
+        done += 1
+        if progress is not None:
+            progress(f"checkpoint {done}/{len(checkpoints)}: {source.path.name}", 1, 1)
+        candidates.append(Candidate(evaluation, str(source.path), "checkpoint"))
+    return _distinct_labels(candidates), evaluator
+
+
+# --------------------------------------------------------------------------- publishing
+
+
+def _page_formats(value: Any) -> tuple[str, ...]:
+    if value is None:
+        return ("md", "html")
+    items = value if isinstance(value, tuple | list) else str(value).split(",")
+    chosen = tuple(item.strip().lower() for item in items if item.strip())
+    unknown = [f for f in chosen if f not in PAGE_FORMATS]
+    if unknown:
+        raise UsageError(f"unknown report format {', '.join(unknown)}", hint="md, html, json")
+    return chosen
+
+
+def _tolerance(config: Config, params: dict[str, Any]) -> float:
+    value = params.get("tolerance")
+    value = config.get("tolerance", 0.0) if value is None else value
+    if not float(value) >= 0.0:
+        raise UsageError(f"--tolerance is in percentage points and at least 0, got {value}")
+    return float(value)
+
+
+def baseline_check(current: Any, config: Config, params: dict[str, Any], targets: Any) -> Any:
+    """The ratchet against ``--baseline`` (or the config's ``baseline``), or ``None``."""
+    path = params.get("baseline") or config.path("baseline")
+    if not path:
+        return None
+    from jetx_diag.ci import check_baseline, load_baseline
+
+    return check_baseline(
+        current,
+        load_baseline(path),
+        tolerance=_tolerance(config, params),
+        targets=targets,
+        source=str(path),
+    )
+
+
+def publish_comparison(
+    comparison: Any, config: Config, params: dict[str, Any], targets: Any, *, quiet: bool
+) -> int:
+    """Write the page, reports, JSON and JUnit; append the step summary; return the exit code."""
+    from jetx_diag.ci import step_summary
+    from jetx_diag.cli import ExitCode
+    from jetx_diag.compare_report import compare_summary, write_comparison, write_comparison_json
+
+    lang = params.get("lang") or config.get("lang", "en")
+    formats = _page_formats(params.get("formats") or config.get("formats"))
+    output = params.get("output") or config.path("output")
+    out_dir = Path(output) if output else Path("reports") / "compare"
+    check = baseline_check(comparison.best.evaluation, config, params, targets)
+    written = write_comparison(
+        comparison,
+        out_dir,
+        formats=formats,
+        lang=lang,
+        reports=not params.get("no_reports"),
+        baseline=check,
+    )
+    json_path = params.get("json_path") or config.path("json")
+    if json_path:
+        written.extend(write_comparison_json(comparison, json_path, baseline=check))
+    junit_path = params.get("junit_path") or config.path("junit")
+    if junit_path:
+        from jetx_diag.render_junit import write_junit
+
+        items = [(e.evaluation, e.verdict) for e in comparison.entries]
+        written.append(write_junit(items, junit_path, name="jetx-diag compare"))
+    # $GITHUB_STEP_SUMMARY, when set: the page's Markdown without images or links, bounded.
+    summary = step_summary(compare_summary(comparison, lang, check), lang)
+    if summary is not None:
+        written.append(summary)
+    if not quiet:
+        from rich.console import Console
+
+        # With --json -, stdout carries the JSON alone; the summary goes to stderr.
+        console = Console(stderr=True) if str(json_path) == "-" else Console()
+        print_comparison(comparison, written, lang=lang, console=console, baseline=check)
+    if check is not None and not check.passed:
+        return ExitCode.WORSE_THAN_BASELINE
+    return ExitCode.OK if comparison.best.verdict.passed else ExitCode.TARGETS_MISSED
+
+
+def print_comparison(
+    comparison: Any,
+    written: Sequence[Path | str],
+    *,
+    lang: str,
+    console: Any,
+    baseline: Any = None,
+) -> None:
+    """The ranking as a rich table, the best checkpoint and why, collapse sentences, paths."""
+    from rich.table import Table
+    from rich.text import Text
+
+    from jetx_diag.compare_report import build_compare_context
+    from jetx_diag.i18n import messages
+
+    msg = messages(lang)
+    context = build_compare_context(comparison, lang, baseline=baseline, include_plots=False)
+    ranking = context["compare_ranking"]
+    columns = ranking["columns"]
+    table = Table(title=Text(context["compare_header"]["title"]), title_justify="left")
+    table.add_column(Text(columns["rank"]), justify="right")
+    table.add_column(Text(columns["checkpoint"]))
+    table.add_column(Text(columns["targets"]), justify="right")
+    # The terminal is narrow: the targeted metrics only (the page shows every metric).
+    shown = [i for i, cell in enumerate(ranking["rows"][0]["cells"]) if cell["status"] is not None]
+    for index in shown:
+        table.add_column(Text(columns["metrics"][index]), justify="right")
+    for row in ranking["rows"]:
+        cells = [
+            Text(f"{row['cells'][i]['text']} {row['cells'][i]['symbol']}".strip()) for i in shown
+        ]
+        label = Text(f"{row['label']} {row['collapsed_symbol']}".strip())
+        style = "bold green" if row["best"] else ("red" if row["collapsed"] else "")
+        table.add_row(Text(str(row["rank"])), label, Text(row["targets"]), *cells, style=style)
+    console.print(table)
+    best = context["compare_best"]
+    console.print(Text(best["best"], style="bold"))
+    console.print(Text(f"{best['headline_symbol']} {best['headline']}"))
+    for key in ("rule", "decided", "indistinguishable", "all_collapsed"):
+        if best[key]:
+            console.print(Text(best[key]))
+    for sentence in best["collapsed"]:
+        console.print(Text("⚠ " + sentence, style="bold yellow"))
+    if baseline is not None:
+        print_baseline(baseline, lang, console)
+    if written:
+        console.print(Text(msg("terminal.written"), style="bold"))
+        for path in written:
+            console.print(Text(f"  {path}"))
+
+
+def print_baseline(check: Any, lang: str, console: Any) -> None:
+    """The ratchet's headline and every metric that failed it."""
+    from rich.text import Text
+
+    from jetx_diag.ci import baseline_section
+    from jetx_diag.i18n import messages
+
+    section = baseline_section(check, messages(lang))
+    style = "bold green" if section["passed"] else "bold red"
+    console.print(Text(f"{section['headline_symbol']} {section['headline']}", style=style))
+    for row in section["rows"]:
+        if row["fails"]:
+            text = f"  {row['name']}: {row['baseline']} → {row['current']} ({row['change']})"
+            console.print(Text(text))
+
+
+# --------------------------------------------------------------------------- commands
+
+
+def run_compare(
+    sources: Sequence[Source],
+    config: Config,
+    params: dict[str, Any],
+    target_texts: tuple[str, ...] = (),
+) -> int:
+    """Evaluate (or read back) every source, compare, publish; return the exit code."""
+    from jetx_diag.compare import compare as compare_candidates
+
+    options = build_options(config, params)
+    targets = build_targets(config, target_texts)
+    rank_by = params.get("rank_by") or config.get("rank_by", "targets")
+    quiet = bool(params.get("quiet"))
+    with progress_bars(not quiet) as progress:
+        candidates, _ = evaluate_sources(sources, options, progress)
+    comparison = compare_candidates(candidates, targets, rank_by=rank_by)
+    return publish_comparison(comparison, config, params, targets, quiet=quiet)
+
+
+def _rank_choice() -> click.Choice:
+    from jetx_diag.targets import TARGET_METRICS
+
+    return click.Choice(["targets", *TARGET_METRICS])
+
+
+@click.command()
+@click.argument("sources", nargs=-1, metavar="CHECKPOINT|FOLDER|EVALUATION.json...")
+@evaluation_options
+@click.option(
+    "--target",
+    "target_texts",
+    multiple=True,
+    metavar="METRIC<OP>VALUE",
+    help="Override a target, e.g. below_accuracy>=80 (repeatable).",
+)
+@click.option(
+    "--rank-by",
+    type=_rank_choice(),
+    help="targets (most met, then threshold accuracy, then money-loss risk) or one metric  "
+    "[default: targets]",
+)
+@click.option("-o", "--output", metavar="DIR", help="Output folder  [default: reports/compare]")
+@click.option(
+    "--format", "formats", help="Comma-separated: md,html,json  [default: md,html]"
+)
+@click.option("--lang", type=click.Choice(["en", "tr"]), help="Report language  [default: en]")
+@click.option(
+    "--json", "json_path", metavar="PATH", help="Write the comparison as JSON (- = stdout)."
+)
+@click.option("--junit", "junit_path", metavar="PATH", help="JUnit XML, one suite per checkpoint.")
+@click.option(
+    "--baseline",
+    metavar="FILE.json",
+    help="Saved evaluation or comparison: exit 6 when the best got worse than it.",
+)
+@click.option(
+    "--tolerance",
+    type=float,
+    metavar="POINTS",
+    help="Percentage points a metric may lose against --baseline  [default: 0]",
+)
+@click.option("--no-reports", is_flag=True, help="No per-checkpoint reports beside the page.")
+@click.option("-q", "--quiet", is_flag=True, help="No terminal summary.")
+def compare(sources: tuple[str, ...], **params: Any) -> int:
+    """Rank checkpoints of a run on the same held-out rounds and pick the best.
+
+    Give checkpoint files, folders (every .h5/.keras model and SavedModel in them) or evaluation
+    JSON files saved earlier with --json (no model is reloaded for those). Model inputs are built
+    once for all checkpoints that share an input signature. The page ranks every checkpoint,
+    names the best and the rule that chose it, tests the best against each other one (McNemar),
+    flags checkpoints collapsed onto one class, and links each checkpoint's own report.
+    Exit code 0 when the best checkpoint meets every target, 1 when it misses one, 6 when it is
+    worse than --baseline.
+    """
+    config = load_config(params.pop("config_file"))
+    target_texts = params.pop("target_texts")
+    paths = list(sources)
+    if not paths:
+        paths = list(config.get("checkpoints") or ())
+        paths = [str(Path(config.source).parent / p) if config.source else p for p in paths]
+        if not paths and config.path("checkpoint"):
+            paths = [config.path("checkpoint")]
+    if not paths:
+        raise UsageError("nothing to compare", hint="give checkpoints, a folder or JSON files")
+    return run_compare(gather_sources(paths), config, params, target_texts)
+
+
+@click.command()
+@click.option("--config", "config_file", metavar="FILE", help="setup.cfg/pyproject.toml.")
+@click.option("-q", "--quiet", is_flag=True, help="No terminal summary.")
+def check(config_file: str | None, quiet: bool) -> int:
+    """Run the checks the project's config file describes: the one-line CI step.
+
+    Everything comes from [jetx_diag] / [jetx_diag:targets] in setup.cfg or [tool.jetx_diag]
+    in pyproject.toml: checkpoint (or checkpoints: files, folders, saved JSON), data, features,
+    targets, baseline and tolerance, output, formats, lang, json, junit. One checkpoint gets
+    a report; several (or a folder) a comparison. Exit codes as for report; a checkpoint that
+    cannot be loaded exits 3 (4 when refused as unsafe), never 1.
+    """
+    config = load_config(config_file)
+    if config.source is None:
+        raise ConfigError(
+            "no [jetx_diag] section found in pyproject.toml or setup.cfg here",
+            hint="see docs/ci.md, or pass --config FILE",
+        )
+    folder = Path(config.source).parent
+    paths = [str(folder / p) for p in config.get("checkpoints") or ()]
+    single = config.path("checkpoint")
+    if single and paths:
+        raise ConfigError(
+            "both 'checkpoint' and 'checkpoints' are set", path=config.source, hint="keep one"
+        )
+    if single:
+        paths = [single]
+    if not paths:
+        raise ConfigError(
+            "no checkpoint to check",
+            path=config.source,
+            hint="set checkpoint = FILE, or checkpoints = FILE, FOLDER, … in [jetx_diag]",
+        )
+    params: dict[str, Any] = {"quiet": quiet}
+    sources = gather_sources(paths)
+    if len(sources) == 1 and sources[0].kind == "checkpoint" and not Path(paths[0]).is_dir():
+        return _check_one(sources[0].path, config, params)
+    return run_compare(sources, config, params)
+
+
+def _check_one(checkpoint: Path, config: Config, params: dict[str, Any]) -> int:
+    """One checkpoint: the report command's work, with its baseline and step summary."""
+    from jetx_diag.cli_report import publish
+    from jetx_diag.evaluate import Evaluator
+
+    options = build_options(config, params)
+    targets = build_targets(config, ())
+    with progress_bars(not params["quiet"]) as progress:
+        evaluation = Evaluator(options, progress).evaluate(str(checkpoint))
+    return publish(evaluation, targets, config, params, quiet=bool(params["quiet"]))
