@@ -56,7 +56,7 @@ def class_accuracy_bars(
     if not len(names) == len(below) == len(above):
         raise ValueError("one value per checkpoint and class is needed")
     count = len(names)
-    figure = Figure(figsize=(max(5.0, 1.3 * count + 2.5), 4.2), dpi=PNG_DPI)
+    figure = Figure(figsize=(max(5.0, 1.3 * count + 2.5), 4.8), dpi=PNG_DPI)
     FigureCanvasAgg(figure)
     axes = figure.add_subplot()
     positions = np.arange(count, dtype=float)
@@ -91,7 +91,8 @@ def class_accuracy_bars(
     axes.set_ylim(0.0, 112.0)  # room for the value written above a 100% bar
     axes.set_ylabel(labels.y_axis)
     axes.set_title(labels.title)
-    axes.legend(loc="upper left", fontsize=8, ncols=2)
+    # Below the axes: inside, the legend would hide the values written above 100% bars.
+    axes.legend(loc="upper center", bbox_to_anchor=(0.5, -0.18), fontsize=8, ncols=2)
     figure.tight_layout()
     return figure
 
@@ -110,9 +111,10 @@ def roc_overlay(
         [0.0, 1.0], [0.0, 1.0], color="#7f8c8d", linestyle=":", linewidth=1.0, label=labels.chance
     )
     for legend, fpr, tpr in curves:
-        axes.plot(list(fpr), list(tpr), linewidth=1.6, label=legend)
-    axes.set_xlim(0.0, 1.0)
-    axes.set_ylim(0.0, 1.0)
+        # A perfect (or perfectly wrong) model runs along the frame: keep it visible.
+        axes.plot(list(fpr), list(tpr), linewidth=1.6, label=legend, clip_on=False)
+    axes.set_xlim(-0.01, 1.01)
+    axes.set_ylim(-0.01, 1.01)
     axes.set_aspect("equal")
     axes.set_xlabel(labels.x_axis)
     axes.set_ylabel(labels.y_axis)
