@@ -84,7 +84,8 @@ def reliability_diagram(
         top.errorbar(
             x,
             y,
-            yerr=np.vstack([y - low, high - y]),
+            # Clipped: at 0/n or n/n the Wilson end can miss the share by a rounding error.
+            yerr=np.clip(np.vstack([y - low, high - y]), 0.0, None),
             fmt="o",
             color=_ABOVE_COLOR,
             ecolor=_ABOVE_COLOR,

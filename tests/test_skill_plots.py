@@ -127,6 +127,18 @@ def test_acf_plot_marks_lags_outside_the_band() -> None:
     assert axes.get_title() == "ACF"
 
 
+def test_a_bin_where_no_round_reached_the_threshold_draws() -> None:
+    from jetx_diag.results import Rate
+    from jetx_diag.stats import wilson
+
+    interval = wilson(Rate(0, 6))
+    assert interval is not None and interval.low > 0.0  # floating point: just above the share
+    empty = ReliabilityBin(0.1, 0.2, 6, 0.15, 0.0, interval.low, interval.high)
+    (container,) = reliability_diagram([empty], 0.647, RELIABILITY).axes[0].containers
+    (bars,) = container.lines[2]
+    assert bars.get_segments()[0][:, 1] == pytest.approx([0.0, interval.high])
+
+
 @pytest.mark.parametrize(
     "make",
     [
