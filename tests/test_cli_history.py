@@ -3,11 +3,13 @@
 The run is the source document's stage 1, made up with its shape (``doc_stage1`` of
 test_training_diagnosis): balanced peak at epoch 6, EarlyStopping on val_regression_mae with
 patience 50 firing at epoch 92, and 44.13x / 0.76x class weights for a 2135 / 3956 split.
+Last, the demo: its reports show the training run of the logs it writes.
 """
 
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -235,3 +237,27 @@ def test_history_never_imports_tensorflow(doc_run: Path, tmp_path: Path) -> None
         [sys.executable, "-c", script], capture_output=True, text=True, check=True
     )
     assert result.stdout.split() == ["0", "False", "False"]
+
+
+@pytest.mark.keras
+def test_demo_reports_show_the_training_run(tmp_path: Path, capfd) -> None:
+    """The demo writes CSVLogger files beside its checkpoints, so every report has the section;
+    its stage 3 weighs "below" at a tenth of balanced (target multiplier 0.1), past the 4x
+    limit either way, so the class-weight finding is always there (stage 2's 3x is not)."""
+    from jetx_diag.cli import run
+
+    assert run(["demo", "-o", str(tmp_path), "--rounds", "1500", "-q"]) == 0
+    capfd.readouterr()
+    for name in ("stage1_best", "stage2_best", "stage3_best", "jetx_progressive_final"):
+        text = (tmp_path / "reports" / name / "report.md").read_text(encoding="utf-8")
+        assert "## 🏋️ Training run" in text, name
+        # Weights differ with the rounds drawn; their ratio to balanced weights does not.
+        assert re.search(
+            r"\| stage3 \| [^\n]* \| 0\.10x \| \*\*below under-weighted 10\.0x\*\* \|", text
+        )
+        assert "The below class is under-weighted 10.0x" in text
+        assert re.search(r"\| stage2 \| [^\n]* \| 3\.00x \| — \|", text)
+        assert (tmp_path / "reports" / name / "report.training_stage3.png").is_file()
+    stage1 = (tmp_path / "reports" / "stage1_best" / "report.md").read_text(encoding="utf-8")
+    assert "This checkpoint (stage1_best.h5) is what stage1 kept at epoch " in stage1
+    assert "chosen by val_regression_mae" in stage1
