@@ -17,8 +17,9 @@ from pathlib import Path
 import pytest
 import xmlschema
 from compare_factory import TEST_FROM_ID, CompareRun, make_compare_run
+from run_factory import FEATURES, make_run
 
-from jetx_diag import evaluate
+from jetx_diag import cli_compare, evaluate
 from jetx_diag.ci import STEP_SUMMARY_LIMIT
 from jetx_diag.cli import ExitCode, run
 from jetx_diag.compare import ranking_rows
@@ -61,13 +62,13 @@ def compared(compare_run: CompareRun, tmp_path_factory: pytest.TempPathFactory) 
     summary = out / "step_summary.md"
     created: list[evaluate.Evaluator] = []
 
-    class Recording(evaluate.Evaluator):
+    class Recording(cli_compare.SharedInputsEvaluator):
         def __init__(self, *args, **kwargs) -> None:  # type: ignore[no-untyped-def]
             super().__init__(*args, **kwargs)
             created.append(self)
 
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(evaluate, "Evaluator", Recording)
+        patch.setattr(cli_compare, "SharedInputsEvaluator", Recording)
         patch.setenv("GITHUB_STEP_SUMMARY", str(summary))
         code = run(
             [
@@ -119,6 +120,21 @@ def test_inputs_are_built_once_per_signature(compared: Compared) -> None:
     assert evaluator.input_builds == 2
 
 
+def test_checkpoints_sharing_a_scaler_share_their_inputs(tmp_path: Path) -> None:
+    # A feature model with its scaler beside it (found as a companion for each checkpoint, so
+    # loaded afresh each time): the features are still extracted and scaled once.
+    document = make_run(tmp_path / "run", rounds=700)
+    twin = document.folder / "stage1_best.h5"
+    shutil.copy(document.checkpoint, twin)
+    options = evaluate.EvaluationOptions(data=str(document.history), features=FEATURES)
+    sources = cli_compare.gather_sources([document.folder])
+    assert [s.path.name for s in sources] == ["stage1_best.h5", "stage2_best.h5"]
+    candidates, evaluator = cli_compare.evaluate_sources(sources, options, None)
+    assert evaluator.input_builds == 1
+    assert {a.role for a in candidates[0].evaluation.artifacts} >= {"checkpoint", "scaler"}
+    assert candidates[0].evaluation.calls == candidates[1].evaluation.calls  # same model bytes
+
+
 def test_page_links_each_checkpoints_report(compared: Compared) -> None:
     page = compared.out / "page"
     html = (page / "compare.html").read_text(encoding="utf-8")
@@ -134,7 +150,7 @@ def test_compare_from_saved_json_gives_the_same_table(
     compared: Compared, compare_run: CompareRun, tmp_path: Path, monkeypatch
 ) -> None:
     created: list[object] = []
-    monkeypatch.setattr(evaluate, "Evaluator", lambda *a, **k: created.append(a))
+    monkeypatch.setattr(cli_compare, "SharedInputsEvaluator", lambda *a, **k: created.append(a))
     saved = [compared.out / "page" / Path(label).stem / "report.json" for label in reversed(RANKED)]
     code = run(["compare", *map(str, saved), "-o", str(tmp_path / "a"), "--json",
                 str(tmp_path / "a.json"), "-q", "--no-reports"])  # fmt: skip
