@@ -348,6 +348,14 @@ def _parse_config(text: str, path: Path, where: str) -> Any:
             f"the model config ({where}) is not valid JSON: {error.msg} at char {error.pos}",
             path=path,
         ) from None
+    except RecursionError:  # a hostile file: "[[[[…" a hundred thousand levels deep
+        raise _too_deep(path, where) from None
+
+
+def _too_deep(path: Path, where: str) -> ArtifactError:
+    return ArtifactError(
+        f"the model config ({where}) is nested too deeply to be a Keras model", path=path
+    )
 
 
 def inspect_checkpoint(path: str | Path) -> CheckpointInfo:
@@ -379,6 +387,10 @@ def inspect_checkpoint(path: str | Path) -> CheckpointInfo:
                 hint=f"rename it to {p.with_suffix('.keras').name}",
             )
         keras_version, backend, config = _read_keras_zip(p, size)
+    try:
+        layer_classes, code_layers = _class_names(config), code_layers_in(config)
+    except RecursionError:  # parsed just under json's depth limit, too deep to walk
+        raise _too_deep(p, "model_config" if kind == "hdf5" else "config.json") from None
     return CheckpointInfo(
         path=str(p),
         format="hdf5" if kind == "hdf5" else "keras_zip",
@@ -387,8 +399,8 @@ def inspect_checkpoint(path: str | Path) -> CheckpointInfo:
         keras_version=keras_version,
         backend=backend,
         saved_by=_saved_by(keras_version, backend),
-        layer_classes=_class_names(config),
-        code_layers=code_layers_in(config),
+        layer_classes=layer_classes,
+        code_layers=code_layers,
     )
 
 
