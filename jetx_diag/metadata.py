@@ -182,7 +182,12 @@ def parse_strict_json(data: bytes, path: str | Path) -> Any:
         ) from None
     except ValueError as error:  # e.g. an integer with more digits than Python converts
         raise ArtifactError(f"is not usable JSON ({error})", path=file) from None
-    return _clean(parsed, "", file)
+    except RecursionError:  # a hostile file: "[[[[…" a hundred thousand levels deep
+        raise ArtifactError("is nested too deeply to be run metadata", path=file) from None
+    try:
+        return _clean(parsed, "", file)
+    except RecursionError:  # parsed just under json's depth limit, too deep to check
+        raise ArtifactError("is nested too deeply to be run metadata", path=file) from None
 
 
 # --------------------------------------------------------------------------- typed access
