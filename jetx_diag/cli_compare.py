@@ -325,6 +325,8 @@ def print_comparison(
     for key in ("rule", "decided", "indistinguishable", "all_collapsed"):
         if best[key]:
             console.print(Text(best[key]))
+    for sentence in best["worse"]:
+        console.print(Text(sentence, style="yellow"))
     for sentence in best["collapsed"]:
         console.print(Text("⚠ " + sentence, style="bold yellow"))
     if baseline is not None:

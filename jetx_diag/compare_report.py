@@ -187,6 +187,8 @@ def _section_best(comparison: Comparison, msg: Messages) -> Context:
         headline = msg("targets.headline_none")
     elif missed == 0:
         headline = msg("targets.headline_passed", met=verdict.met_count)
+    elif missed == best.applicable:
+        headline = msg("targets.headline_all_missed")
     else:
         headline = msg("targets.headline_missed", missed=missed, applicable=best.applicable)
     same = [
@@ -194,6 +196,28 @@ def _section_best(comparison: Comparison, msg: Messages) -> Context:
         for pair in comparison.pairs
         if pair.result is not None and pair.result.outcome == "indistinguishable"
     ]
+    # The best can be significantly less often right than a checkpoint ranked below it: say
+    # so, and why (a collapsed one scores the base rate; otherwise the rule put it first).
+    worse = [
+        pair.other
+        for pair in comparison.pairs
+        if pair.result is not None and pair.result.outcome == "worse"
+    ]
+    worse_collapsed = [o for o in worse if comparison.entry(o).collapsed_to is not None]
+    worse_other = [o for o in worse if o not in worse_collapsed]
+    worse_texts = []
+    if worse_other:
+        worse_texts.append(
+            msg("compare.worse_than", best=best.label, others=", ".join(worse_other))
+        )
+    if worse_collapsed and best.collapsed_to is None:
+        worse_texts.append(
+            msg("compare.worse_than_collapsed", best=best.label, others=", ".join(worse_collapsed))
+        )
+    elif worse_collapsed:
+        worse_texts.append(
+            msg("compare.worse_than", best=best.label, others=", ".join(worse_collapsed))
+        )
     collapsed = [text for text in (_collapse_text(e, msg) for e in comparison.entries) if text]
     every_collapsed = all(e.collapsed_to is not None for e in comparison.entries)
     return {
@@ -207,6 +231,7 @@ def _section_best(comparison: Comparison, msg: Messages) -> Context:
         "indistinguishable": None
         if not same
         else msg("compare.indistinguishable", best=best.label, others=", ".join(same)),
+        "worse": worse_texts,
         "collapsed": collapsed,
         "all_collapsed": msg("compare.all_collapsed") if every_collapsed else None,
     }

@@ -354,6 +354,14 @@ _EN: dict[str, str] = {
         "between them is not backed by the data."
     ),
     "compare.all_collapsed": "Every checkpoint has collapsed onto one class: none is usable.",
+    "compare.worse_than": (
+        "{others} called significantly more rounds right than {best}: {best} comes first only "
+        "by the ranking rule above."
+    ),
+    "compare.worse_than_collapsed": (
+        "{others} called significantly more rounds right than {best}, by calling one class on "
+        "nearly every round (the base rate, not skill): that is why they rank after it."
+    ),
     "compare.source_checkpoint": "checkpoint",
     "compare.source_json": "saved JSON",
     "compare.collapsed_marker": "⚠️",
@@ -1048,6 +1056,14 @@ _TR: dict[str, str] = {
         "seçim veriyle desteklenmiyor."
     ),
     "compare.all_collapsed": "Bütün checkpoint'ler tek sınıfa çökmüş: hiçbiri kullanılamaz.",
+    "compare.worse_than": (
+        "{others}, {best} checkpoint'inden anlamlı şekilde daha çok turu doğru bildi: {best} "
+        "yalnızca yukarıdaki sıralama kuralıyla önde."
+    ),
+    "compare.worse_than_collapsed": (
+        "{others}, {best} checkpoint'inden anlamlı şekilde daha çok turu doğru bildi; ama "
+        "neredeyse her turda tek sınıf diyerek (taban oran, beceri değil): bu yüzden arkasında."
+    ),
     "compare.source_checkpoint": "checkpoint",
     "compare.source_json": "kayıtlı JSON",
     "compare.collapsed_marker": "⚠️",

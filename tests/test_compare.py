@@ -349,3 +349,21 @@ def test_targets_given_are_the_targets_ranked() -> None:
     # Collapsed meets the one target (50% ≥ 50) and inverted does not, but collapse comes first.
     assert [e.verdict.met_count for e in result.entries] == [0, 1]
     assert result.best.label == "inverted.h5"
+
+
+def test_page_says_when_a_collapsed_checkpoint_called_more_rounds_right() -> None:
+    actual = [2.0] * 30 + [1.2] * 10
+    always_above = evaluation("always.h5", [0.9] * 40, actual=actual)  # right on 30 of 40
+    backwards = evaluation("backwards.h5", [0.1] * 30 + [0.9] * 10, actual=actual)  # right on 0
+    result = compare(candidates(always_above, backwards))
+    assert result.best.label == "backwards.h5"  # the only one not collapsed
+    (pair,) = result.pairs
+    assert pair.result is not None
+    assert (pair.result.model_only_correct, pair.result.baseline_only_correct) == (0, 30)
+    assert pair.result.outcome == "worse"
+    text = compare_summary(result)
+    assert (
+        "always.h5 called significantly more rounds right than backwards.h5, by calling one "
+        "class on nearly every round (the base rate, not skill): that is why they rank after it."
+    ) in text
+    assert "❌ The model misses every target: unusable as it stands." in text
