@@ -196,6 +196,20 @@ def _formats(value: str | None) -> tuple[str, ...]:
     "list, else the document's: final model, scaler, metadata, stageN_best.h5]",
 )
 @click.option(
+    "--scaler",
+    metavar="FILE",
+    help="Scaler to check against the checkpoints' feature input  [default: scaler*.pkl, "
+    "*.joblib or *.skops in RUN_DIR]",
+)
+@click.option(
+    "--checkpoint",
+    "checkpoints",
+    multiple=True,
+    metavar="FILE",
+    help="Checkpoint whose feature input must fit the scaler (repeatable)  [default: every "
+    ".h5/.keras in RUN_DIR]. Read without TensorFlow.",
+)
+@click.option(
     "--threshold",
     type=click.FloatRange(min=1.0),
     default=1.5,
@@ -249,6 +263,9 @@ def history(run_dir: str | None, **params: Any) -> int:
         class_counts=parse_class_counts(params["class_counts"]),
         expected_files=tuple(params["expected_files"]) or None,
         max_overweight=params["max_overweight"],
+        check_widths=True,
+        scaler=params["scaler"],
+        checkpoints=tuple(params["checkpoints"]) or None,
     )
     formats = _formats(params["formats"])
     _, diagnosis = diagnose_run(folder, options)

@@ -12,7 +12,7 @@ from pathlib import Path
 import numpy as np
 from numpy.typing import ArrayLike
 
-from jetx_diag.errors import UsageError
+from jetx_diag.errors import ArtifactError, UsageError
 from jetx_diag.results import Rate
 from jetx_diag.training_logs import TrainingRun, normalise_class_weights
 from jetx_diag.training_results import ArtifactCheck, ClassBalance, ClassWeightCheck, Finding
@@ -147,6 +147,81 @@ def width_mismatch(scaler_width: int, model_width: int) -> Finding | None:
         None,
         {"scaler_width": int(scaler_width), "model_width": int(model_width)},
     )
+
+
+def checkpoint_widths(
+    scaler_width: int, widths: Mapping[str, int], scaler: str
+) -> tuple[tuple[Finding, ...], tuple[str, ...]]:
+    """Findings for checkpoints whose feature input differs from the scaler's width, and notes
+    for those that agree."""
+    findings = []
+    agree = []
+    for name, width in widths.items():
+        if width == scaler_width:
+            agree.append(name)
+            continue
+        numbers: dict[str, int | float | str] = {
+            "checkpoint": name,
+            "scaler": scaler,
+            "scaler_width": int(scaler_width),
+            "model_width": int(width),
+        }
+        findings.append(
+            Finding("checkpoint_scaler_mismatch", "critical", None, numbers, items=(name,))
+        )
+    notes = (
+        (f"{scaler} ({scaler_width} features) fits the feature input of {', '.join(agree)}",)
+        if agree
+        else ()
+    )
+    return tuple(findings), notes
+
+
+def feature_input_width(path: str | Path) -> int | None:
+    """The width of a Keras checkpoint's feature input (its one ``(None, F)`` input), read from
+    the model config in the file (HDF5 ``model_config`` or the ``.keras`` zip's
+    ``config.json``) without TensorFlow. ``None`` when the model has no such input or several.
+
+    Raises :class:`ArtifactError` for a file whose config cannot be read.
+    """
+    import json
+    import zipfile
+
+    file = Path(path)
+    try:
+        if zipfile.is_zipfile(file):
+            with zipfile.ZipFile(file) as archive:
+                text = archive.read("config.json").decode("utf-8")
+        else:
+            import h5py
+
+            with h5py.File(file, "r") as handle:
+                raw = handle.attrs.get("model_config")
+            if raw is None:
+                raise ArtifactError("holds no model config (weights only?)", path=file)
+            text = raw.decode("utf-8") if isinstance(raw, bytes) else str(raw)
+        config = json.loads(text)
+    except (OSError, KeyError, UnicodeDecodeError, json.JSONDecodeError) as error:
+        raise ArtifactError(f"model config cannot be read ({error})", path=file) from None
+    widths = [shape[1] for shape in _input_shapes(config) if len(shape) == 2]
+    return int(widths[0]) if len(widths) == 1 and isinstance(widths[0], int) else None
+
+
+def _input_shapes(node: object) -> list[list[object]]:
+    """Every ``InputLayer``'s batch shape in a Keras 2 or 3 model config."""
+    shapes: list[list[object]] = []
+    if isinstance(node, dict):
+        if node.get("class_name") == "InputLayer" and isinstance(node.get("config"), dict):
+            inner = node["config"]
+            shape = inner.get("batch_shape") or inner.get("batch_input_shape")
+            if isinstance(shape, list):
+                shapes.append(shape)
+        for value in node.values():
+            shapes.extend(_input_shapes(value))
+    elif isinstance(node, list):
+        for value in node:
+            shapes.extend(_input_shapes(value))
+    return shapes
 
 
 #: Metadata metric names of the source project → the names :class:`results.Metrics` uses.

@@ -40,6 +40,7 @@ from jetx_diag.training_checks import (
     RECORDED_ALIASES,
     check_artifacts,
     check_class_weights,
+    checkpoint_widths,
     class_balance,
     default_expected_files,
     recorded_vs_measured,
@@ -109,6 +110,7 @@ __all__ = [
     "best_epoch",
     "check_artifacts",
     "check_class_weights",
+    "checkpoint_widths",
     "class_balance",
     "count_switches",
     "default_expected_files",
@@ -761,7 +763,8 @@ def diagnose(
     run_dir: str | Path | None = None,
     measured_metrics: Mapping[str, float] | None = None,
     scaler_width: int | None = None,
-    model_input_width: int | None = None,
+    model_input_width: int | Mapping[str, int] | None = None,
+    scaler_file: str | None = None,
     min_delta: float = 0.0,
     collapse_tolerance: float = 0.005,
     max_overweight: float = 4.0,
@@ -774,7 +777,8 @@ def diagnose(
     the metadata's ``files``, else :func:`default_expected_files`; they are looked for in
     ``run_dir`` (default: the run's).
     ``measured_metrics`` (fractions, :class:`results.Metrics` names) are compared with the
-    metadata's recorded metrics; ``scaler_width``/``model_input_width`` with each other.
+    metadata's recorded metrics; ``scaler_width``/``model_input_width`` with each other
+    (``model_input_width`` may map checkpoint names to widths; ``scaler_file`` names the scaler).
     An epoch whose below-accuracy is within ``collapse_tolerance`` of 0 or 1 is a collapse.
     """
     if goal_mode not in (None, "min", "max"):
@@ -898,7 +902,13 @@ def diagnose(
                     items=artifacts.missing,
                 )
             )
-    if scaler_width is not None and model_input_width is not None:
+    if scaler_width is not None and isinstance(model_input_width, Mapping):
+        width_findings, width_notes = checkpoint_widths(
+            scaler_width, model_input_width, scaler_file or "the scaler"
+        )
+        findings.extend(width_findings)
+        notes.extend(width_notes)
+    elif scaler_width is not None and model_input_width is not None:
         mismatch = width_mismatch(scaler_width, model_input_width)
         if mismatch is not None:
             findings.append(mismatch)

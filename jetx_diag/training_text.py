@@ -219,6 +219,12 @@ FINDING_TEXT: dict[str, dict[str, str]] = {
         "tr": "Scaler {scaler_width} özellik bekliyor, modelin özellik girişi {model_width} "
         "alıyor: bu iki dosya birbirine ait değil.",
     },
+    "checkpoint_scaler_mismatch": {
+        "en": "{checkpoint} takes {model_width} features but {scaler} scales {scaler_width}: "
+        "they do not belong together.",
+        "tr": "{checkpoint} {model_width} özellik alıyor ama {scaler} {scaler_width} özellik "
+        "ölçekliyor: bu iki dosya birbirine ait değil.",
+    },
     "recorded_metric_differs": {
         "en": "The metadata records {metric} = {recorded:.2%}, measured here {measured:.2%} "
         "(difference {difference:+.2%}).",

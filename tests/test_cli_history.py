@@ -18,7 +18,7 @@ import pytest
 from test_training_diagnosis import DOC_METADATA, doc_stage1, write_csv
 
 from jetx_diag.cli import ExitCode, run
-from jetx_diag.report_training import diagnose_run
+from jetx_diag.report_training import TrainingOptions, diagnose_run
 from jetx_diag.results import from_dict
 from jetx_diag.training_results import TrainingDiagnosis
 
@@ -93,7 +93,7 @@ def test_json_holds_the_diagnosis(doc_run: Path, tmp_path: Path, capsys) -> None
     document = json.loads(path.read_text(encoding="utf-8"))
     assert document["format_version"] == 1
     back = from_dict(TrainingDiagnosis, document["training"])
-    assert back == diagnose_run(doc_run)[1]
+    assert back == diagnose_run(doc_run, TrainingOptions(check_widths=True))[1]
     stage = back.stage("stage1")
     assert (stage.best_epoch, stage.stop_epoch, stage.epochs_past_peak) == (6, 92, 86)
     # To stdout: the JSON alone.
@@ -261,3 +261,70 @@ def test_demo_reports_show_the_training_run(tmp_path: Path, capfd) -> None:
     stage1 = (tmp_path / "reports" / "stage1_best" / "report.md").read_text(encoding="utf-8")
     assert "This checkpoint (stage1_best.h5) is what stage1 kept at epoch " in stage1
     assert "chosen by val_regression_mae" in stage1
+
+
+# --------------------------------------------------------------------------- files that disagree
+
+
+def _h5_model(path: Path, width: int) -> Path:
+    """An HDF5 file with a Keras 2 model config (a feature input and a sequence input)."""
+    import h5py
+
+    config = {
+        "class_name": "Functional",
+        "config": {
+            "layers": [
+                {"class_name": "InputLayer", "config": {"batch_input_shape": [None, width]}},
+                {"class_name": "InputLayer", "config": {"batch_input_shape": [None, 50, 1]}},
+                {"class_name": "Dense", "config": {"units": 1}},
+            ]
+        },
+    }
+    with h5py.File(path, "w") as handle:
+        handle.attrs["model_config"] = json.dumps(config)
+    return path
+
+
+def _keras_zip(path: Path, width: int) -> Path:
+    """A .keras archive whose config.json has one Keras 3 feature input."""
+    import zipfile
+
+    config = {
+        "class_name": "Functional",
+        "config": {
+            "layers": [{"class_name": "InputLayer", "config": {"batch_shape": [None, width]}}]
+        },
+    }
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("config.json", json.dumps(config))
+    return path
+
+
+def test_scaler_width_against_each_checkpoint(doc_run: Path, tmp_path: Path, capsys) -> None:
+    import joblib
+    import numpy as np
+    from sklearn.preprocessing import StandardScaler
+
+    joblib.dump(StandardScaler().fit(np.arange(12.0).reshape(4, 3)), doc_run / "scaler_x.pkl")
+    _h5_model(doc_run / "stage1_best.h5", 4)
+    _keras_zip(doc_run / "final.keras", 3)
+    (doc_run / "broken.h5").write_bytes(b"not hdf5")
+    out = tmp_path / "out"
+    assert history(str(doc_run), "-o", str(out), "--json", str(tmp_path / "d.json")) == 0
+    printed = capsys.readouterr().out
+    assert "🔴 stage1_best.h5 takes 4 features but scaler_x.pkl scales 3" in printed
+    training = json.loads((tmp_path / "d.json").read_text())["training"]
+    (finding,) = [f for f in training["findings"] if f["code"] == "checkpoint_scaler_mismatch"]
+    assert finding["numbers"] == {
+        "checkpoint": "stage1_best.h5",
+        "scaler": "scaler_x.pkl",
+        "scaler_width": 3,
+        "model_width": 4,
+    }
+    notes = "\n".join(training["notes"])
+    assert "scaler_x.pkl (3 features) fits the feature input of final.keras" in notes
+    assert "checkpoint not checked against the scaler: " in notes and "broken.h5" in notes
+    # Named on the command line, an unreadable checkpoint is an input error.
+    code = history(str(doc_run), "-o", str(out), "--checkpoint", str(doc_run / "broken.h5"))
+    assert code == ExitCode.INPUT_ERROR
+    assert "broken.h5: model config cannot be read" in capsys.readouterr().err
