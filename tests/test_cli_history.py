@@ -14,6 +14,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import html5lib
 import pytest
 from test_training_diagnosis import DOC_METADATA, doc_stage1, write_csv
 
@@ -84,6 +85,7 @@ def test_turkish_report_uses_the_documents_words(doc_run: Path, tmp_path: Path, 
     assert "Yazılan dosyalar:" in printed
     html = (out / "history.html").read_text(encoding="utf-8")
     assert '<html lang="tr">' in html and "Eğitim İlerlemesi" in html
+    html5lib.HTMLParser(strict=True).parse(html)  # raises on any parse error
 
 
 def test_json_holds_the_diagnosis(doc_run: Path, tmp_path: Path, capsys) -> None:

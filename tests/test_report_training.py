@@ -10,6 +10,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
+import html5lib
 import pytest
 from test_report_core import document_case
 from test_training_diagnosis import DOC_METADATA, doc_stage1, write_csv
@@ -163,6 +164,7 @@ def test_html_section(doc_folder: Path) -> None:
     evaluation = evaluation_beside(doc_folder)
     _, verdict = document_case()
     html = render_html(build_context(evaluation, verdict, "en"))
+    html5lib.HTMLParser(strict=True).parse(html)  # raises on any parse error
     assert '<section id="training">' in html
     assert '<tr class="status-met"><th scope="row">stage1</th><td class="num">6</td>' in html
     assert 'alt="Learning curves, stage1: loss and val_worst_class_accuracy' in html
