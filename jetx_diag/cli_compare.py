@@ -177,17 +177,24 @@ def evaluate_sources(
     """Candidates for every source, and the Evaluator used (``None`` when all came from JSON).
 
     One Evaluator evaluates every checkpoint, so model inputs are built once per input
-    signature however many checkpoints share it.
+    signature however many checkpoints share it. Choosing the best of K checkpoints is K tries
+    on the same rounds: each checkpoint's "better than chance" p-value is corrected for K (at
+    least; a larger ``--tests-tried`` is kept).
     """
     from jetx_diag.compare import Candidate
 
     evaluator = None
     checkpoints = [s for s in sources if s.kind == "checkpoint"]
+    read_back = {s.path: _json_candidates(s.path) for s in sources if s.kind == "json"}
+    tried = len(checkpoints) + sum(len(found) for found in read_back.values())
+    if checkpoints and tried > options.skill.tests_tried:
+        skill = dataclasses.replace(options.skill, tests_tried=tried)
+        options = dataclasses.replace(options, skill=skill)
     candidates = []
     done = 0
     for source in sources:
         if source.kind == "json":
-            candidates.extend(_json_candidates(source.path))
+            candidates.extend(read_back[source.path])
             continue
         if evaluator is None:
             evaluator = SharedInputsEvaluator(options, progress)

@@ -95,6 +95,8 @@ def test_compare_picks_the_right_checkpoint_and_reports_the_collapse(compared: C
     assert [e.label for e in comparison.entries] == RANKED
     assert comparison.decided_by == "threshold_accuracy"
     assert comparison.entry("collapsed.h5").collapsed_to == "above"
+    # Picking the best of four is four tries: each "better than chance" p is corrected for 4.
+    assert {e.evaluation.skill.settings.tests_tried for e in comparison.entries} == {4}
     page = (compared.out / "page" / "compare.md").read_text(encoding="utf-8")
     assert "**Best: sharp.h5**" in page
     assert (
