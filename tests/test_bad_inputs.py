@@ -208,6 +208,15 @@ def keras_zip_truncated(kit: Kit, path: Path) -> None:
     path.write_bytes(data[: len(data) // 2])
 
 
+def deeply_nested_config(kit: Kit, path: Path) -> None:
+    """The run's checkpoint whose model_config is a JSON array 100 000 levels deep."""
+    import h5py
+
+    shutil.copyfile(kit.run.checkpoint, path)
+    with h5py.File(path, "a") as handle:
+        handle.attrs["model_config"] = "[" * 100_000 + "]" * 100_000
+
+
 LFS_POINTER = (
     "version https://git-lfs.github.com/spec/v1\n"
     "oid sha256:4d7a214614ab2935c943f9e0ff69d22eadbb8f32b1258daaa5e2ca24d17e2393\n"
@@ -597,6 +606,13 @@ REFUSED: list[Refused] = [
         "zip archive is truncated or damaged",
     ),
     Refused(
+        "checkpoint-deeply-nested-config",
+        swapped("checkpoint", "deep.h5", deeply_nested_config),
+        INPUT,
+        "deep.h5",
+        "the model config (model_config attribute) is nested too deeply to be a Keras model",
+    ),
+    Refused(
         "checkpoint-git-lfs-pointer", swapped("checkpoint", "pointer.h5", text(LFS_POINTER)),
         INPUT, "pointer.h5", "is a Git LFS pointer, not the model itself",
     ),
@@ -727,6 +743,13 @@ REFUSED: list[Refused] = [
         INPUT,
         "info_cut.json",
         "is not valid JSON: Unterminated string",
+    ),
+    Refused(
+        "metadata-deeply-nested",
+        swapped("metadata", "info_deep.json", text('{"a": ' + "[" * 99_999 + "]" * 99_999 + "}")),
+        INPUT,
+        "info_deep.json",
+        "is nested too deeply to be run metadata",
     ),
     Refused(
         "metadata-empty", swapped("metadata", "info_empty.json", raw(b"")), INPUT,
@@ -897,6 +920,13 @@ REFUSED: list[Refused] = [
         INPUT,
         "preds.csv",
         "line 4: round_id 1 appears more than once",
+    ),
+    Refused(
+        "predictions-fractional-round-id",
+        predictions_file(replace_cell(7, 0, "6.5")),
+        INPUT,
+        "preds.csv",
+        "line 7: round_id 6.5 is not a whole number",
     ),
     Refused(
         "predictions-and-checkpoint",
