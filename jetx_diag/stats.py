@@ -111,13 +111,14 @@ def bootstrap_interval(
     per row); it may return NaN where it is undefined on a resample (e.g. an AUC on a resample
     without positives): those resamples are left out and ``resamples`` says how many counted.
     ``block_length=None`` uses :func:`auto_block_length`; ``1`` is the i.i.d. bootstrap.
-    Same ``seed``, same interval. ``None`` when the statistic is undefined on the data itself.
+    Same ``seed``, same interval. ``None`` when the statistic is undefined on the data itself,
+    or for a single round: every resample of one round is that round, which bounds nothing.
     """
     data = [np.asarray(a) for a in arrays]
     if not data or any(d.ndim != 1 or d.shape != data[0].shape for d in data):
         raise UsageError("bootstrap needs one or more 1-D arrays of the same length")
     n = data[0].shape[0]
-    if n == 0 or not np.isfinite(statistic(*data, axis=-1)):
+    if n < 2 or not np.isfinite(statistic(*data, axis=-1)):
         return None
     if n_resamples < 1:
         raise UsageError(f"bootstrap needs at least one resample, got {n_resamples}")

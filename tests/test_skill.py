@@ -176,6 +176,14 @@ def test_given_metrics_are_used_and_checked() -> None:
         analyse_skill(actual, ~called, metrics=metrics, **FEW)
 
 
+def test_one_held_out_round_is_analysed_without_intervals_that_bound_nothing() -> None:
+    report = analyse_skill([1.2], [True], [0.7], history=np.r_[np.full(99, 1.7), 1.2], **FEW)
+    assert report.verdict.code == "not_enough_data"
+    assert report.betting.model.bets == 1 and report.betting.model.return_per_bet == -1.0
+    assert report.betting.model.return_per_bet_interval is None
+    assert report.significance.kappa.interval is None
+
+
 def test_input_errors() -> None:
     with pytest.raises(DataError):
         analyse_skill([], [])

@@ -210,6 +210,13 @@ def test_bootstrap_input_errors() -> None:
     assert bootstrap_interval(_mean, np.array([])) is None
 
 
+def test_a_single_round_has_no_bootstrap_interval() -> None:
+    # Every resample of one round is that round: no interval, in both bootstrap forms.
+    assert bootstrap_interval(_mean, np.array([1.5])) is None
+    assert bootstrap_interval(_mean, np.array([1.5]), block_length=1) is None
+    assert bootstrap_interval(_mean, np.array([1.5, 2.5]), block_length=1) is not None
+
+
 def test_interval_helpers() -> None:
     interval = Interval(0.123456, 0.5, "wilson", 0.95)
     assert interval.percent() == (12.35, 50.0)
