@@ -8,6 +8,7 @@ that read its files.
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 import xml.etree.ElementTree as ET
@@ -131,8 +132,14 @@ def test_checkpoints_sharing_a_scaler_share_their_inputs(tmp_path: Path) -> None
     options = evaluate.EvaluationOptions(data=str(document.history), features=FEATURES)
     sources = cli_compare.gather_sources([document.folder])
     assert [s.path.name for s in sources] == ["stage1_best.h5", "stage2_best.h5"]
-    candidates, evaluator = cli_compare.evaluate_sources(sources, options, None)
+    tasks: list[tuple[str, int, int]] = []
+    candidates, evaluator = cli_compare.evaluate_sources(
+        sources, options, lambda task, done, total: tasks.append((task, done, total))
+    )
     assert evaluator.input_builds == 1
+    # The progress display names the checkpoint being evaluated.
+    assert ("checkpoint 1/2: stage1_best.h5", 0, 1) in tasks
+    assert ("checkpoint 2/2: stage2_best.h5", 1, 1) in tasks
     assert {a.role for a in candidates[0].evaluation.artifacts} >= {"checkpoint", "scaler"}
     assert candidates[0].evaluation.calls == candidates[1].evaluation.calls  # same model bytes
 
@@ -171,6 +178,17 @@ def test_compare_from_saved_json_gives_the_same_table(
     assert ranking_rows(load_comparison_json(tmp_path / "b.json")) == ranking_rows(original)
     table = (tmp_path / "b" / "compare.md").read_text(encoding="utf-8")
     assert "**En iyi: sharp.h5**" in table
+
+
+def test_json_to_stdout_is_the_comparison_alone(compared: Compared, tmp_path: Path, capfd) -> None:
+    saved = str(compared.out / "compare.json")
+    code = run(["compare", saved, "--json", "-", "-o", str(tmp_path), "--no-reports"])
+    captured = capfd.readouterr()
+    assert code == ExitCode.OK
+    document = json.loads(captured.out)  # nothing else on stdout
+    assert document["format_version"] == 1
+    assert [e["evaluation"]["label"] for e in document["comparison"]["entries"]] == RANKED
+    assert "Best: sharp.h5" in captured.err  # the terminal summary went to stderr
 
 
 def test_junit_has_one_valid_suite_per_checkpoint(compared: Compared) -> None:
