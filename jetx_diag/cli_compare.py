@@ -401,8 +401,8 @@ def _rank_choice() -> click.Choice:
 @click.option(
     "--rank-by",
     type=_rank_choice(),
-    help="targets (most met, then threshold accuracy, then money-loss risk) or one metric  "
-    "[default: targets]",
+    help="targets: most met, then threshold accuracy, then money-loss risk; or one metric. "
+    "Either way a checkpoint collapsed onto one class ranks last  [default: targets]",
 )
 @click.option("-o", "--output", metavar="DIR", help="Output folder  [default: reports/compare]")
 @click.option("--format", "formats", help="Comma-separated: md,html,json  [default: md,html]")
