@@ -951,7 +951,7 @@ REFUSED: list[Refused] = [
     ),
 ]  # fmt: skip
 
-ACCEPTED: list[Any] = [
+ACCEPTED: list[Accepted] = [
     Accepted("clean-sqlite-strict", with_options("--strict"), 900, 900),
     Accepted(
         "checkpoint-upper-case-suffix", swapped("checkpoint", "MODEL.H5", copy_checkpoint),
@@ -1083,17 +1083,9 @@ ACCEPTED: list[Any] = [
         "two-held-out-rounds", swapped("data", CSV, few_rounds(510)), 510, 510,
         same_rounds=False, held_out=2,
     ),
-    pytest.param(
-        Accepted(
-            "one-held-out-round", swapped("data", CSV, few_rounds(502)), 502, 502,
-            same_rounds=False, held_out=1,
-        ),
-        marks=pytest.mark.xfail(
-            strict=True,
-            reason="stats.bootstrap_interval passes one observation to scipy.stats.bootstrap, "
-            "which raises ValueError: an internal error instead of n/a intervals",
-        ),
-        id="one-held-out-round",
+    Accepted(
+        "one-held-out-round", swapped("data", CSV, few_rounds(502)), 502, 502,
+        same_rounds=False, held_out=1,
     ),
 ]  # fmt: skip
 
