@@ -281,6 +281,11 @@ def test_written_page_links_reports_and_html_is_self_contained(tmp_path: Path) -
         src.startswith("data:image/png;base64,") for src in re.findall(r'src="([^"]+)"', html)
     )
     assert "<link" not in html and "http" not in html.replace("http-equiv", "")
+    import html5lib
+
+    parser = html5lib.HTMLParser(strict=False)
+    parser.parse(html)
+    assert parser.errors == []
     markdown = (tmp_path / "compare.md").read_text(encoding="utf-8")
     assert "[perfect.h5](perfect/report.md)" in markdown
     assert "![Accuracy per class (below / above 1.5)](compare.classes.png)" in markdown
