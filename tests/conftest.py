@@ -17,3 +17,14 @@ def pytest_addoption(parser):  # type: ignore[no-untyped-def]
         default=False,
         help="rewrite tests/golden/* from the current output instead of comparing",
     )
+
+
+# --------------------------------------------------------------------------- isolation
+import pytest  # noqa: E402
+
+
+@pytest.fixture(autouse=True)
+def _isolated_environment(monkeypatch: pytest.MonkeyPatch, tmp_path_factory) -> None:  # type: ignore[no-untyped-def]
+    """Tests never write to a CI job's step summary or to the user's feature cache."""
+    monkeypatch.delenv("GITHUB_STEP_SUMMARY", raising=False)
+    monkeypatch.setenv("JETX_DIAG_CACHE", str(tmp_path_factory.getbasetemp() / "feature-cache"))
