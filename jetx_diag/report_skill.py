@@ -818,6 +818,7 @@ def skill_images(evaluation: Evaluation, msg: Messages) -> list[tuple[str, str, 
                 y_axis=msg("plots.sweep_y"),
                 return_axis=msg("plots.sweep_return_y"),
                 break_even=msg("plots.break_even", value=_percent(betting.break_even_win_rate)),
+                break_even_return=msg("plots.break_even", value="0"),
                 fair_return=msg(
                     "plots.fair_return", value=format_signed(betting.fair_return_per_bet, 2)
                 ),

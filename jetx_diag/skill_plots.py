@@ -13,6 +13,7 @@ from dataclasses import dataclass
 import numpy as np
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
+from matplotlib.ticker import MaxNLocator
 
 from jetx_diag.plots import PNG_DPI
 
@@ -125,7 +126,8 @@ class SweepLabels:
     x_axis: str
     y_axis: str
     return_axis: str
-    break_even: str
+    break_even: str  # the win rate that breaks even, on the rates
+    break_even_return: str  # return 0, on the returns
     fair_return: str
     cutoff_in_use: str
 
@@ -159,7 +161,7 @@ def cutoff_sweep_plot(
     top.set_title(labels.title)
     r = np.array([np.nan if v is None else v for v in returns], dtype=float)
     bottom.plot(x, r, marker=".", color=_MODEL_COLOR)
-    bottom.axhline(0.0, color=_GOOD_COLOR, linestyle="--", label=labels.break_even)
+    bottom.axhline(0.0, color=_GOOD_COLOR, linestyle="--", label=labels.break_even_return)
     bottom.axhline(fair_return, color=_REFERENCE_COLOR, linestyle=":", label=labels.fair_return)
     bottom.set_ylabel(labels.return_axis)
     bottom.set_xlabel(labels.x_axis)
@@ -237,6 +239,7 @@ def acf_plot(
     )
     axes.set_ylim(-1.4 * top - 1e-3, 1.4 * top + 1e-3)
     axes.set_xlim(0.5, (x[-1] if x.size else 1.0) + 0.5)
+    axes.xaxis.set_major_locator(MaxNLocator(integer=True))  # lags are whole rounds
     axes.set_xlabel(labels.x_axis)
     axes.set_ylabel(labels.y_axis)
     axes.set_title(labels.title)

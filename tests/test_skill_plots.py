@@ -69,6 +69,7 @@ def test_cutoff_sweep_plot_gaps_break_even_and_cutoff_in_use() -> None:
         y_axis="rate",
         return_axis="return per bet",
         break_even="break-even (66.67%)",
+        break_even_return="break-even (0)",
         fair_return="fair-game return (−0.03)",
         cutoff_in_use="cut-off in use (0.5)",
     )
@@ -90,7 +91,8 @@ def test_cutoff_sweep_plot_gaps_break_even_and_cutoff_in_use() -> None:
     assert np.allclose(lines["cut-off in use (0.5)"].get_xdata(), [0.5, 0.5])
     bottom_lines = {line.get_label(): line for line in bottom.get_lines()}
     assert np.allclose(bottom_lines["fair-game return (−0.03)"].get_ydata(), [-0.03, -0.03])
-    assert np.allclose(bottom_lines["break-even (66.67%)"].get_ydata(), [0, 0])
+    assert np.allclose(bottom_lines["break-even (0)"].get_ydata(), [0, 0])
+    assert "break-even (66.67%)" not in bottom_lines
     assert bottom.get_ylabel() == "return per bet" and top.get_title() == "Sweep"
 
 
