@@ -74,9 +74,11 @@ def main() -> None:
 
     import joblib
 
-    from jetx_diag.cli_compare import SharedInputsEvaluator as Evaluator  # what compare uses
     from jetx_diag.compare import Candidate, compare
-    from jetx_diag.evaluate import EvaluationOptions
+    from jetx_diag.evaluate import (
+        EvaluationOptions,
+        Evaluator,  # what compare uses
+    )
     from jetx_diag.loading import load_checkpoint
     from jetx_diag.predictions import model_input_specs
 

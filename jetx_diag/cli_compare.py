@@ -19,7 +19,7 @@ from jetx_diag.cli_report import (
 )
 from jetx_diag.config import Config, load_config
 from jetx_diag.errors import ConfigError, InputError, UsageError
-from jetx_diag.evaluate import EvaluationOptions, Evaluator, PreparedInputs, Progress
+from jetx_diag.evaluate import EvaluationOptions, Evaluator, Progress
 
 #: Kinds of :func:`jetx_diag.loading.sniff` that are checkpoints (a zip only with config.json).
 _CHECKPOINT_KINDS = ("hdf5", "zip", "savedmodel")
@@ -37,27 +37,6 @@ class Source:
 
 
 # --------------------------------------------------------------------------- evaluating
-
-
-class SharedInputsEvaluator(Evaluator):
-    """An :class:`~jetx_diag.evaluate.Evaluator` whose input cache knows a scaler by its file.
-
-    ``Evaluator`` keys its per-signature input cache on ``id(scaler)``, and every ``evaluate``
-    loads the scaler afresh: with a scaler, no two checkpoints ever shared their inputs (the
-    benchmark measured 4 builds for 4 checkpoints). Here the key is the scaler file's path and
-    SHA-256: the same bytes scale the same way, whichever object holds them.
-    """
-
-    def _inputs_for(self, specs: Any, scaler: Any, scaler_path: str | None) -> PreparedInputs:
-        if scaler is None or scaler_path is None:
-            return super()._inputs_for(specs, scaler, scaler_path)
-        from jetx_diag.loading import sha256_file
-
-        key = ("scaler file", specs, str(Path(scaler_path).resolve()), sha256_file(scaler_path))
-        if key not in self._inputs:
-            self._inputs[key] = self._build(specs, scaler, scaler_path)
-            self.input_builds += 1
-        return self._inputs[key]
 
 
 # --------------------------------------------------------------------------- finding sources
@@ -197,7 +176,7 @@ def evaluate_sources(
             candidates.extend(read_back[source.path])
             continue
         if evaluator is None:
-            evaluator = SharedInputsEvaluator(options, progress)
+            evaluator = Evaluator(options, progress)
         if progress is not None:
             progress(f"checkpoint {done + 1}/{len(checkpoints)}: {source.path.name}", 0, 1)
         evaluation = evaluator.evaluate(str(source.path))

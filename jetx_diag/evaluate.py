@@ -348,6 +348,7 @@ class Evaluator:
             )
         )
         self._inputs: dict[tuple[Any, ...], PreparedInputs] = {}
+        self._scalers: dict[str, Any] = {}  # resolved path → LoadedScaler, read once per run
         self.input_builds = 0  # how many times inputs were really built (compare's benchmark)
 
     def evaluate(self, checkpoint: str | Path) -> Evaluation:
@@ -377,9 +378,7 @@ class Evaluator:
         specs = model_input_specs(loaded.model)
         scaler = None
         if scaler_path is not None and any(s.kind == "features" for s in specs):
-            from jetx_diag.safe_pickle import load_scaler
-
-            loaded_scaler = load_scaler(scaler_path)
+            loaded_scaler = self._load_scaler(scaler_path)
             scaler = loaded_scaler.scaler
             warnings.extend(loaded_scaler.warnings)
             artifacts.append(
@@ -401,7 +400,8 @@ class Evaluator:
         artifacts.extend(metadata_artifacts)
         warnings.extend(metadata_warnings)
 
-        prepared = self._inputs_for(specs, scaler, scaler_path)
+        scaler_sha = None if scaler is None else loaded_scaler.sha256
+        prepared = self._inputs_for(specs, scaler, scaler_path, scaler_sha)
         self._report("predicting " + Path(checkpoint).name, 0, 1)
         outputs = run_model(loaded.model, prepared.arrays)
         heads = map_heads(loaded.model, outputs, str(checkpoint))
@@ -480,10 +480,24 @@ class Evaluator:
         source = str(self.options.inputs_npz)
         return DataAccounting(source=source, rows_read=0, rows_used=0, rejected=())
 
+    def _load_scaler(self, path: str) -> Any:
+        from jetx_diag.safe_pickle import load_scaler
+
+        key = str(Path(path).resolve())
+        if key not in self._scalers:
+            self._scalers[key] = load_scaler(path)
+        return self._scalers[key]
+
     def _inputs_for(
-        self, specs: tuple[InputSpec, ...], scaler: Any, scaler_path: str | None
+        self,
+        specs: tuple[InputSpec, ...],
+        scaler: Any,
+        scaler_path: str | None,
+        scaler_sha: str | None = None,
     ) -> PreparedInputs:
-        key = (specs, id(scaler) if scaler is not None else None, scaler_path)
+        # Same input signature and the same scaler bytes: the same inputs, built once for every
+        # checkpoint of a run (compare's promise: one input build plus K model evaluations).
+        key = (specs, scaler_sha)
         if key not in self._inputs:
             self._inputs[key] = self._build(specs, scaler, scaler_path)
             self.input_builds += 1

@@ -63,13 +63,13 @@ def compared(compare_run: CompareRun, tmp_path_factory: pytest.TempPathFactory) 
     summary = out / "step_summary.md"
     created: list[evaluate.Evaluator] = []
 
-    class Recording(cli_compare.SharedInputsEvaluator):
+    class Recording(evaluate.Evaluator):
         def __init__(self, *args, **kwargs) -> None:  # type: ignore[no-untyped-def]
             super().__init__(*args, **kwargs)
             created.append(self)
 
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(cli_compare, "SharedInputsEvaluator", Recording)
+        patch.setattr(cli_compare, "Evaluator", Recording)
         patch.setenv("GITHUB_STEP_SUMMARY", str(summary))
         code = run(
             [
@@ -159,7 +159,7 @@ def test_compare_from_saved_json_gives_the_same_table(
     compared: Compared, compare_run: CompareRun, tmp_path: Path, monkeypatch
 ) -> None:
     created: list[object] = []
-    monkeypatch.setattr(cli_compare, "SharedInputsEvaluator", lambda *a, **k: created.append(a))
+    monkeypatch.setattr(cli_compare, "Evaluator", lambda *a, **k: created.append(a))
     saved = [compared.out / "page" / Path(label).stem / "report.json" for label in reversed(RANKED)]
     code = run(["compare", *map(str, saved), "-o", str(tmp_path / "a"), "--json",
                 str(tmp_path / "a.json"), "-q", "--no-reports"])  # fmt: skip
