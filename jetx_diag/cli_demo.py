@@ -12,7 +12,6 @@ from typing import Any
 
 import click
 
-from jetx_diag.config import Config
 from jetx_diag.evaluate import EvaluationOptions
 from jetx_diag.targets import DEFAULT_TARGETS
 
@@ -40,10 +39,13 @@ def demo(output: str, rounds: int | None, seed: str | None, lang: str, quiet: bo
     checkpoint gets its report, as `jetx-diag report` would write it. Takes a few minutes on
     two CPU cores. Exit code 0 when the demo ran (the reports say whether targets were met).
     """
-    from jetx_diag.cli_report import progress_bars, publish
+    from jetx_diag.cli_report import progress_bars
+    from jetx_diag.compare import Candidate, compare
+    from jetx_diag.compare_report import report_folders, write_comparison
     from jetx_diag.demo_training import run_demo_training
     from jetx_diag.evaluate import Evaluator
     from jetx_diag.report_training import attach_training
+    from jetx_diag.terminal import print_summary
 
     out = Path(output)
     run_dir = out / "run"
@@ -71,13 +73,19 @@ def demo(output: str, rounds: int | None, seed: str | None, lang: str, quiet: bo
             attach_training(evaluator.evaluate(_shown(path)), _shown(path))
             for path in run.checkpoints
         ]
-    written: list[Path] = []
-    for evaluation in evaluations:
-        params = {"output": str(out / "reports" / Path(evaluation.label).stem), "lang": lang}
-        publish(evaluation, DEFAULT_TARGETS, Config(), params, quiet=quiet)
-        written.append(out / "reports" / Path(evaluation.label).stem)
+    # One comparison page ranks the run's checkpoints (the document's "which one to keep?")
+    # and writes each checkpoint's own report beside it, linked.
+    comparison = compare([Candidate(e, e.label) for e in evaluations], DEFAULT_TARGETS)
+    reports = out / "reports"
+    write_comparison(comparison, reports, lang=lang)
+    if not quiet:
+        for entry in comparison.entries:
+            print_summary(entry.evaluation, entry.verdict, lang=lang)
+    folders = report_folders(comparison)
     click.echo(f"Demo run files: {run_dir}")
-    for folder in written:
+    click.echo(f"Comparison: {reports / 'compare.md'}  {reports / 'compare.html'}")
+    for entry in comparison.entries:
+        folder = reports / folders[entry.label]
         click.echo(f"Report: {folder / 'report.md'}  {folder / 'report.html'}")
     return 0
 

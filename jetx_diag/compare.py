@@ -38,7 +38,14 @@ from jetx_diag.metrics import is_above
 from jetx_diag.report_sections import STUCK_CALL_SHARE
 from jetx_diag.results import Evaluation, Rate
 from jetx_diag.significance import ALPHA, McNemarResult, holm, mcnemar_test
-from jetx_diag.targets import DEFAULT_TARGETS, TARGET_METRICS, Target, Verdict, evaluate_targets
+from jetx_diag.targets import (
+    DEFAULT_TARGETS,
+    TARGET_METRICS,
+    Target,
+    Verdict,
+    decide_targets,
+    evaluate_targets,
+)
 
 #: Version of the saved form of a :class:`Comparison` (``compare --json``). Bumped only when an
 #: older reader would misread a newer file; readers refuse newer versions instead of guessing.
@@ -283,7 +290,10 @@ def compare(
     scored = []
     for index, candidate in enumerate(candidates):
         evaluation = candidate.evaluation
-        verdict = evaluate_targets(evaluation.metrics, targets)
+        # The same verdict as `report` gives (three-way decisions included), so a checkpoint's
+        # report written from a comparison is the one `report` would write.
+        level = 0.95 if evaluation.skill is None else evaluation.skill.settings.level
+        verdict = decide_targets(evaluate_targets(evaluation.metrics, targets), level)
         side = collapsed_side(evaluation)
         values = tuple(_key_value(k, evaluation, verdict, side is not None) for k in keys)
         scored.append((values, index, candidate, verdict, side))
