@@ -72,6 +72,8 @@ def run(argv: Sequence[str] | None = None) -> int:
     """Run the CLI and return its exit code (tests call this; ``main`` exits with it)."""
     args = list(sys.argv[1:] if argv is None else argv)
     debug = "--debug" in args or bool(os.environ.get("JETX_DIAG_DEBUG"))
+    # --debug is accepted anywhere (`jetx-diag report x.h5 --debug`), as the error hint says.
+    args = [arg for arg in args if arg != "--debug"]
     _register_commands()
     try:
         result = cli.main(args=args, prog_name="jetx-diag", standalone_mode=False)

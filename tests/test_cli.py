@@ -179,3 +179,15 @@ def test_help_explains_and_is_cheap(tmp_path: Path) -> None:
     )  # fmt: skip
     assert "Exit codes" in result.stdout
     assert result.stdout.strip().endswith("False")
+
+
+def test_debug_after_the_subcommand_shows_the_traceback(monkeypatch, capfd) -> None:
+    import jetx_diag.cli_report as cli_report
+
+    def explode(*_args, **_kwargs):
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(cli_report, "load_config", explode)
+    assert run(["report", "x.h5", "--debug"]) == ExitCode.INTERNAL_ERROR
+    err = capfd.readouterr().err
+    assert "Traceback" in err and "RuntimeError: boom" in err
