@@ -25,6 +25,9 @@ import pytest  # noqa: E402
 
 @pytest.fixture(autouse=True)
 def _isolated_environment(monkeypatch: pytest.MonkeyPatch, tmp_path_factory) -> None:  # type: ignore[no-untyped-def]
-    """Tests never write to a CI job's step summary or to the user's feature cache."""
+    """Tests never write to a CI job's step summary or to the user's feature cache, and the
+    Python subprocesses they start import the installed package, never the source tree that
+    `python -c` would put first on sys.path from the working folder (PYTHONSAFEPATH)."""
     monkeypatch.delenv("GITHUB_STEP_SUMMARY", raising=False)
+    monkeypatch.setenv("PYTHONSAFEPATH", "1")
     monkeypatch.setenv("JETX_DIAG_CACHE", str(tmp_path_factory.getbasetemp() / "feature-cache"))

@@ -236,9 +236,10 @@ def test_history_never_imports_tensorflow(doc_run: Path, tmp_path: Path) -> None
         "print(code, 'tensorflow' in sys.modules, 'keras' in sys.modules)"
     )
     result = subprocess.run(
-        [sys.executable, "-c", script], capture_output=True, text=True, check=True
-    )
-    assert result.stdout.split() == ["0", "False", "False"]
+        [sys.executable, "-c", script], capture_output=True, text=True, check=True,
+        cwd=tmp_path,  # not the repository root: the installed package is under test
+    )  # fmt: skip
+    assert result.stdout.split() == ["0", "False", "False"], result.stderr
 
 
 @pytest.mark.keras

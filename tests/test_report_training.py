@@ -32,7 +32,7 @@ from jetx_diag.training_plots import learning_curves_figure
 from jetx_diag.training_text import FINDING_TEXT
 
 PACKAGE = Path(jetx_diag.__file__).parent
-DOCS = PACKAGE.parent / "docs" / "report-json.md"
+DOCS = Path(__file__).resolve().parent.parent / "docs" / "report-json.md"
 PNG_MAGIC = b"\x89PNG\r\n\x1a\n"
 
 
