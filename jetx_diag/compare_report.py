@@ -14,7 +14,6 @@ Files written by :func:`write_comparison` into the output folder::
 
 from __future__ import annotations
 
-import base64
 import json
 import re
 import sys
@@ -28,6 +27,7 @@ from jetx_diag.ci import BASELINE_SECTION, BaselineCheck, baseline_section
 from jetx_diag.compare import COMPARISON_FORMAT_VERSION, Comparison, Entry
 from jetx_diag.errors import InputError
 from jetx_diag.i18n import Messages, messages
+from jetx_diag.report_images import Image, image_contexts
 from jetx_diag.report_sections import target_text
 from jetx_diag.results import FORMAT_VERSION, Rate, from_dict, to_dict
 from jetx_diag.targets import TARGET_METRICS
@@ -354,7 +354,7 @@ def compare_plots(comparison: Comparison, msg: Messages, stem: str = "compare") 
         name = msg(f"metric.{metric}", threshold=threshold)
         return target.value, msg("compare.plot_target", metric=name, target=target_text(target))
 
-    images: list[tuple[str, str, bytes]] = []
+    images: list[Image] = []
     title = msg("compare.plot_classes_title", threshold=threshold)
     figure = class_accuracy_bars(
         [e.label for e in entries],
@@ -392,17 +392,7 @@ def compare_plots(comparison: Comparison, msg: Messages, stem: str = "compare") 
             ),
         )
         images.append(("roc", title, figure_png(figure)))
-    return [
-        {
-            "name": name,
-            "filename": f"{stem}.{name}.png",
-            "href": quote(f"{stem}.{name}.png"),
-            "caption": caption,
-            "png": png,
-            "data_uri": "data:image/png;base64," + base64.b64encode(png).decode("ascii"),
-        }
-        for name, caption, png in images
-    ]
+    return image_contexts(images, stem)
 
 
 # --------------------------------------------------------------------------- the context

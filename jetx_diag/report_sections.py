@@ -12,11 +12,9 @@ A later section (statistics, money simulation, training diagnostics) is one buil
 
 from __future__ import annotations
 
-import base64
 from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import Any
-from urllib.parse import quote
 
 import numpy as np
 
@@ -29,6 +27,7 @@ from jetx_diag.plots import (
     figure_png,
     p_above_histogram,
 )
+from jetx_diag.report_images import Image, image_contexts
 from jetx_diag.report_skill import (
     section_calibration,
     section_money,
@@ -561,7 +560,7 @@ def build_plots(evaluation: Evaluation, msg: Messages, stem: str = "report") -> 
     """
     threshold = _threshold(evaluation)
     classes = (msg("class.below", threshold=threshold), msg("class.above", threshold=threshold))
-    images: list[tuple[str, str, bytes]] = []
+    images: list[Image] = []
     confusion_title = msg("plots.confusion_title")
     figure = confusion_heatmap(
         evaluation.metrics.confusion.rows(),
@@ -596,14 +595,4 @@ def build_plots(evaluation: Evaluation, msg: Messages, stem: str = "report") -> 
         images.append(("p_above", title, figure_png(figure)))
     images.extend(skill_images(evaluation, msg))  # calibration, cut-offs, bankroll, ACF
     images.extend(training_images(evaluation.training, msg))  # learning curves, one per stage
-    return [
-        {
-            "name": name,
-            "filename": f"{stem}.{name}.png",
-            "href": quote(f"{stem}.{name}.png"),
-            "caption": caption,
-            "png": png,
-            "data_uri": "data:image/png;base64," + base64.b64encode(png).decode("ascii"),
-        }
-        for name, caption, png in images
-    ]
+    return image_contexts(images, stem)

@@ -16,6 +16,7 @@ from typing import Any
 
 from jetx_diag.i18n import Messages
 from jetx_diag.plots import figure_png
+from jetx_diag.report_images import Image
 from jetx_diag.results import PERCENT_DECIMALS, Evaluation, Rate
 from jetx_diag.skill import RATE_FIELDS, Message, SkillReport, format_p, format_signed
 from jetx_diag.skill_plots import (
@@ -754,14 +755,14 @@ def section_randomness(evaluation: Evaluation, verdict: Verdict, msg: Messages) 
 # --------------------------------------------------------------------------- plots
 
 
-def skill_images(evaluation: Evaluation, msg: Messages) -> list[tuple[str, str, bytes]]:
+def skill_images(evaluation: Evaluation, msg: Messages) -> list[Image]:
     """``(name, caption, png)`` for each figure of the skill sections (none without skill)."""
     skill = evaluation.skill
     if skill is None:
         return []
     threshold = _threshold(evaluation)
     level = _level(skill.settings.level)
-    images: list[tuple[str, str, bytes]] = []
+    images: list[Image] = []
     calibration = skill.calibration
     if calibration is not None:
         title = msg("plots.reliability_title", threshold=threshold)

@@ -26,6 +26,7 @@ from typing import Any
 from jetx_diag import __version__
 from jetx_diag.errors import InputError, JetxDiagError
 from jetx_diag.i18n import Messages, messages
+from jetx_diag.report_images import Image, image_contexts
 from jetx_diag.results import Evaluation, to_dict
 from jetx_diag.training_diagnosis import diagnose
 from jetx_diag.training_logs import TrainingRun, load_run, stage_logs_in
@@ -577,9 +578,7 @@ def _file_part(name: str) -> str:
     return re.sub(r"[^A-Za-z0-9_.-]+", "_", name).strip("._") or "stage"
 
 
-def training_images(
-    diagnosis: TrainingDiagnosis | None, msg: Messages
-) -> list[tuple[str, str, bytes]]:
+def training_images(diagnosis: TrainingDiagnosis | None, msg: Messages) -> list[Image]:
     """``(name, caption, png)`` of the learning curves, one image per stage, drawn from the
     series the diagnosis saved (so a report from saved JSON draws the same curves)."""
     if diagnosis is None:
@@ -604,24 +603,6 @@ def training_images(
         )
         images.append((name, caption, figure_png(figure)))
     return images
-
-
-def image_contexts(images: list[tuple[str, str, bytes]], stem: str) -> list[Context]:
-    """Images as the ``plots`` partials print them (same shape as ``build_plots``)."""
-    import base64
-    from urllib.parse import quote
-
-    return [
-        {
-            "name": name,
-            "filename": f"{stem}.{name}.png",
-            "href": quote(f"{stem}.{name}.png"),
-            "caption": caption,
-            "png": png,
-            "data_uri": "data:image/png;base64," + base64.b64encode(png).decode("ascii"),
-        }
-        for name, caption, png in images
-    ]
 
 
 # --------------------------------------------------------------------------- history report
