@@ -130,27 +130,19 @@ def check_baseline(
 def load_baseline(path: str | Path) -> Evaluation:
     """The evaluation a ratchet compares with: a saved evaluation (``report --json``) or the
     best checkpoint of a saved comparison (``compare --json``)."""
-    import json
-
+    from jetx_diag.compare_report import is_saved_comparison, load_comparison_json
     from jetx_diag.render_json import load_evaluation_json
 
     path = Path(path)
     try:
-        head = path.read_bytes()[:4096].decode("utf-8-sig", errors="replace")
+        comparison = is_saved_comparison(path)
     except OSError as error:
         raise InputError(
             f"cannot read the baseline: {error.strerror or error}", path=path
         ) from None
-    if '"comparison"' in head:
-        from jetx_diag.compare_report import load_comparison_json
-
+    if comparison:
         return load_comparison_json(path).best.evaluation
-    try:
-        evaluation, _ = load_evaluation_json(path)
-    except InputError:
-        raise
-    except json.JSONDecodeError as error:  # pragma: no cover - load_evaluation_json wraps it
-        raise InputError(f"not valid JSON: {error}", path=path) from None
+    evaluation, _ = load_evaluation_json(path)
     return evaluation
 
 

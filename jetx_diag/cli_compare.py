@@ -119,11 +119,9 @@ def gather_sources(paths: Iterable[str | Path]) -> list[Source]:
 def _json_candidates(path: Path) -> list[Any]:
     """Candidates read back from a saved evaluation, or from every entry of a saved comparison."""
     from jetx_diag.compare import Candidate
+    from jetx_diag.compare_report import is_saved_comparison, load_comparison_json
 
-    head = path.read_bytes()[:4096].decode("utf-8-sig", errors="replace")
-    if '"comparison"' in head:
-        from jetx_diag.compare_report import load_comparison_json
-
+    if is_saved_comparison(path):
         comparison = load_comparison_json(path)
         return [Candidate(e.evaluation, str(path), "json") for e in comparison.entries]
     from jetx_diag.render_json import load_evaluation_json

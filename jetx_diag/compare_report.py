@@ -14,9 +14,7 @@ Files written by :func:`write_comparison` into the output folder::
 
 from __future__ import annotations
 
-import json
 import re
-import sys
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any, TextIO
@@ -27,6 +25,14 @@ from jetx_diag.ci import BASELINE_SECTION, BaselineCheck, baseline_section
 from jetx_diag.compare import COMPARISON_FORMAT_VERSION, Comparison, Entry
 from jetx_diag.errors import InputError
 from jetx_diag.i18n import Messages, messages
+from jetx_diag.render_json import (
+    document_version,
+    dump_document,
+    parse_document,
+    read_document_text,
+    refuse_newer,
+    write_document_text,
+)
 from jetx_diag.report_images import Image, image_contexts
 from jetx_diag.report_sections import target_text
 from jetx_diag.results import FORMAT_VERSION, Rate, from_dict, to_dict
@@ -471,63 +477,45 @@ def comparison_document(
 
 
 def render_comparison_json(comparison: Comparison, baseline: BaselineCheck | None = None) -> str:
-    document = comparison_document(comparison, baseline)
-    return json.dumps(document, indent=2, ensure_ascii=False, allow_nan=False) + "\n"
+    return dump_document(comparison_document(comparison, baseline))
 
 
 def parse_comparison_json(text: str, source: str) -> Comparison:
     """A :class:`Comparison` from :func:`render_comparison_json` text; newer versions refused."""
-    from jetx_diag.render_json import _no_constant, _no_duplicates
-
-    try:
-        document = json.loads(text, object_pairs_hook=_no_duplicates, parse_constant=_no_constant)
-    except json.JSONDecodeError as error:
-        raise InputError(
-            f"not valid JSON: {error.msg} at line {error.lineno} column {error.colno}",
-            path=source,
-        ) from None
-    except ValueError as error:
-        raise InputError(f"not valid JSON: {error}", path=source) from None
+    document = parse_document(text, source)
     if not isinstance(document, dict) or not isinstance(document.get("comparison"), dict):
         raise InputError("not a saved jetx-diag comparison (no 'comparison' object)", path=source)
-    version = document.get("format_version")
-    if not isinstance(version, int) or isinstance(version, bool):
-        raise InputError(f"'format_version' must be a whole number, got {version!r}", path=source)
+    version = document_version(document, source)
     data = document["comparison"]
     # The document, the comparison and each evaluation inside carry a version: refuse the file
     # when any of them is newer than this version of jetx-diag reads.
-    versions = [("comparison", version, COMPARISON_FORMAT_VERSION)]
-    versions.append(("comparison", data.get("format_version", 1), COMPARISON_FORMAT_VERSION))
+    refuse_newer(version, COMPARISON_FORMAT_VERSION, source, "comparison")
+    refuse_newer(data.get("format_version", 1), COMPARISON_FORMAT_VERSION, source, "comparison")
     for entry in data.get("entries") or ():
         evaluation = entry.get("evaluation") if isinstance(entry, dict) else None
         if isinstance(evaluation, dict):
-            versions.append(
-                ("evaluation", evaluation.get("format_version", FORMAT_VERSION), FORMAT_VERSION)
-            )
-    for what, found, known in versions:
-        if isinstance(found, int) and found > known:
-            raise InputError(
-                f"{what} written by a newer jetx-diag (format_version {found}; this version "
-                f"{__version__} reads up to {known})",
-                path=source,
-                hint="upgrade jetx-diag to read it",
-            )
+            found = evaluation.get("format_version", FORMAT_VERSION)
+            refuse_newer(found, FORMAT_VERSION, source, "evaluation")
     try:
         return from_dict(Comparison, data)
     except (TypeError, ValueError, KeyError, AttributeError) as error:
         raise InputError(f"not a valid saved comparison: {error}", path=source) from None
 
 
+def is_saved_comparison(path: str | Path) -> bool:
+    """Whether a saved JSON file is a comparison (``compare --json``) rather than one evaluation
+    (``report --json``): a comparison names its ``comparison`` object near the start.
+
+    Raises ``OSError`` when the file cannot be read; callers say which file it was meant to be.
+    """
+    with Path(path).open("rb") as handle:
+        head = handle.read(4096).decode("utf-8-sig", errors="replace")
+    return '"comparison"' in head
+
+
 def load_comparison_json(path: str | Path) -> Comparison:
     """A saved comparison (``compare --json``)."""
-    path = Path(path)
-    try:
-        text = path.read_bytes().decode("utf-8-sig")
-    except OSError as error:
-        raise InputError(f"cannot read: {error.strerror or error}", path=path) from None
-    except UnicodeDecodeError as error:
-        raise InputError(f"not UTF-8 text (byte {error.start})", path=path) from None
-    return parse_comparison_json(text, str(path))
+    return parse_comparison_json(read_document_text(path), str(path))
 
 
 def write_comparison_json(
@@ -538,13 +526,7 @@ def write_comparison_json(
     stream: TextIO | None = None,
 ) -> list[Path]:
     """Write the JSON to ``path`` atomically, or to ``stream`` (stdout) for ``-``."""
-    text = render_comparison_json(comparison, baseline)
-    if str(path) == "-":
-        (stream or sys.stdout).write(text)
-        return []
-    from jetx_diag.report_core import write_files
-
-    return write_files([(Path(path), text.encode("utf-8"))])
+    return write_document_text(render_comparison_json(comparison, baseline), path, stream=stream)
 
 
 # --------------------------------------------------------------------------- writing

@@ -88,7 +88,15 @@ def json_document(evaluation: Evaluation, verdict: Verdict) -> dict[str, Any]:
 
 def render_json(evaluation: Evaluation, verdict: Verdict) -> str:
     """The JSON document as text (UTF-8, indented, no NaN: missing numbers are ``null``)."""
-    document = json_document(evaluation, verdict)
+    return dump_document(json_document(evaluation, verdict))
+
+
+# --------------------------------------------------------------------------- shared by every
+# saved document (evaluation, comparison, run diagnosis)
+
+
+def dump_document(document: Any) -> str:
+    """A saved document as text: UTF-8, indented, no NaN (missing numbers are ``null``)."""
     return json.dumps(document, indent=2, ensure_ascii=False, allow_nan=False) + "\n"
 
 
@@ -105,10 +113,10 @@ def _no_constant(name: str) -> Any:
     raise ValueError(f"{name} is not a number JSON allows")
 
 
-def parse_evaluation_json(text: str, source: str) -> tuple[Evaluation, dict[str, Any]]:
-    """Read a JSON document (see :func:`load_evaluation_json`); ``source`` names it in errors."""
+def parse_document(text: str, source: str) -> Any:
+    """Strict JSON: a repeated key or NaN/Infinity is an ``InputError``, as is broken text."""
     try:
-        document = json.loads(text, object_pairs_hook=_no_duplicates, parse_constant=_no_constant)
+        return json.loads(text, object_pairs_hook=_no_duplicates, parse_constant=_no_constant)
     except json.JSONDecodeError as error:
         raise InputError(
             f"not valid JSON: {error.msg} at line {error.lineno} column {error.colno}",
@@ -116,31 +124,70 @@ def parse_evaluation_json(text: str, source: str) -> tuple[Evaluation, dict[str,
         ) from None
     except ValueError as error:
         raise InputError(f"not valid JSON: {error}", path=source) from None
+
+
+def document_version(document: dict[str, Any], source: str) -> int:
+    """The document's ``format_version``, which must be a whole number."""
+    version = document.get("format_version")
+    if not isinstance(version, int) or isinstance(version, bool):
+        raise InputError(f"'format_version' must be a whole number, got {version!r}", path=source)
+    return version
+
+
+def refuse_newer(found: Any, known: int, source: str, what: str = "") -> None:
+    """An ``InputError`` when ``found`` is a format version newer than this version reads."""
+    if isinstance(found, int) and found > known:
+        raise InputError(
+            f"{what + ' ' if what else ''}written by a newer jetx-diag (format_version {found}; "
+            f"this version {__version__} reads up to {known})",
+            path=source,
+            hint="upgrade jetx-diag to read it",
+        )
+
+
+def read_document_text(path: str | Path) -> str:
+    """A saved document's text (UTF-8, a BOM allowed); unreadable or not text: ``InputError``."""
+    path = Path(path)
+    try:
+        raw = path.read_bytes()
+    except OSError as error:
+        raise InputError(f"cannot read: {error.strerror or error}", path=path) from None
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise InputError(f"not UTF-8 text (byte {error.start})", path=path) from None
+
+
+def write_document_text(text: str, path: str | Path, *, stream: TextIO | None = None) -> list[Path]:
+    """Write ``text`` to ``path`` atomically, or to ``stream`` (stdout) for ``-``.
+
+    Returns the paths written (none for ``-``).
+    """
+    if str(path) == "-":
+        (stream or sys.stdout).write(text)
+        return []
+    # report_core imports the renderers lazily; importing it here is cycle-free.
+    from jetx_diag.report_core import write_files
+
+    return write_files([(Path(path), text.encode("utf-8"))])
+
+
+# --------------------------------------------------------------------------- reading back
+
+
+def parse_evaluation_json(text: str, source: str) -> tuple[Evaluation, dict[str, Any]]:
+    """Read a JSON document (see :func:`load_evaluation_json`); ``source`` names it in errors."""
+    document = parse_document(text, source)
     if not isinstance(document, dict) or "evaluation" not in document:
         raise InputError(
             "not a saved jetx-diag evaluation (no 'evaluation' object)",
             path=source,
             hint="write one with --json",
         )
-    version = document.get("format_version")
-    if not isinstance(version, int) or isinstance(version, bool):
-        raise InputError(f"'format_version' must be a whole number, got {version!r}", path=source)
-    if version > JSON_FORMAT_VERSION:
-        raise InputError(
-            f"written by a newer jetx-diag (format_version {version}; this version "
-            f"{__version__} reads up to {JSON_FORMAT_VERSION})",
-            path=source,
-            hint="upgrade jetx-diag to read it",
-        )
+    refuse_newer(document_version(document, source), JSON_FORMAT_VERSION, source)
     data = document["evaluation"]
     inner = data.get("format_version", FORMAT_VERSION) if isinstance(data, dict) else None
-    if isinstance(inner, int) and inner > FORMAT_VERSION:
-        raise InputError(
-            f"evaluation written by a newer jetx-diag (format_version {inner}; this version "
-            f"reads up to {FORMAT_VERSION})",
-            path=source,
-            hint="upgrade jetx-diag to read it",
-        )
+    refuse_newer(inner, FORMAT_VERSION, source, "evaluation")
     try:
         evaluation = from_dict(Evaluation, data)
     except (TypeError, ValueError, KeyError, AttributeError) as error:
@@ -156,16 +203,7 @@ def load_evaluation_json(path: str | Path) -> tuple[Evaluation, dict[str, Any]]:
 
     Refuses documents from a newer, unknown ``format_version`` with an ``InputError``.
     """
-    path = Path(path)
-    try:
-        raw = path.read_bytes()
-    except OSError as error:
-        raise InputError(f"cannot read: {error.strerror or error}", path=path) from None
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        raise InputError(f"not UTF-8 text (byte {error.start})", path=path) from None
-    return parse_evaluation_json(text, str(path))
+    return parse_evaluation_json(read_document_text(path), str(path))
 
 
 def write_json(
@@ -175,11 +213,4 @@ def write_json(
 
     Returns the paths written (none for ``-``).
     """
-    text = render_json(evaluation, verdict)
-    if str(path) == "-":
-        (stream or sys.stdout).write(text)
-        return []
-    # report_core imports the renderers lazily; importing it here is cycle-free.
-    from jetx_diag.report_core import write_files
-
-    return write_files([(Path(path), text.encode("utf-8"))])
+    return write_document_text(render_json(evaluation, verdict), path, stream=stream)

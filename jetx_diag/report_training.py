@@ -15,7 +15,6 @@ share is :func:`_share` (logs hold fractions without counts, so they are shown w
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
@@ -26,6 +25,7 @@ from typing import Any
 from jetx_diag import __version__
 from jetx_diag.errors import InputError, JetxDiagError
 from jetx_diag.i18n import Messages, messages
+from jetx_diag.render_json import dump_document
 from jetx_diag.report_images import Image, image_contexts
 from jetx_diag.results import Evaluation, to_dict
 from jetx_diag.training_diagnosis import diagnose
@@ -645,7 +645,7 @@ def history_json(diagnosis: TrainingDiagnosis) -> str:
         "tool_version": __version__,
         "training": to_dict(diagnosis),
     }
-    return json.dumps(document, indent=2, ensure_ascii=False, allow_nan=False) + "\n"
+    return dump_document(document)
 
 
 def render_history(
