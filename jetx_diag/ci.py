@@ -317,30 +317,13 @@ def write_report(
     there is a baseline. Everything is rendered before anything is written."""
     from jetx_diag import report_core
 
-    if baseline is None:
-        return report_core.write_report(
-            evaluation, verdict, out_dir, formats=formats, lang=lang, stem=stem
-        )
-    from jetx_diag.render_html import render_html
-    from jetx_diag.render_markdown import render_markdown
-
-    folder = Path(out_dir)
-    chosen = tuple(dict.fromkeys(formats))
-    others = [f for f in chosen if f not in ("md", "html")]
-    rest = report_core.render_outputs(
-        evaluation, verdict, folder, formats=others, lang=lang, stem=stem
-    )
-    outputs: list[tuple[Path, bytes]] = []
-    if "md" in chosen or "html" in chosen:
+    context = None
+    if baseline is not None and ("md" in formats or "html" in formats):
         context = report_context(evaluation, verdict, lang, baseline, stem=stem)
-        if "md" in chosen:
-            outputs.append((folder / f"{stem}.md", render_markdown(context).encode("utf-8")))
-            outputs.extend(
-                (folder / image["filename"], image["png"]) for image in context["plots"]["images"]
-            )
-        if "html" in chosen:
-            outputs.append((folder / f"{stem}.html", render_html(context).encode("utf-8")))
-    return report_core.write_files([*outputs, *rest])
+    outputs = report_core.render_outputs(
+        evaluation, verdict, Path(out_dir), formats=formats, lang=lang, stem=stem, context=context
+    )
+    return report_core.write_files(outputs)
 
 
 def report_summary(

@@ -447,12 +447,6 @@ def render_compare_markdown(context: Context) -> str:
     return render_template("compare.md.j2", context)
 
 
-def render_compare_html(context: Context) -> str:
-    from jetx_diag.report_core import render_template
-
-    return render_template("compare.html.j2", context)
-
-
 def compare_summary(
     comparison: Comparison, lang: str = "en", baseline: BaselineCheck | None = None
 ) -> str:
@@ -546,7 +540,7 @@ def render_comparison(
     With ``reports``, each checkpoint's own report goes to ``<out_dir>/<checkpoint>/`` in the
     same formats, and the page links to it with a relative address.
     """
-    from jetx_diag.report_core import render_outputs
+    from jetx_diag.report_core import page_outputs, render_outputs, render_template
 
     folder = Path(out_dir)
     chosen = tuple(dict.fromkeys(formats))
@@ -564,13 +558,15 @@ def render_comparison(
         context = build_compare_context(
             comparison, lang, links=links, baseline=baseline, images=images
         )
-        if page_format == "md":
-            page = render_compare_markdown(context)
-            outputs.append((folder / "compare.md", page.encode("utf-8")))
-            outputs.extend((folder / image["filename"], image["png"]) for image in images)
-        else:
-            page = render_compare_html(context)
-            outputs.append((folder / "compare.html", page.encode("utf-8")))
+        outputs.extend(
+            page_outputs(
+                folder,
+                "compare",
+                markdown=render_compare_markdown(context) if page_format == "md" else None,
+                html=render_template("compare.html.j2", context) if page_format == "html" else None,
+                images=images,
+            )
+        )
     for entry in comparison.entries if reports else ():
         outputs.extend(
             render_outputs(

@@ -47,6 +47,7 @@ __all__ = [
     "build_context",
     "environment",
     "off_text",
+    "page_outputs",
     "recorded_percent",
     "render_outputs",
     "render_template",
@@ -190,6 +191,26 @@ def _check_formats(formats: Iterable[str]) -> tuple[str, ...]:
     return chosen
 
 
+def page_outputs(
+    out_dir: Path,
+    stem: str,
+    *,
+    markdown: str | None,
+    html: str | None,
+    images: Sequence[Context],
+) -> list[tuple[Path, bytes]]:
+    """A rendered page as ``(path, bytes)``: ``<stem>.md`` with its ``images`` as PNG files
+    beside it, and one self-contained ``<stem>.html`` (images inline); ``None`` leaves a format
+    out."""
+    outputs: list[tuple[Path, bytes]] = []
+    if markdown is not None:
+        outputs.append((out_dir / f"{stem}.md", markdown.encode("utf-8")))
+        outputs.extend((out_dir / image["filename"], image["png"]) for image in images)
+    if html is not None:
+        outputs.append((out_dir / f"{stem}.html", html.encode("utf-8")))
+    return outputs
+
+
 def render_outputs(
     evaluation: Evaluation,
     verdict: Verdict,
@@ -198,8 +219,13 @@ def render_outputs(
     formats: Sequence[str] = ("md", "html"),
     lang: str = "en",
     stem: str = "report",
+    context: Context | None = None,
 ) -> list[tuple[Path, bytes]]:
-    """Every file of a report as ``(path, bytes)``, rendered in memory, nothing written yet."""
+    """Every file of a report as ``(path, bytes)``, rendered in memory, nothing written yet.
+
+    ``context``: the Markdown/HTML context when the caller has built it already (``ci`` adds
+    the ratchet's section to it); built here with :func:`build_context` otherwise.
+    """
     # Renderers import this module for the environment; importing them here avoids a cycle.
     from jetx_diag.render_html import render_html
     from jetx_diag.render_json import render_json
@@ -208,15 +234,16 @@ def render_outputs(
 
     chosen = _check_formats(formats)
     outputs: list[tuple[Path, bytes]] = []
-    needs_context = "md" in chosen or "html" in chosen
-    context = build_context(evaluation, verdict, lang, stem=stem) if needs_context else None
-    if context is not None and "md" in chosen:
-        outputs.append((out_dir / f"{stem}.md", render_markdown(context).encode("utf-8")))
-        outputs.extend(
-            (out_dir / image["filename"], image["png"]) for image in context["plots"]["images"]
+    if "md" in chosen or "html" in chosen:
+        if context is None:
+            context = build_context(evaluation, verdict, lang, stem=stem)
+        outputs = page_outputs(
+            out_dir,
+            stem,
+            markdown=render_markdown(context) if "md" in chosen else None,
+            html=render_html(context) if "html" in chosen else None,
+            images=context["plots"]["images"],
         )
-    if context is not None and "html" in chosen:
-        outputs.append((out_dir / f"{stem}.html", render_html(context).encode("utf-8")))
     if "json" in chosen:
         outputs.append((out_dir / f"{stem}.json", render_json(evaluation, verdict).encode("utf-8")))
     if "junit" in chosen:

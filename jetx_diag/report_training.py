@@ -662,17 +662,13 @@ def render_history(
 
     ``md``: ``<stem>.md`` and its PNGs beside it; ``html``: one self-contained ``<stem>.html``.
     """
-    from jetx_diag.report_core import render_template
+    from jetx_diag.report_core import page_outputs, render_template
 
     context = history_context(diagnosis, lang, run_label=run_label, stem=stem, threshold=threshold)
-    outputs: list[tuple[Path, bytes]] = []
-    if "md" in formats:
-        text = render_template("history.md.j2", context)
-        outputs.append((out_dir / f"{stem}.md", text.encode("utf-8")))
-        outputs.extend(
-            (out_dir / image["filename"], image["png"]) for image in context["plots"]["images"]
-        )
-    if "html" in formats:
-        text = render_template("history.html.j2", context)
-        outputs.append((out_dir / f"{stem}.html", text.encode("utf-8")))
-    return outputs
+    return page_outputs(
+        out_dir,
+        stem,
+        markdown=render_template("history.md.j2", context) if "md" in formats else None,
+        html=render_template("history.html.j2", context) if "html" in formats else None,
+        images=context["plots"]["images"],
+    )
