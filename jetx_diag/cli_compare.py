@@ -11,11 +11,20 @@ from typing import Any
 
 import click
 
-from jetx_diag.cli_report import (
+from jetx_diag.cli_options import (
+    PAGE_FORMATS,
+    baseline_check,
     build_options,
     build_targets,
     evaluation_options,
+    gate,
+    parse_formats,
+    print_baseline,
     progress_bars,
+    publish_options,
+    quiet_option,
+    summary_console,
+    target_option,
 )
 from jetx_diag.config import Config, load_config
 from jetx_diag.errors import ConfigError, InputError, UsageError
@@ -25,7 +34,7 @@ from jetx_diag.evaluate import EvaluationOptions, Evaluator, Progress
 _CHECKPOINT_KINDS = ("hdf5", "zip", "savedmodel")
 #: ``--format`` of compare: the page in md/html; ``json`` adds each checkpoint's evaluation JSON
 #: (``<checkpoint>/report.json``), which a later compare or ``--baseline`` reads back.
-PAGE_FORMATS = ("md", "html", "json")
+COMPARE_FORMATS = (*PAGE_FORMATS, "json")
 
 
 @dataclass(frozen=True)
@@ -188,51 +197,15 @@ def evaluate_sources(
 # --------------------------------------------------------------------------- publishing
 
 
-def _page_formats(value: Any) -> tuple[str, ...]:
-    if value is None:
-        return ("md", "html")
-    items = value if isinstance(value, tuple | list) else str(value).split(",")
-    chosen = tuple(item.strip().lower() for item in items if item.strip())
-    unknown = [f for f in chosen if f not in PAGE_FORMATS]
-    if unknown:
-        raise UsageError(f"unknown report format {', '.join(unknown)}", hint="md, html, json")
-    return chosen
-
-
-def _tolerance(config: Config, params: dict[str, Any]) -> float:
-    value = params.get("tolerance")
-    value = config.get("tolerance", 0.0) if value is None else value
-    if not float(value) >= 0.0:
-        raise UsageError(f"--tolerance is in percentage points and at least 0, got {value}")
-    return float(value)
-
-
-def baseline_check(current: Any, config: Config, params: dict[str, Any], targets: Any) -> Any:
-    """The ratchet against ``--baseline`` (or the config's ``baseline``), or ``None``."""
-    path = params.get("baseline") or config.path("baseline")
-    if not path:
-        return None
-    from jetx_diag.ci import check_baseline, load_baseline
-
-    return check_baseline(
-        current,
-        load_baseline(path),
-        tolerance=_tolerance(config, params),
-        targets=targets,
-        source=str(path),
-    )
-
-
 def publish_comparison(
     comparison: Any, config: Config, params: dict[str, Any], targets: Any, *, quiet: bool
 ) -> int:
     """Write the page, reports, JSON and JUnit; append the step summary; return the exit code."""
     from jetx_diag.ci import step_summary
-    from jetx_diag.cli import ExitCode
     from jetx_diag.compare_report import compare_summary, write_comparison, write_comparison_json
 
     lang = params.get("lang") or config.get("lang", "en")
-    formats = _page_formats(params.get("formats") or config.get("formats"))
+    formats = parse_formats(params.get("formats") or config.get("formats"), COMPARE_FORMATS)
     output = params.get("output") or config.path("output")
     out_dir = Path(output) if output else Path("reports") / "compare"
     check = baseline_check(comparison.best.evaluation, config, params, targets)
@@ -258,14 +231,9 @@ def publish_comparison(
     if summary is not None:
         written.append(summary)
     if not quiet:
-        from rich.console import Console
-
-        # With --json -, stdout carries the JSON alone; the summary goes to stderr.
-        console = Console(stderr=True) if str(json_path) == "-" else Console()
+        console = summary_console(json_path)
         print_comparison(comparison, written, lang=lang, console=console, baseline=check)
-    if check is not None and not check.passed:
-        return ExitCode.WORSE_THAN_BASELINE
-    return ExitCode.OK if comparison.best.verdict.passed else ExitCode.TARGETS_MISSED
+    return gate(comparison.best.verdict.passed, check)
 
 
 def print_comparison(
@@ -321,22 +289,6 @@ def print_comparison(
             console.print(Text(f"  {path}"))
 
 
-def print_baseline(check: Any, lang: str, console: Any) -> None:
-    """The ratchet's headline and every metric that failed it."""
-    from rich.text import Text
-
-    from jetx_diag.ci import baseline_section
-    from jetx_diag.i18n import messages
-
-    section = baseline_section(check, messages(lang))
-    style = "bold green" if section["passed"] else "bold red"
-    console.print(Text(f"{section['headline_symbol']} {section['headline']}", style=style))
-    for row in section["rows"]:
-        if row["fails"]:
-            text = f"  {row['name']}: {row['baseline']} → {row['current']} ({row['change']})"
-            console.print(Text(text))
-
-
 # --------------------------------------------------------------------------- commands
 
 
@@ -368,39 +320,22 @@ def _rank_choice() -> click.Choice:
 @click.command()
 @click.argument("sources", nargs=-1, metavar="CHECKPOINT|FOLDER|EVALUATION.json...")
 @evaluation_options
-@click.option(
-    "--target",
-    "target_texts",
-    multiple=True,
-    metavar="METRIC<OP>VALUE",
-    help="Override a target, e.g. below_accuracy>=80 (repeatable).",
-)
+@target_option
 @click.option(
     "--rank-by",
     type=_rank_choice(),
     help="targets: most met, then threshold accuracy, then money-loss risk; or one metric. "
     "Either way a checkpoint collapsed onto one class ranks last  [default: targets]",
 )
-@click.option("-o", "--output", metavar="DIR", help="Output folder  [default: reports/compare]")
-@click.option("--format", "formats", help="Comma-separated: md,html,json  [default: md,html]")
-@click.option("--lang", type=click.Choice(["en", "tr"]), help="Report language  [default: en]")
-@click.option(
-    "--json", "json_path", metavar="PATH", help="Write the comparison as JSON (- = stdout)."
-)
-@click.option("--junit", "junit_path", metavar="PATH", help="JUnit XML, one suite per checkpoint.")
-@click.option(
-    "--baseline",
-    metavar="FILE.json",
-    help="Saved evaluation or comparison: exit 6 when the best got worse than it.",
-)
-@click.option(
-    "--tolerance",
-    type=float,
-    metavar="POINTS",
-    help="Percentage points a metric may lose against --baseline  [default: 0]",
+@publish_options(
+    output_help="Output folder  [default: reports/compare]",
+    formats=COMPARE_FORMATS,
+    json_what="comparison",
+    junit_help="JUnit XML, one suite per checkpoint.",
+    baseline_help="Saved evaluation or comparison: exit 6 when the best got worse than it.",
 )
 @click.option("--no-reports", is_flag=True, help="No per-checkpoint reports beside the page.")
-@click.option("-q", "--quiet", is_flag=True, help="No terminal summary.")
+@quiet_option
 def compare(sources: tuple[str, ...], **params: Any) -> int:
     """Rank checkpoints of a run on the same held-out rounds and pick the best.
 
@@ -427,7 +362,7 @@ def compare(sources: tuple[str, ...], **params: Any) -> int:
 
 @click.command()
 @click.option("--config", "config_file", metavar="FILE", help="setup.cfg/pyproject.toml.")
-@click.option("-q", "--quiet", is_flag=True, help="No terminal summary.")
+@quiet_option
 def check(config_file: str | None, quiet: bool) -> int:
     """Run the checks the project's config file describes: the one-line CI step.
 
@@ -468,7 +403,6 @@ def check(config_file: str | None, quiet: bool) -> int:
 def _check_one(checkpoint: Path, config: Config, params: dict[str, Any]) -> int:
     """One checkpoint: the report command's work, with its baseline and step summary."""
     from jetx_diag.cli_report import publish
-    from jetx_diag.evaluate import Evaluator
 
     options = build_options(config, params)
     targets = build_targets(config, ())

@@ -39,7 +39,7 @@ def demo(output: str, rounds: int | None, seed: str | None, lang: str, quiet: bo
     checkpoint gets its report, as `jetx-diag report` would write it. Takes a few minutes on
     two CPU cores. Exit code 0 when the demo ran (the reports say whether targets were met).
     """
-    from jetx_diag.cli_report import progress_bars
+    from jetx_diag.cli_options import progress_bars
     from jetx_diag.compare import Candidate, compare
     from jetx_diag.compare_report import report_folders, write_comparison
     from jetx_diag.demo_training import run_demo_training

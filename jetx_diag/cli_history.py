@@ -14,9 +14,10 @@ from typing import Any
 
 import click
 
+from jetx_diag.cli_options import PAGE_FORMATS, parse_formats, quiet_option
 from jetx_diag.errors import UsageError
 
-FORMATS = ("md", "html")
+FORMATS = PAGE_FORMATS
 SEVERITY_ORDER = ("critical", "warning", "info")
 
 
@@ -115,17 +116,6 @@ def parse_class_counts(text: str | None) -> dict[str, int] | None:
             f"--class-counts {text!r}: give both whole counts", hint="e.g. below=2135,above=3956"
         )
     return {key: int(value) for key, value in pairs.items()}
-
-
-def _formats(value: str | None) -> tuple[str, ...]:
-    if value is None:
-        return FORMATS
-    chosen = tuple(dict.fromkeys(v.strip().lower() for v in value.split(",") if v.strip()))
-    unknown = [f for f in chosen if f not in FORMATS]
-    if unknown or not chosen:
-        named = ", ".join(unknown) if unknown else repr(value)
-        raise UsageError(f"unknown report format {named}", hint="md, html")
-    return chosen
 
 
 # --------------------------------------------------------------------------- the command
@@ -227,7 +217,7 @@ def _formats(value: str | None) -> tuple[str, ...]:
     type=click.Choice(["critical", "warning"]),
     help="Exit 1 when a finding is at least this severe (for CI).",
 )
-@click.option("-q", "--quiet", is_flag=True, help="No terminal summary.")
+@quiet_option
 def history(run_dir: str | None, **params: Any) -> int:
     """Diagnose a training run from its logs: why did training fail?
 
@@ -267,7 +257,7 @@ def history(run_dir: str | None, **params: Any) -> int:
         scaler=params["scaler"],
         checkpoints=tuple(params["checkpoints"]) or None,
     )
-    formats = _formats(params["formats"])
+    formats = parse_formats(params["formats"], FORMATS, allow_empty=False)
     _, diagnosis = diagnose_run(folder, options)
 
     lang = params["lang"]
