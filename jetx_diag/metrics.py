@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import numpy as np
 from numpy.typing import ArrayLike
-from sklearn.metrics import confusion_matrix as sk_confusion_matrix
 
 from jetx_diag.results import ConfusionMatrix, Metrics, Rate, RegressionErrors
 
@@ -28,6 +27,10 @@ def confusion(actual_above: ArrayLike, called_above: ArrayLike) -> ConfusionMatr
     called = np.asarray(called_above, dtype=bool)
     if actual.shape != called.shape:
         raise ValueError(f"{actual.shape[0]} outcomes but {called.shape[0]} calls")
+    # Imported here: scikit-learn pulls in scipy and pandas (about 1.5 s), which the CLI's
+    # --help and every module that only names these functions should not pay for.
+    from sklearn.metrics import confusion_matrix as sk_confusion_matrix
+
     (bb, ba), (ab, aa) = sk_confusion_matrix(actual, called, labels=[False, True])
     return ConfusionMatrix(int(bb), int(ba), int(ab), int(aa))
 

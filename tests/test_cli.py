@@ -181,6 +181,19 @@ def test_help_explains_and_is_cheap(tmp_path: Path) -> None:
     assert result.stdout.strip().endswith("False")
 
 
+def test_help_imports_no_heavy_library(tmp_path: Path) -> None:
+    """Building the command tree must not pull in pandas, statsmodels or scikit-learn."""
+    heavy = ("tensorflow", "keras", "pandas", "statsmodels", "sklearn", "scipy", "matplotlib")
+    code = (
+        "import sys; from jetx_diag.cli import run; run(['report', '--help']); "
+        f"print([m for m in {heavy!r} if m in sys.modules])"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=60, cwd=tmp_path
+    )
+    assert result.stdout.strip().splitlines()[-1] == "[]", result.stderr
+
+
 def test_debug_after_the_subcommand_shows_the_traceback(monkeypatch, capfd) -> None:
     import jetx_diag.cli_report as cli_report
 
