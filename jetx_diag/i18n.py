@@ -308,6 +308,144 @@ _EN: dict[str, str] = {
     "history.title": "🏋️ Training run report — {run}",
     "history.run_dir": "Run folder",
     "history.more_findings": "{count} more findings (for information) in the report.",
+    # ---------------------------------------------------------------- training findings
+    # One sentence per finding code; fields are the finding's numbers plus ``stage``.
+    "training.finding.no_class_accuracy_logged": (
+        "{stage}: the log has no per-epoch below/above accuracy, so the epochs where the model "
+        "lost the 'below' class cannot be seen. Log val_below_accuracy and val_above_accuracy."
+    ),
+    "training.finding.too_few_epochs": (
+        "{stage}: only {epochs_logged} epoch logged; no trend can be read from it."
+    ),
+    "training.finding.values_not_finite": (
+        "{stage}: {column} is NaN or infinite in {count} epoch(s), first at epoch {first_epoch} "
+        "({spans}); training diverged there."
+    ),
+    "training.finding.stopped_past_peak": (
+        "{stage}: {goal_metric} peaked at epoch {best_epoch} ({best_value:.1%}) but training ran "
+        "to epoch {stop_epoch}: {epochs_past_peak} epochs past the peak (ending at "
+        "{final_value:.1%}). In hindsight, EarlyStopping on {goal_metric} with patience "
+        "{patience_needed} would have kept epoch {best_epoch} and stopped at epoch "
+        "{stop_with_needed}."
+    ),
+    "training.finding.peak_at_end": (
+        "{stage}: {goal_metric} was still at its best in the last epoch ({stop_epoch}, "
+        "{best_value:.1%}); the stage may have stopped too early."
+    ),
+    "training.finding.collapse": (
+        "{stage}: the model called only one class in {collapse_count} of {checked_epochs} logged "
+        "epochs ({all_above} only 'above', {all_below} only 'below'), first at epoch "
+        "{first_collapse_epoch} (epochs {spans})."
+    ),
+    "training.finding.oscillation": (
+        "{stage}: below-accuracy swung between 0% and 100% {switches} times between epochs "
+        "{first_switch_epoch} and {last_switch_epoch} (largest change between two logged epochs: "
+        "{largest_swing:.1%})."
+    ),
+    "training.finding.best_epoch_collapsed": (
+        "{stage}: the best epoch by {goal_metric} (epoch {best_epoch}, {best_value:.1%}) is one "
+        "where the model called only one class ({status}); {goal_metric} rewards that. Judge "
+        "epochs by below- and above-accuracy together."
+    ),
+    "training.finding.monitor_not_goal": (
+        "{stage}: the checkpoint was chosen by {monitor}, not by {goal_metric}. At the kept epoch "
+        "{checkpoint_epoch}, {goal_metric} was {goal_at_checkpoint:.1%} ({checkpoint_status}); "
+        "its best was {best_value:.1%} at epoch {best_epoch}."
+    ),
+    "training.finding.checkpoint_goal_not_logged": (
+        "{stage}: the checkpoint was chosen by {monitor} at epoch {checkpoint_epoch}; "
+        "{goal_metric} was not logged at that epoch, so how good the kept model is on the goal is "
+        "unknown (its best logged value was {best_value:.1%} at epoch {best_epoch})."
+    ),
+    "training.finding.monitor_not_logged": (
+        "{stage}: the monitored metric {monitor} is not in the log; the kept epoch cannot be found."
+    ),
+    "training.finding.monitor_unknown": (
+        "{stage}: which metric chose the checkpoint is not recorded; give it (--monitor) to check "
+        "it against {goal_metric}."
+    ),
+    "training.finding.early_stopping_consistent": (
+        "{stage}: the log matches EarlyStopping(monitor={monitor}, patience={patience}): best "
+        "{monitor} at epoch {replay_best_epoch}, stop at epoch {stop_epoch}."
+    ),
+    "training.finding.early_stopping_never_fired": (
+        "{stage}: EarlyStopping(monitor={monitor}, patience={patience}) never fired in the "
+        "{epochs_logged} logged epochs (best {monitor} at epoch {replay_best_epoch}); the stage "
+        "ran to its epoch limit."
+    ),
+    "training.finding.goal_flat": (
+        "{stage}: {goal_metric} stayed at {value:.1%} in all {epochs_logged} logged epochs: "
+        "nothing was learned on the goal."
+    ),
+    "training.finding.early_stopping_inconsistent": (
+        "{stage}: EarlyStopping(monitor={monitor}, patience={patience}) replayed over the log "
+        "stops at {replay_stop}, but the log ends at epoch {stop_epoch}: the recorded settings or "
+        "the log are not what ran."
+    ),
+    "training.finding.epochs_disagree": (
+        "{stage}: the metadata records {recorded_epochs} epochs, the log holds {logged_epochs}."
+    ),
+    "training.finding.class_balance": (
+        "Training rounds: {below_count} below ({below_share:.1%}) and {above_count} above; "
+        "imbalance 1:{imbalance_ratio:.2f}. Balanced class weights: {balanced_below_weight:.2f} "
+        "(below), {balanced_above_weight:.2f} (above)."
+    ),
+    "training.finding.class_weight_excessive": (
+        "{where}: class weights {below_weight:.2f}x (below) and {above_weight:.2f}x (above) make "
+        "one below round count {weight_ratio:.1f} times an above round; for this split "
+        "({below_share:.1%} below, imbalance 1:{imbalance_ratio:.2f}) balanced weights make it "
+        "{balanced_ratio:.2f} times. The below class is over-weighted {overweight:.1f}x."
+    ),
+    "training.finding.class_weight_too_low": (
+        "{where}: class weights {below_weight:.2f}x (below) and {above_weight:.2f}x (above) make "
+        "one below round count {weight_ratio:.2f} times an above round; for this split "
+        "({below_share:.1%} below, imbalance 1:{imbalance_ratio:.2f}) balanced weights make it "
+        "{balanced_ratio:.2f} times. The below class is under-weighted {underweight:.1f}x, which "
+        "pushes the model towards calling every round 'above'."
+    ),
+    "training.finding.class_weights_unchecked": (
+        "{where}: class weights {below_weight:.2f}x (below) and {above_weight:.2f}x (above) "
+        "cannot be checked: the class counts of the training rounds are unknown."
+    ),
+    "training.finding.class_missing_in_training": (
+        "The training rounds hold no {missing_class} rounds ({total} rounds); the model cannot "
+        "learn to call that class."
+    ),
+    "training.finding.missing_artifacts": (
+        "{missing_count} of {expected_count} files the run should have left are missing from "
+        "{run_dir}: {missing_list}."
+    ),
+    "training.finding.scaler_width_mismatch": (
+        "The scaler expects {scaler_width} features but the model's feature input takes "
+        "{model_width}: they do not belong together."
+    ),
+    "training.finding.checkpoint_scaler_mismatch": (
+        "{checkpoint} takes {model_width} features but {scaler} scales {scaler_width}: they do "
+        "not belong together."
+    ),
+    "training.finding.recorded_metric_differs": (
+        "The metadata records {metric} = {recorded:.2%}, measured here {measured:.2%} (difference "
+        "{difference:+.2%})."
+    ),
+    # Epoch status in the progress table (and in findings that name one).
+    "training.status.all_above": "only 'above' calls (collapsed)",
+    "training.status.all_below": "only 'below' calls (collapsed)",
+    "training.status.lopsided_above": "lopsided towards 'above'",
+    "training.status.lopsided_below": "lopsided towards 'below'",
+    "training.status.balanced": "both classes called",
+    "training.status.not_logged": "not logged",
+    "training.status.oscillating": "swinging from one side to the other every epoch",
+    # Marks on a progress-table row.
+    "training.mark.best": "best",
+    "training.mark.first": "first epoch",
+    "training.mark.final": "stopped here",
+    "training.mark.checkpoint": "checkpoint kept",
+    # Words a diagnosis puts into a finding's numbers, spelled out.
+    "training.word.all_stages": "all stages",
+    "training.word.no_epoch": "no epoch",
+    "training.word.none": "none",
+    "training.word.below": "below",
+    "training.word.above": "above",
     # ---------------------------------------------------------------- terminal, junit
     "terminal.title": "Targets — {label}",
     "terminal.rows": "Rows: {read} read = {used} used + {rejected} rejected",
@@ -1009,6 +1147,145 @@ _TR: dict[str, str] = {
     "history.title": "🏋️ Eğitim Süreci Raporu — {run}",
     "history.run_dir": "Eğitim klasörü",
     "history.more_findings": "Raporda {count} bilgi amaçlı bulgu daha var.",
+    # ---------------------------------------------------------------- training findings
+    # One sentence per finding code; fields are the finding's numbers plus ``stage``.
+    "training.finding.no_class_accuracy_logged": (
+        "{stage}: logda epoch başına 1.5 altı/üstü doğruluğu yok; modelin 1.5 altını kaybettiği "
+        "epoch'lar görülemiyor. val_below_accuracy ve val_above_accuracy loglanmalı."
+    ),
+    "training.finding.too_few_epochs": (
+        "{stage}: yalnızca {epochs_logged} epoch loglanmış; eğilim okunamaz."
+    ),
+    "training.finding.values_not_finite": (
+        "{stage}: {column} {count} epoch'ta NaN veya sonsuz, ilki epoch {first_epoch} ({spans}); "
+        "eğitim orada ıraksamış."
+    ),
+    "training.finding.stopped_past_peak": (
+        "{stage}: {goal_metric} için en iyi epoch: {best_epoch} ({best_value:.1%}); eğitimin "
+        "durduğu epoch: {stop_epoch}; zirveden sonra geçen epoch sayısı: {epochs_past_peak} (son "
+        "değer {final_value:.1%}). Geriye bakınca, {goal_metric} izlenip "
+        "patience={patience_needed} ile EarlyStopping, epoch {best_epoch} modelini tutup epoch "
+        "{stop_with_needed} noktasında dururdu."
+    ),
+    "training.finding.peak_at_end": (
+        "{stage}: {goal_metric} son epoch'ta ({stop_epoch}, {best_value:.1%}) hâlâ en iyi "
+        "değerindeydi; aşama erken durmuş olabilir."
+    ),
+    "training.finding.collapse": (
+        "{stage}: model loglanan {checked_epochs} epoch'un {collapse_count} tanesinde tek sınıf "
+        "tahmin etti ({all_above} kez hep 1.5 üstü, {all_below} kez hep 1.5 altı); ilki epoch "
+        "{first_collapse_epoch} (epoch'lar: {spans})."
+    ),
+    "training.finding.oscillation": (
+        "{stage}: 1.5 altı doğruluğu epoch {first_switch_epoch} ile {last_switch_epoch} arasında "
+        "{switches} kez %0 ile %100 arasında savruldu (iki loglanmış epoch arasındaki en büyük "
+        "değişim: {largest_swing:.1%})."
+    ),
+    "training.finding.best_epoch_collapsed": (
+        "{stage}: {goal_metric} ölçüsüne göre en iyi epoch ({best_epoch}, {best_value:.1%}) "
+        "modelin tek sınıf tahmin ettiği bir epoch ({status}); bu metrik bunu ödüllendiriyor. "
+        "Epoch'lar 1.5 altı ve üstü doğruluğuyla birlikte değerlendirilmeli."
+    ),
+    "training.finding.monitor_not_goal": (
+        "{stage}: checkpoint {goal_metric} ile değil {monitor} ile seçildi. Kaydedilen epoch "
+        "{checkpoint_epoch} için {goal_metric}: {goal_at_checkpoint:.1%} ({checkpoint_status}); "
+        "en iyisi epoch {best_epoch}: {best_value:.1%}."
+    ),
+    "training.finding.checkpoint_goal_not_logged": (
+        "{stage}: checkpoint {monitor} ile epoch {checkpoint_epoch} olarak seçildi; o epoch'ta "
+        "{goal_metric} loglanmamış, kaydedilen modelin hedefteki başarısı bilinmiyor (loglanan en "
+        "iyi değer: epoch {best_epoch}, {best_value:.1%})."
+    ),
+    "training.finding.monitor_not_logged": (
+        "{stage}: izlenen metrik {monitor} logda yok; kaydedilen epoch bulunamıyor."
+    ),
+    "training.finding.monitor_unknown": (
+        "{stage}: checkpoint'i hangi metriğin seçtiği kayıtlı değil; {goal_metric} ile "
+        "karşılaştırmak için belirtin (--monitor)."
+    ),
+    "training.finding.early_stopping_consistent": (
+        "{stage}: log EarlyStopping(monitor={monitor}, patience={patience}) ile uyumlu: en iyi "
+        "{monitor} epoch {replay_best_epoch}, durma epoch {stop_epoch}."
+    ),
+    "training.finding.early_stopping_never_fired": (
+        "{stage}: EarlyStopping(monitor={monitor}, patience={patience}) loglanan {epochs_logged} "
+        "epoch boyunca hiç devreye girmedi (en iyi {monitor}: epoch {replay_best_epoch}); aşama "
+        "epoch sınırına kadar sürdü."
+    ),
+    "training.finding.goal_flat": (
+        "{stage}: {goal_metric} loglanan {epochs_logged} epoch'un hepsinde {value:.1%} kaldı: "
+        "hedefte hiçbir şey öğrenilmedi."
+    ),
+    "training.finding.early_stopping_inconsistent": (
+        "{stage}: EarlyStopping(monitor={monitor}, patience={patience}) log üzerinde yeniden "
+        "oynatılınca {replay_stop} noktasında duruyor, ama log epoch {stop_epoch} noktasında "
+        "bitiyor: kaydedilen ayarlar ya da log çalışanla aynı değil."
+    ),
+    "training.finding.epochs_disagree": (
+        "{stage}: metadata {recorded_epochs} epoch kaydediyor, logda {logged_epochs} epoch var."
+    ),
+    "training.finding.class_balance": (
+        "Eğitim verisi: {below_count} adet 1.5 altı ({below_share:.1%}) ve {above_count} adet 1.5 "
+        "üstü; dengesizlik 1:{imbalance_ratio:.2f}. Dengeli class weight: "
+        "{balanced_below_weight:.2f} (1.5 altı), {balanced_above_weight:.2f} (1.5 üstü)."
+    ),
+    "training.finding.class_weight_excessive": (
+        "{where}: class weight {below_weight:.2f}x (1.5 altı) ve {above_weight:.2f}x (1.5 üstü) "
+        "ile bir 1.5 altı örnek, bir 1.5 üstü örneğin {weight_ratio:.1f} katı sayılıyor; bu "
+        "dağılım için ({below_share:.1%} 1.5 altı, dengesizlik 1:{imbalance_ratio:.2f}) dengeli "
+        "ağırlıkta bu oran {balanced_ratio:.2f}. 1.5 altı sınıfı {overweight:.1f} kat fazla "
+        "ağırlıklandırılmış."
+    ),
+    "training.finding.class_weight_too_low": (
+        "{where}: class weight {below_weight:.2f}x (1.5 altı) ve {above_weight:.2f}x (1.5 üstü) "
+        "ile bir 1.5 altı örnek, bir 1.5 üstü örneğin {weight_ratio:.2f} katı sayılıyor; bu "
+        "dağılım için ({below_share:.1%} 1.5 altı, dengesizlik 1:{imbalance_ratio:.2f}) dengeli "
+        "ağırlıkta bu oran {balanced_ratio:.2f}. 1.5 altı sınıfı {underweight:.1f} kat az "
+        "ağırlıklandırılmış; bu, modeli her tura 1.5 üstü demeye iter."
+    ),
+    "training.finding.class_weights_unchecked": (
+        "{where}: class weight {below_weight:.2f}x (1.5 altı) ve {above_weight:.2f}x (1.5 üstü) "
+        "kontrol edilemiyor: eğitim verisinin sınıf sayıları bilinmiyor."
+    ),
+    "training.finding.class_missing_in_training": (
+        "Eğitim verisinde hiç {missing_class} örneği yok ({total} örnek); model bu sınıfı "
+        "öğrenemez."
+    ),
+    "training.finding.missing_artifacts": (
+        "Eğitimin bırakması gereken {expected_count} dosyadan {missing_count} tanesi {run_dir} "
+        "içinde yok: {missing_list}."
+    ),
+    "training.finding.scaler_width_mismatch": (
+        "Scaler {scaler_width} özellik bekliyor, modelin özellik girişi {model_width} alıyor: bu "
+        "iki dosya birbirine ait değil."
+    ),
+    "training.finding.checkpoint_scaler_mismatch": (
+        "{checkpoint} {model_width} özellik alıyor ama {scaler} {scaler_width} özellik "
+        "ölçekliyor: bu iki dosya birbirine ait değil."
+    ),
+    "training.finding.recorded_metric_differs": (
+        "Metadata {metric} = {recorded:.2%} kaydediyor, burada ölçülen {measured:.2%} (fark "
+        "{difference:+.2%})."
+    ),
+    # Epoch status in the progress table (and in findings that name one).
+    "training.status.all_above": "hep 1.5 üstü (çöktü)",
+    "training.status.all_below": "hep 1.5 altı (ters uç)",
+    "training.status.lopsided_above": "1.5 üstüne dengesiz",
+    "training.status.lopsided_below": "1.5 altına dengesiz",
+    "training.status.balanced": "iki sınıf da tahmin ediliyor",
+    "training.status.not_logged": "loglanmamış",
+    "training.status.oscillating": "her epoch bir uçtan diğerine savrulma",
+    # Marks on a progress-table row.
+    "training.mark.best": "en iyi",
+    "training.mark.first": "ilk epoch",
+    "training.mark.final": "burada durdu",
+    "training.mark.checkpoint": "kaydedilen checkpoint",
+    # Words a diagnosis puts into a finding's numbers, spelled out.
+    "training.word.all_stages": "tüm aşamalar",
+    "training.word.no_epoch": "hiçbir epoch",
+    "training.word.none": "yok",
+    "training.word.below": "1.5 altı",
+    "training.word.above": "1.5 üstü",
     # ---------------------------------------------------------------- terminal, junit
     "terminal.title": "Hedefler — {label}",
     "terminal.rows": "Satırlar: {read} okundu = {used} kullanıldı + {rejected} reddedildi",

@@ -33,10 +33,10 @@ from jetx_diag.training_logs import TrainingRun, load_run, stage_logs_in
 from jetx_diag.training_results import (
     COLLAPSE_STATUSES,
     SEVERITIES,
+    Finding,
     StageDiagnosis,
     TrainingDiagnosis,
 )
-from jetx_diag.training_text import MARK_TEXT, STATUS_TEXT, finding_text
 
 Context = dict[str, Any]
 
@@ -367,6 +367,27 @@ def _this_checkpoint(diagnosis: TrainingDiagnosis, label: str, msg: Messages) ->
     )
 
 
+def finding_text(finding: Finding, lang: str | Messages = "en") -> str:
+    """The sentence of a finding (catalog key ``training.finding.<code>``) in ``lang``.
+
+    Findings carry numbers, not sentences; the fields of a sentence are the finding's numbers
+    plus ``stage``. Status codes (numbers named ``*status``) and the few words a diagnosis puts
+    into its numbers ("all stages", "below", …) are written out in the language too.
+    """
+    msg = lang if isinstance(lang, Messages) else messages(lang)
+    numbers: dict[str, object] = {}
+    for key, value in finding.numbers.items():
+        # Words are catalogued with "_" for spaces; a value that has "_" is a name, not a word.
+        word = f"training.word.{value.replace(' ', '_')}" if isinstance(value, str) else ""
+        if key.endswith("status") and msg.has(f"training.status.{value}"):
+            numbers[key] = msg(f"training.status.{value}")
+        elif word and "_" not in value and msg.has(word):
+            numbers[key] = msg(word)
+        else:
+            numbers[key] = value
+    return msg(f"training.finding.{finding.code}", stage=finding.stage or "", **numbers)
+
+
 def _progress(diagnosis: TrainingDiagnosis, msg: Messages, threshold: str) -> Context:
     rows = []
     omitted = []
@@ -383,8 +404,8 @@ def _progress(diagnosis: TrainingDiagnosis, msg: Messages, threshold: str) -> Co
                     "above": _share(row.above_accuracy, msg),
                     "risk": _share(row.money_loss_risk, msg),
                     "goal": _goal_value(row.goal, stage.goal_metric, msg),
-                    "status": STATUS_TEXT[row.status][msg.lang],
-                    "marks": ", ".join(MARK_TEXT[m][msg.lang] for m in row.marks),
+                    "status": msg(f"training.status.{row.status}"),
+                    "marks": ", ".join(msg(f"training.mark.{m}") for m in row.marks),
                     "best": "best" in row.marks,
                     "collapsed": row.status in COLLAPSE_STATUSES,
                 }
@@ -545,7 +566,7 @@ def training_section(
             {
                 "severity": finding.severity,
                 "symbol": msg(f"training.severity.{finding.severity}"),
-                "text": finding_text(finding, msg.lang),
+                "text": finding_text(finding, msg),
             }
             for finding in findings
         ],

@@ -12,9 +12,10 @@ The diagnoses follow the source document's "NEDEN BAŞARISIZ OLDU?" section:
 
 Per-epoch accuracies come from the logs as fractions without counts (Keras logs no counts), so
 they are kept as fractions; the report rounds them. Findings carry numbers, not sentences:
-:mod:`jetx_diag.training_text` holds English and Turkish sentences per code. The result types
-live in :mod:`jetx_diag.training_results`, the run-level checks (class weights, files) in
-:mod:`jetx_diag.training_checks`; every public name is re-exported here.
+the catalog :mod:`jetx_diag.i18n` holds English and Turkish sentences per code
+(``training.finding.<code>``, written out by :func:`jetx_diag.report_training.finding_text`).
+The result types live in :mod:`jetx_diag.training_results`, the run-level checks (class
+weights, files) in :mod:`jetx_diag.training_checks`; every public name is re-exported here.
 
 The goal metric defaults to ``val_worst_class_accuracy`` = min(below, above) when the log has
 both: a model that calls every round "above" scores 0 on it, while it scores 64.9% threshold
@@ -72,13 +73,6 @@ from jetx_diag.training_results import (
     StageDiagnosis,
     TrainingDiagnosis,
 )
-from jetx_diag.training_text import (
-    FINDING_TEXT,
-    MARK_TEXT,
-    STATUS_TEXT,
-    finding_text,
-    template_fields,
-)
 
 __all__ = [
     "ALTERNATIVE_SUFFIXES",
@@ -87,8 +81,6 @@ __all__ = [
     "DEFAULT_CHECKPOINT",
     "DEFAULT_METADATA_FILE",
     "DEFAULT_RUN_FILES",
-    "FINDING_TEXT",
-    "MARK_TEXT",
     "RECORDED_ALIASES",
     "SEVERITIES",
     "STATUS_ALL_ABOVE",
@@ -98,7 +90,6 @@ __all__ = [
     "STATUS_LOPSIDED_BELOW",
     "STATUS_NOT_LOGGED",
     "STATUS_OSCILLATING",
-    "STATUS_TEXT",
     "ArtifactCheck",
     "ClassBalance",
     "ClassWeightCheck",
@@ -116,12 +107,10 @@ __all__ = [
     "default_expected_files",
     "diagnose",
     "epoch_status",
-    "finding_text",
     "metric_mode",
     "needed_patience",
     "recorded_vs_measured",
     "replay_early_stopping",
-    "template_fields",
     "width_mismatch",
 ]
 

@@ -29,7 +29,8 @@ COLLAPSE_STATUSES = (STATUS_ALL_ABOVE, STATUS_ALL_BELOW)
 
 @dataclass(frozen=True)
 class Finding:
-    """One diagnosis: a code (key of :data:`FINDING_TEXT`), how bad it is, and its numbers."""
+    """One diagnosis: a code (catalog key ``training.finding.<code>``), how bad it is, and its
+    numbers."""
 
     code: str
     severity: str  # critical | warning | info

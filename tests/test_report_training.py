@@ -16,6 +16,7 @@ from test_report_core import document_case
 from test_training_diagnosis import DOC_METADATA, doc_stage1, write_csv
 
 import jetx_diag
+from jetx_diag import training_results
 from jetx_diag.i18n import CATALOG, messages
 from jetx_diag.plots import figure_png
 from jetx_diag.render_json import load_evaluation_json, render_json
@@ -29,7 +30,6 @@ from jetx_diag.report_training import (
 )
 from jetx_diag.results import to_dict
 from jetx_diag.training_plots import learning_curves_figure
-from jetx_diag.training_text import FINDING_TEXT
 
 PACKAGE = Path(jetx_diag.__file__).parent
 DOCS = Path(__file__).resolve().parent.parent / "docs" / "report-json.md"
@@ -225,6 +225,8 @@ def test_every_catalog_key_the_section_uses_exists() -> None:
         *(f"training.source.{s}" for s in ("option", "metadata", "unknown")),
         *(f"training.files_source.{s}" for s in ("option", "metadata", "default")),
         *(f"training.mode.{m}" for m in ("min", "max")),
+        *(f"training.status.{v}" for k, v in vars(training_results).items() if k[:7] == "STATUS_"),
+        *(f"training.mark.{m}" for m in ("best", "first", "final", "checkpoint")),
     ]
     for language in ("en", "tr"):
         assert all(key in CATALOG[language] for key in dynamic)
@@ -248,7 +250,9 @@ def test_every_training_key_is_documented(doc_folder: Path) -> None:
     documented = set(re.findall(r"`([a-z_0-9]+)`", DOCS.read_text(encoding="utf-8")))
     missing = _keys(to_dict(diagnosis)) - documented
     assert not missing, f"document these keys in docs/report-json.md: {sorted(missing)}"
-    assert set(FINDING_TEXT) <= documented, sorted(set(FINDING_TEXT) - documented)
+    prefix = "training.finding."
+    codes = {k.removeprefix(prefix) for k in CATALOG["en"] if k.startswith(prefix)}
+    assert codes and codes <= documented, sorted(codes - documented)
 
 
 # --------------------------------------------------------------------------- the report command

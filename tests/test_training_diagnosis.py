@@ -12,10 +12,10 @@ import numpy as np
 import pytest
 
 from jetx_diag.errors import UsageError
+from jetx_diag.i18n import CATALOG, fields
+from jetx_diag.report_training import finding_text
 from jetx_diag.results import from_dict, to_dict
 from jetx_diag.training_diagnosis import (
-    FINDING_TEXT,
-    STATUS_TEXT,
     Finding,
     TrainingDiagnosis,
     best_epoch,
@@ -24,12 +24,10 @@ from jetx_diag.training_diagnosis import (
     count_switches,
     diagnose,
     epoch_status,
-    finding_text,
     metric_mode,
     needed_patience,
     recorded_vs_measured,
     replay_early_stopping,
-    template_fields,
     width_mismatch,
 )
 from jetx_diag.training_logs import StageLog, TrainingRun, load_run
@@ -277,7 +275,7 @@ def test_progress_table_rows(doc_run_dir: Path) -> None:
     assert best.money_loss_risk == pytest.approx(0.457)  # 1 − 54.3%: the document's 45.7%
     assert stage.omitted_transitions == 0
     assert len(stage.statuses) == 92 and stage.statuses[20] == "all_below"
-    assert set(STATUS_TEXT) >= {r.status for r in stage.rows}
+    assert {f"training.status.{r.status}" for r in stage.rows} <= set(CATALOG["en"])
 
 
 def test_threshold_accuracy_as_goal_picks_a_collapsed_epoch(doc_run_dir: Path) -> None:
@@ -581,9 +579,11 @@ def test_replay_matches_keras_early_stopping() -> None:
 
 
 def test_every_finding_text_has_both_languages_with_the_same_fields() -> None:
-    for code, texts in FINDING_TEXT.items():
-        assert set(texts) == {"en", "tr"}, code
-        assert template_fields(texts["en"]) == template_fields(texts["tr"]), code
+    codes = [k for k in CATALOG["en"] if k.startswith("training.finding.")]
+    assert len(codes) >= 20
+    for code in codes:
+        assert code in CATALOG["tr"], code
+        assert fields(CATALOG["en"][code]) == fields(CATALOG["tr"][code]), code
 
 
 def test_all_findings_of_a_full_diagnosis_format(doc_run_dir: Path) -> None:
