@@ -44,6 +44,7 @@ def demo(output: str, rounds: int | None, seed: str | None, lang: str, quiet: bo
     from jetx_diag.compare_report import report_folders, write_comparison
     from jetx_diag.demo_training import run_demo_training
     from jetx_diag.evaluate import Evaluator
+    from jetx_diag.i18n import messages
     from jetx_diag.report_training import attach_training
     from jetx_diag.terminal import print_summary
 
@@ -82,11 +83,12 @@ def demo(output: str, rounds: int | None, seed: str | None, lang: str, quiet: bo
         for entry in comparison.entries:
             print_summary(entry.evaluation, entry.verdict, lang=lang)
     folders = report_folders(comparison)
-    click.echo(f"Demo run files: {run_dir}")
-    click.echo(f"Comparison: {reports / 'compare.md'}  {reports / 'compare.html'}")
+    msg = messages(lang)
+    click.echo(msg("demo.run_files", folder=run_dir))
+    click.echo(msg("demo.comparison", md=reports / "compare.md", html=reports / "compare.html"))
     for entry in comparison.entries:
         folder = reports / folders[entry.label]
-        click.echo(f"Report: {folder / 'report.md'}  {folder / 'report.html'}")
+        click.echo(msg("demo.report", md=folder / "report.md", html=folder / "report.html"))
     return 0
 
 

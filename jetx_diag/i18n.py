@@ -305,6 +305,17 @@ _EN: dict[str, str] = {
     "training.curves_caption": (
         "Learning curves, {stage}: loss and {goal}, with the best and stop epochs marked"
     ),
+    "plots.curves_title": "{stage}: {what}",
+    "plots.curves_loss": "loss",
+    "plots.curves_epoch": "epoch",
+    "plots.curves_train": "train",
+    "plots.curves_validation": "validation",
+    "plots.curves_best": "best epoch {epoch}",
+    "plots.curves_stop": "stopped at epoch {epoch}",
+    "plots.curves_checkpoint": "kept checkpoint ({monitor}): epoch {epoch}",
+    "plots.curves_collapsed": "only one class called",
+    "plots.curves_below_accuracy": "validation below-accuracy",
+    "plots.curves_not_logged": "not logged",
     "history.title": "🏋️ Training run report — {run}",
     "history.run_dir": "Run folder",
     "history.more_findings": "{count} more findings (for information) in the report.",
@@ -448,6 +459,9 @@ _EN: dict[str, str] = {
     "training.word.above": "above",
     # ---------------------------------------------------------------- terminal, junit
     "terminal.title": "Targets — {label}",
+    "demo.run_files": "Demo run files: {folder}",
+    "demo.comparison": "Comparison: {md}  {html}",
+    "demo.report": "Report: {md}  {html}",
     "terminal.rows": "Rows: {read} read = {used} used + {rejected} rejected",
     "terminal.rejected_title": "Rejected rows",
     "terminal.written": "Written:",
@@ -1144,6 +1158,17 @@ _TR: dict[str, str] = {
     "training.curves_caption": (
         "Öğrenme eğrileri, {stage}: loss ve {goal}; en iyi ve durma epoch'ları işaretli"
     ),
+    "plots.curves_title": "{stage}: {what}",
+    "plots.curves_loss": "loss (kayıp)",
+    "plots.curves_epoch": "epoch",
+    "plots.curves_train": "eğitim",
+    "plots.curves_validation": "doğrulama",
+    "plots.curves_best": "en iyi epoch: {epoch}",
+    "plots.curves_stop": "durduğu epoch: {epoch}",
+    "plots.curves_checkpoint": "kaydedilen checkpoint ({monitor}): epoch {epoch}",
+    "plots.curves_collapsed": "tek sınıf tahmin edildi",
+    "plots.curves_below_accuracy": "doğrulama 1.5 altı doğruluğu",
+    "plots.curves_not_logged": "loglanmamış",
     "history.title": "🏋️ Eğitim Süreci Raporu — {run}",
     "history.run_dir": "Eğitim klasörü",
     "history.more_findings": "Raporda {count} bilgi amaçlı bulgu daha var.",
@@ -1288,6 +1313,9 @@ _TR: dict[str, str] = {
     "training.word.above": "1.5 üstü",
     # ---------------------------------------------------------------- terminal, junit
     "terminal.title": "Hedefler — {label}",
+    "demo.run_files": "Demo eğitim dosyaları: {folder}",
+    "demo.comparison": "Karşılaştırma: {md}  {html}",
+    "demo.report": "Rapor: {md}  {html}",
     "terminal.rows": "Satırlar: {read} okundu = {used} kullanıldı + {rejected} reddedildi",
     "terminal.rejected_title": "Reddedilen satırlar",
     "terminal.written": "Yazılan dosyalar:",
@@ -1719,6 +1747,11 @@ class Messages:
 
     def has(self, key: str) -> bool:
         return key in self._texts
+
+    def template(self, key: str) -> str:
+        """The message ``key`` unformatted, for code that fills its fields later (a figure
+        labels each epoch line with its own number)."""
+        return self._texts[key]
 
 
 def messages(lang: str) -> Messages:

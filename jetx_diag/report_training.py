@@ -606,9 +606,9 @@ def training_images(diagnosis: TrainingDiagnosis | None, msg: Messages) -> list[
         return []
     # matplotlib is imported only when there is something to draw.
     from jetx_diag.plots import figure_png
-    from jetx_diag.training_plots import CURVE_LABELS, learning_curves_figure
+    from jetx_diag.training_plots import curve_labels, learning_curves_figure
 
-    labels = CURVE_LABELS.get(msg.lang, CURVE_LABELS["en"])
+    labels = curve_labels(msg.lang)
     images = []
     used: set[str] = set()
     for stage in diagnosis.stages:

@@ -10,13 +10,14 @@ Plain ``Figure`` objects on an Agg canvas, never pyplot (see :mod:`jetx_diag.plo
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from typing import Protocol
 
 from matplotlib.axes import Axes
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 
+from jetx_diag.i18n import messages
 from jetx_diag.plots import PNG_DPI
 from jetx_diag.training_diagnosis import StageDiagnosis, TrainingDiagnosis
 from jetx_diag.training_logs import TrainingRun
@@ -34,33 +35,26 @@ _BELOW_COLOR = "#922b21"
 class CurveLabels:
     """Texts of the learning curves in the report's language; ``{…}`` fields are filled in."""
 
-    title: str = "{stage}: {what}"
-    loss: str = "loss"
-    epoch: str = "epoch"
-    train: str = "train"
-    validation: str = "validation"
-    best: str = "best epoch {epoch}"
-    stop: str = "stopped at epoch {epoch}"
-    checkpoint: str = "kept checkpoint ({monitor}): epoch {epoch}"
-    collapsed: str = "only one class called"
-    below_accuracy: str = "validation below-accuracy"
-    not_logged: str = "not logged"
+    title: str  # {stage}, {what}
+    loss: str
+    epoch: str
+    train: str
+    validation: str
+    best: str  # {epoch}
+    stop: str  # {epoch}
+    checkpoint: str  # {monitor}, {epoch}
+    collapsed: str
+    below_accuracy: str
+    not_logged: str
 
 
-CURVE_LABELS: dict[str, CurveLabels] = {
-    "en": CurveLabels(),
-    "tr": CurveLabels(
-        loss="loss (kayıp)",
-        train="eğitim",
-        validation="doğrulama",
-        best="en iyi epoch: {epoch}",
-        stop="durduğu epoch: {epoch}",
-        checkpoint="kaydedilen checkpoint ({monitor}): epoch {epoch}",
-        collapsed="tek sınıf tahmin edildi",
-        below_accuracy="doğrulama 1.5 altı doğruluğu",
-        not_logged="loglanmamış",
-    ),
-}
+def curve_labels(lang: str = "en") -> CurveLabels:
+    """The labels in ``lang``, from the catalog keys ``plots.curves_<field>`` (kept as
+    templates: the figure fills in the epochs)."""
+    msg = messages(lang)
+    return CurveLabels(
+        **{f.name: msg.template(f"plots.curves_{f.name}") for f in fields(CurveLabels)}
+    )
 
 
 class _Series(Protocol):
@@ -110,7 +104,7 @@ def learning_curves_figure(
     The goal axes shade the epochs where the model called only one class. ``run`` ``None``
     draws the series saved in the diagnosis; ``stages`` limits the figure to those stages.
     """
-    text = labels or CURVE_LABELS["en"]
+    text = labels or curve_labels("en")
     logs: list[_Series] = (
         [SavedCurves(stage) for stage in diagnosis.stages] if run is None else list(run.stages)
     )

@@ -14,7 +14,7 @@ from matplotlib.patches import Rectangle
 from jetx_diag.plots import figure_png
 from jetx_diag.training_diagnosis import diagnose
 from jetx_diag.training_logs import StageLog, TrainingRun, load_run
-from jetx_diag.training_plots import CURVE_LABELS, learning_curves_figure
+from jetx_diag.training_plots import curve_labels, learning_curves_figure
 
 
 def stage_one() -> StageLog:
@@ -142,7 +142,7 @@ def test_two_stages_sparse_series_and_missing_loss() -> None:
 
 def test_turkish_labels() -> None:
     run = TrainingRun(stages=(stage_one(),))
-    figure = learning_curves_figure(run, diagnose(run), CURVE_LABELS["tr"])
+    figure = learning_curves_figure(run, diagnose(run), curve_labels("tr"))
     loss_axes, goal_axes = figure.axes
     assert set(lines(goal_axes)) >= {"eğitim", "doğrulama", "en iyi epoch: 3"}
     assert "durduğu epoch: 12" in vertical_lines(loss_axes)
