@@ -231,12 +231,8 @@ def history(run_dir: str | None, **params: Any) -> int:
     is that severe), 2 usage error, 3 a log or the metadata is missing, unreadable or invalid.
     """
     from jetx_diag.report_core import write_files
-    from jetx_diag.report_training import (
-        TrainingOptions,
-        diagnose_run,
-        history_json,
-        render_history,
-    )
+    from jetx_diag.report_history import history_json, render_history
+    from jetx_diag.training_run import TrainingOptions, diagnose_run
 
     stage_files = parse_stage_files(params["stages"])
     if run_dir is None and not stage_files:

@@ -38,7 +38,7 @@ from jetx_diag.report_skill import (
     skill_images,
 )
 from jetx_diag.report_training import section_training, training_images
-from jetx_diag.results import Artifact, Evaluation, Rate
+from jetx_diag.results import RECORDED_METRICS, Artifact, Evaluation, Rate
 from jetx_diag.targets import Target, TargetResult, Verdict
 
 #: A model whose calls go one way at least this often (rounded percent) is "stuck on one class".
@@ -50,14 +50,6 @@ BIASED_CALL_SHARE = 80.0
 SAME_RATE_POINTS = 5.0
 #: Rejected rows listed in a report; the JSON output always holds all of them.
 MAX_REJECTED_SHOWN = 50
-#: Recorded (metadata) metric names that match a measured metric of the same meaning.
-RECORDED_METRICS: tuple[str, ...] = (
-    "below_accuracy",
-    "above_accuracy",
-    "money_loss_risk",
-    "threshold_accuracy",
-    "classification_accuracy",
-)
 Context = dict[str, Any]
 SectionBuilder = Callable[[Evaluation, Verdict, Messages], Any]
 

@@ -109,6 +109,17 @@ class RegressionErrors:
     count: int
 
 
+#: Metrics a training run's metadata records (the source document's table) that ``Metrics``
+#: measures too, so a report can set the recorded value beside the measured one.
+RECORDED_METRICS: tuple[str, ...] = (
+    "below_accuracy",
+    "above_accuracy",
+    "money_loss_risk",
+    "threshold_accuracy",
+    "classification_accuracy",
+)
+
+
 @dataclass(frozen=True)
 class Metrics:
     """Everything the document's metrics table and a bettor need, each rate with its counts."""

@@ -215,8 +215,10 @@ def test_unusual_stage_names_make_safe_file_names(tmp_path: Path) -> None:
 
 
 def test_every_catalog_key_the_section_uses_exists() -> None:
-    text = (PACKAGE / "report_training.py").read_text(encoding="utf-8")
-    text += (PACKAGE / "cli_history.py").read_text(encoding="utf-8")
+    text = "".join(
+        (PACKAGE / name).read_text(encoding="utf-8")
+        for name in ("report_training.py", "report_history.py", "training_run.py", "cli_history.py")
+    )
     used = set(re.findall(r'"((?:training|history)\.[a-z_.]+)"', text))
     assert len(used) > 50
     assert used <= set(CATALOG["en"]), sorted(used - set(CATALOG["en"]))
