@@ -28,14 +28,12 @@ from jetx_diag.plots import (
     p_above_histogram,
 )
 from jetx_diag.report_images import Image, image_contexts
+from jetx_diag.report_money import money_images, section_calibration, section_money
+from jetx_diag.report_randomness import randomness_images, section_randomness
 from jetx_diag.report_skill import (
-    section_calibration,
-    section_money,
-    section_randomness,
     section_skill_baselines,
     section_skill_significance,
     section_skill_verdict,
-    skill_images,
 )
 from jetx_diag.report_training import section_training, training_images
 from jetx_diag.results import RECORDED_METRICS, Artifact, Evaluation, Rate
@@ -585,6 +583,7 @@ def build_plots(evaluation: Evaluation, msg: Messages, stem: str = "report") -> 
             ),
         )
         images.append(("p_above", title, figure_png(figure)))
-    images.extend(skill_images(evaluation, msg))  # calibration, cut-offs, bankroll, ACF
+    images.extend(money_images(evaluation, msg))  # calibration, cut-offs, bankroll
+    images.extend(randomness_images(evaluation, msg))  # autocorrelation
     images.extend(training_images(evaluation.training, msg))  # learning curves, one per stage
     return image_contexts(images, stem)

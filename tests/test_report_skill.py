@@ -419,7 +419,10 @@ def test_every_key_of_the_skill_json_is_documented() -> None:
 
 
 def test_report_skill_uses_only_catalog_keys() -> None:
-    source = (Path(jetx_diag.__file__).parent / "report_skill.py").read_text(encoding="utf-8")
+    source = "".join(
+        (Path(jetx_diag.__file__).parent / name).read_text(encoding="utf-8")
+        for name in ("report_skill.py", "report_money.py", "report_randomness.py")
+    )
     used = set(re.findall(r'msg\(\s*"([a-z_./]+)"', source))
     used |= set(
         re.findall(r'"((?:skill_baselines|significance|calibration|randomness)\.[a-z_]+)"', source)
