@@ -130,7 +130,7 @@ def check_baseline(
 def load_baseline(path: str | Path) -> Evaluation:
     """The evaluation a ratchet compares with: a saved evaluation (``report --json``) or the
     best checkpoint of a saved comparison (``compare --json``)."""
-    from jetx_diag.compare_report import is_saved_comparison, load_comparison_json
+    from jetx_diag.compare_json import is_saved_comparison, load_comparison_json
     from jetx_diag.render_json import load_evaluation_json
 
     path = Path(path)

@@ -128,7 +128,7 @@ def gather_sources(paths: Iterable[str | Path]) -> list[Source]:
 def _json_candidates(path: Path) -> list[Any]:
     """Candidates read back from a saved evaluation, or from every entry of a saved comparison."""
     from jetx_diag.compare import Candidate
-    from jetx_diag.compare_report import is_saved_comparison, load_comparison_json
+    from jetx_diag.compare_json import is_saved_comparison, load_comparison_json
 
     if is_saved_comparison(path):
         comparison = load_comparison_json(path)
