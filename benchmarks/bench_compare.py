@@ -79,6 +79,7 @@ def main() -> None:
         EvaluationOptions,
         Evaluator,  # what compare uses
     )
+    from jetx_diag.evaluate_inputs import prepare_inputs  # the evaluator's own build step
     from jetx_diag.loading import load_checkpoint
     from jetx_diag.predictions import model_input_specs
 
@@ -115,9 +116,11 @@ def main() -> None:
         samples: dict[str, list[float]] = {"inputs": [], "k1": [], "k4": [], "evaluate": []}
         builds: dict[str, int] = {}
         for _ in range(args.repeat):
-            # Inputs alone: the evaluator's own build step for one signature (a private method,
-            # called here so that exactly the evaluator's work is timed, nothing more).
-            seconds, _ = timed(lambda: warm._build(specs, scaler_object, str(scaler)))
+            # Inputs alone: the evaluator's own build step for one signature, so that exactly
+            # the evaluator's work is timed, nothing more.
+            seconds, _ = timed(
+                lambda: prepare_inputs(options, warm.history, specs, scaler_object, str(scaler))
+            )
             samples["inputs"].append(seconds)
 
             seconds, builds["k1"] = compare_k(1)

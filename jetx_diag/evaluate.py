@@ -10,6 +10,9 @@ held-out ones offer: the training slice (base rate, the round before the first c
 validation slice (cut-off choice; the logistic baseline's training rows when the model has a
 feature input) and the whole history (randomness audit). A predictions file has none of these;
 the statistics then say so instead of borrowing from the held-out rounds.
+
+Building the inputs lives in :mod:`jetx_diag.evaluate_inputs`, the skill statistics' options
+and context in :mod:`jetx_diag.evaluate_skill` (their public names are importable from here).
 """
 
 from __future__ import annotations
@@ -18,20 +21,15 @@ import datetime as _dt
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import numpy as np
 
 from jetx_diag import __version__
-from jetx_diag.errors import InputError, UsageError
-from jetx_diag.inputs import (
-    InputSpec,
-    build_inputs,
-    check_finite_rows,
-    first_predictable_index,
-    load_npz_inputs,
-    plan_split,
-)
+from jetx_diag.errors import UsageError
+from jetx_diag.evaluate_inputs import MIN_VALIDATION_ROUNDS, PreparedInputs, prepare_inputs
+from jetx_diag.evaluate_skill import DEFAULT_SKILL, SkillContext, SkillOptions, skill_report
+from jetx_diag.inputs import InputSpec
 from jetx_diag.metrics import compute_metrics
 from jetx_diag.predictions import (
     Predictions,
@@ -51,68 +49,22 @@ from jetx_diag.results import (
     RoundCalls,
     Split,
 )
-from jetx_diag.targets import DEFAULT_TARGETS, Target
 
-if TYPE_CHECKING:
-    from jetx_diag.skill import SkillReport
+__all__ = [
+    "DEFAULT_SKILL",
+    "MIN_VALIDATION_ROUNDS",
+    "EvaluationOptions",
+    "Evaluator",
+    "Progress",
+    "SkillContext",
+    "SkillOptions",
+    "evaluate_predictions_file",
+    "evaluation_from_predictions",
+    "skill_report",
+]
 
 #: ``progress(task, done, total)``: the CLI turns these into progress bars.
 Progress = Callable[[str, int, int], None]
-
-#: A validation slice shorter than this is not worth choosing a cut-off on.
-MIN_VALIDATION_ROUNDS = 30
-
-
-@dataclass(frozen=True)
-class SkillOptions:
-    """How the skill statistics run (``jetx_diag.skill.analyse_skill``). Same options, same
-    numbers: every resampling is seeded."""
-
-    enabled: bool = True
-    cashout: float | None = None  # None: the threshold
-    house_edge: float = 0.03
-    seed: int = 0
-    permutations: int = 1000
-    bootstrap: int = 1000
-    tests_tried: int = 1  # checkpoints/cut-offs tried on the same held-out rounds (Holm)
-    validation_fraction: float = 0.2  # of the samples before the held-out ones
-    targets: tuple[Target, ...] = DEFAULT_TARGETS  # a cut-off is chosen to meet these
-
-    def __post_init__(self) -> None:
-        if self.cashout is not None and not self.cashout > 1.0:
-            raise UsageError(f"--cashout must be above 1.00, got {self.cashout}")
-        if not 0.0 <= self.house_edge < 1.0:
-            raise UsageError(f"--house-edge is a share within [0, 1), got {self.house_edge}")
-        if self.permutations < 1 or self.bootstrap < 1:
-            raise UsageError("--permutations and --bootstrap must be at least 1")
-        if self.tests_tried < 1:
-            raise UsageError(f"--tests-tried must be at least 1, got {self.tests_tried}")
-        if not 0.0 <= self.validation_fraction < 1.0:
-            raise UsageError(
-                f"validation fraction must be within [0, 1), got {self.validation_fraction}"
-            )
-
-
-#: The skill options of an evaluation that names none.
-DEFAULT_SKILL = SkillOptions()
-
-
-@dataclass(frozen=True)
-class SkillContext:
-    """What the rounds outside the held-out ones offer the statistics (all in round order).
-
-    ``train_actual`` ends right before the held-out rounds; ``train_features`` are the features
-    of its last rows (the validation slice) for the logistic baseline; ``history`` is every
-    usable round, for the randomness audit. ``None`` means "not available", never "made up".
-    """
-
-    train_actual: np.ndarray | None = None
-    validation_actual: np.ndarray | None = None
-    validation_p_above: np.ndarray | None = None
-    validation_ids: np.ndarray | None = None
-    features: np.ndarray | None = None
-    train_features: np.ndarray | None = None
-    history: np.ndarray | None = None
 
 
 @dataclass(frozen=True)
@@ -199,41 +151,6 @@ def evaluation_from_predictions(
     )
 
 
-def skill_report(
-    predictions: Predictions,
-    called: np.ndarray,
-    metrics: Any,
-    settings: EvaluationSettings,
-    options: SkillOptions,
-    context: SkillContext,
-) -> SkillReport:
-    """:func:`jetx_diag.skill.analyse_skill` on one set of held-out predictions."""
-    from jetx_diag.skill import analyse_skill
-
-    return analyse_skill(
-        predictions.actual,
-        called,
-        predictions.p_above,
-        threshold=settings.threshold,
-        cashout=options.cashout,
-        house_edge=options.house_edge,
-        metrics=metrics,
-        train_actual=context.train_actual,
-        features=context.features,
-        train_features=context.train_features,
-        validation_actual=context.validation_actual,
-        validation_p_above=context.validation_p_above,
-        validation_ids=context.validation_ids,
-        round_ids=predictions.round_ids,
-        targets=options.targets,
-        history=context.history,
-        tests_tried=options.tests_tried,
-        seed=options.seed,
-        n_permutations=options.permutations,
-        n_bootstrap=options.bootstrap,
-    )
-
-
 def evaluate_predictions_file(path: str | Path, options: EvaluationOptions) -> Evaluation:
     """A report for a model from any framework: its per-round predictions in a CSV.
 
@@ -299,28 +216,6 @@ def _metadata(
                 "usually record the final model's); they are shown beside this checkpoint's"
             )
     return recorded, (metadata.artifact(),), tuple(notes)
-
-
-@dataclass(frozen=True)
-class ValidationSlice:
-    """Model inputs for the rounds right before the held-out ones (a cut-off is chosen here)."""
-
-    arrays: dict[str, np.ndarray]
-    actual: np.ndarray
-    round_ids: np.ndarray
-
-
-@dataclass(frozen=True)
-class PreparedInputs:
-    """Model inputs for the held-out rounds, with what actually happened in them."""
-
-    arrays: dict[str, np.ndarray]
-    split: Split
-    actual: np.ndarray
-    round_ids: np.ndarray
-    validation: ValidationSlice | None = None
-    train_actual: np.ndarray | None = None  # outcomes of the samples before the held-out ones
-    history: np.ndarray | None = None  # every usable round, for the randomness audit
 
 
 class Evaluator:
@@ -499,133 +394,16 @@ class Evaluator:
         # checkpoint of a run (compare's promise: one input build plus K model evaluations).
         key = (specs, scaler_sha)
         if key not in self._inputs:
-            self._inputs[key] = self._build(specs, scaler, scaler_path)
+            self._inputs[key] = prepare_inputs(
+                self.options, self.history, specs, scaler, scaler_path, self._features_progress()
+            )
             self.input_builds += 1
         return self._inputs[key]
 
-    def _build(
-        self, specs: tuple[InputSpec, ...], scaler: Any, scaler_path: str | None
-    ) -> PreparedInputs:
-        options = self.options
-        if options.inputs_npz is not None:
-            return self._npz(specs)
-        assert self.history is not None
-        history = self.history
-        first = first_predictable_index(specs, options.min_history)
-        split, targets = plan_split(
-            history.ids,
-            first,
-            test_fraction=options.test_fraction,
-            test_from_id=options.test_from_id,
-            source=str(options.data),
-        )
-        extractor = None
-        if options.features is not None:
-            from jetx_diag.feature_cache import load_extractor
-
-            extractor = load_extractor(options.features)
-        inputs = build_inputs(
-            history.values,
-            specs,
-            targets,
-            transform=options.settings.window_transform,
-            extractor=extractor,
-            scaler=scaler,
-            scaler_path=scaler_path,
-            cache_dir=options.cache_dir,
-            progress=None
-            if self.progress is None
-            else (lambda done, total: self._report("features", done, total)),
-        )
-        check_finite_rows(inputs, str(options.data))
-        start = int(targets[0])
-        return PreparedInputs(
-            inputs,
-            split,
-            history.values[targets],
-            history.ids[targets],
-            validation=self._validation(specs, start, first, extractor, scaler, scaler_path),
-            train_actual=history.values[first:start],
-            history=history.values,
-        )
-
-    def _validation(
-        self,
-        specs: tuple[InputSpec, ...],
-        start: int,
-        first: int,
-        extractor: Any,
-        scaler: Any,
-        scaler_path: str | None,
-    ) -> ValidationSlice | None:
-        """Inputs for the last ``validation_fraction`` of the samples before the held-out ones,
-        or ``None`` when there are too few or they cannot be built (the held-out rounds could)."""
-        options = self.options
-        if not options.skill.enabled or self.history is None:
+    def _features_progress(self) -> Callable[[int, int], None] | None:
+        if self.progress is None:
             return None
-        count = int((start - first) * options.skill.validation_fraction)
-        if count < MIN_VALIDATION_ROUNDS:
-            return None
-        indices = np.arange(start - count, start, dtype=np.int64)
-        try:
-            arrays = build_inputs(
-                self.history.values,
-                specs,
-                indices,
-                transform=options.settings.window_transform,
-                extractor=extractor,
-                scaler=scaler,
-                scaler_path=scaler_path,
-                cache_dir=options.cache_dir,
-            )
-            check_finite_rows(arrays, str(options.data))
-        except InputError:
-            # An extractor that fails on earlier rounds must not cost the held-out report; the
-            # skill section then says that no cut-off could be chosen.
-            return None
-        return ValidationSlice(arrays, self.history.values[indices], self.history.ids[indices])
-
-    def _npz(self, specs: tuple[InputSpec, ...]) -> PreparedInputs:
-        options = self.options
-        source = str(options.inputs_npz)
-        if self.history is None:
-            inputs, extras = load_npz_inputs(source, specs, None)
-            if "actual" not in extras:
-                raise UsageError(
-                    "the inputs file has no 'actual' array and no --data was given, so the "
-                    "outcomes of its rounds are unknown",
-                    path=source,
-                )
-            actual = np.asarray(extras["actual"], dtype=np.float64)
-            n = int(actual.size)
-            ids = np.asarray(extras.get("round_id", np.arange(1, n + 1)), dtype=np.int64)
-            split = Split(
-                n, 0, n, 0, n, int(ids[0]), int(ids[-1]), "every row of the inputs file", "all_rows"
-            )
-        else:
-            # Rows are aligned with the held-out rounds of the history, split as usual.
-            first = first_predictable_index(specs, options.min_history)
-            split, targets = plan_split(
-                self.history.ids,
-                first,
-                test_fraction=options.test_fraction,
-                test_from_id=options.test_from_id,
-                source=str(options.data),
-            )
-            inputs, _ = load_npz_inputs(source, specs, int(targets.size))
-            actual, ids = self.history.values[targets], self.history.ids[targets]
-            check_finite_rows(inputs, source)
-            # Precomputed inputs cover the held-out rounds only: no validation slice.
-            return PreparedInputs(
-                inputs,
-                split,
-                actual,
-                ids,
-                train_actual=self.history.values[first : int(targets[0])],
-                history=self.history.values,
-            )
-        check_finite_rows(inputs, source)
-        return PreparedInputs(inputs, split, actual, ids)
+        return lambda done, total: self._report("features", done, total)
 
 
 def _head_sources(heads: dict[str, np.ndarray], names: list[str]) -> list[tuple[str, str]]:
