@@ -21,7 +21,7 @@ import datetime as _dt
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
@@ -49,6 +49,9 @@ from jetx_diag.results import (
     RoundCalls,
     Split,
 )
+
+if TYPE_CHECKING:
+    from jetx_diag.metadata import RunMetadata
 
 __all__ = [
     "DEFAULT_SKILL",
@@ -175,7 +178,12 @@ def evaluate_predictions_file(path: str | Path, options: EvaluationOptions) -> E
     )
     accounting = DataAccounting(source=str(path), rows_read=n, rows_used=n, rejected=())
     artifact = Artifact("predictions", str(path), sha256_file(path), Path(path).stat().st_size)
-    recorded, extra_artifacts, warnings = _metadata(options.metadata)
+    metadata = None
+    if options.metadata is not None:
+        from jetx_diag.metadata import load_metadata
+
+        metadata = load_metadata(options.metadata)
+    recorded, extra_artifacts, warnings = _metadata(metadata)
     return evaluation_from_predictions(
         predictions,
         label=Path(path).name,
@@ -190,17 +198,14 @@ def evaluate_predictions_file(path: str | Path, options: EvaluationOptions) -> E
 
 
 def _metadata(
-    path: str | None, checkpoint: str | None = None
+    metadata: RunMetadata | None, checkpoint: str | None = None
 ) -> tuple[dict[str, float], tuple[Artifact, ...], tuple[str, ...]]:
     """Recorded metrics that belong to ``checkpoint``, the metadata artifact, and notes."""
-    if path is None:
+    if metadata is None:
         return {}, (), ()
-    from jetx_diag.metadata import load_metadata
-
-    metadata = load_metadata(path)
     notes = list(metadata.warnings)
     recorded = dict(metadata.recorded_metrics)
-    name = Path(path).name
+    name = Path(metadata.path).name
     if recorded and checkpoint is not None:
         own = Path(checkpoint).name
         if metadata.metrics_of is not None and Path(metadata.metrics_of).name != own:
@@ -223,6 +228,7 @@ class Evaluator:
 
     def __init__(self, options: EvaluationOptions, progress: Progress | None = None) -> None:
         from jetx_diag.data import load_history
+        from jetx_diag.loading import sha256_file
 
         if options.data is None and options.inputs_npz is None:
             raise UsageError(
@@ -242,13 +248,20 @@ class Evaluator:
                 max_rejected_share=options.max_rejected,
             )
         )
+        # The history's file is hashed once, however many checkpoints are evaluated on it.
+        self._data_sha = None if self.history is None else sha256_file(options.data)
         self._inputs: dict[tuple[Any, ...], PreparedInputs] = {}
         self._scalers: dict[str, Any] = {}  # resolved path → LoadedScaler, read once per run
-        self.input_builds = 0  # how many times inputs were really built (compare's benchmark)
+        self._metadata: dict[str, Any] = {}  # resolved path → RunMetadata, read once per run
+
+    @property
+    def input_builds(self) -> int:
+        """How many times inputs were really built (compare's benchmark): once per key."""
+        return len(self._inputs)
 
     def evaluate(self, checkpoint: str | Path) -> Evaluation:
         """Load one checkpoint and its scaler/metadata, predict the held-out rounds, measure."""
-        from jetx_diag.loading import find_companions, load_checkpoint, sha256_file
+        from jetx_diag.loading import find_companions, load_checkpoint
 
         options = self.options
         scaler_path, metadata_path = options.scaler, options.metadata
@@ -288,10 +301,9 @@ class Evaluator:
         elif scaler_path is not None:
             warnings.append(f"scaler {scaler_path} not used: the model has no feature input")
         if self.history is not None:
-            artifacts.append(
-                Artifact("data", str(self.options.data), sha256_file(self.options.data), None, {})
-            )
-        recorded, metadata_artifacts, metadata_warnings = _metadata(metadata_path, str(checkpoint))
+            artifacts.append(Artifact("data", str(self.options.data), self._data_sha, None, {}))
+        metadata = None if metadata_path is None else self._load_metadata(metadata_path)
+        recorded, metadata_artifacts, metadata_warnings = _metadata(metadata, str(checkpoint))
         artifacts.extend(metadata_artifacts)
         warnings.extend(metadata_warnings)
 
@@ -375,6 +387,14 @@ class Evaluator:
         source = str(self.options.inputs_npz)
         return DataAccounting(source=source, rows_read=0, rows_used=0, rejected=())
 
+    def _load_metadata(self, path: str) -> Any:
+        from jetx_diag.metadata import load_metadata
+
+        key = str(Path(path).resolve())
+        if key not in self._metadata:
+            self._metadata[key] = load_metadata(path)
+        return self._metadata[key]
+
     def _load_scaler(self, path: str) -> Any:
         from jetx_diag.safe_pickle import load_scaler
 
@@ -397,7 +417,6 @@ class Evaluator:
             self._inputs[key] = prepare_inputs(
                 self.options, self.history, specs, scaler, scaler_path, self._features_progress()
             )
-            self.input_builds += 1
         return self._inputs[key]
 
     def _features_progress(self) -> Callable[[int, int], None] | None:

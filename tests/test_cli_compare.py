@@ -144,6 +144,41 @@ def test_checkpoints_sharing_a_scaler_share_their_inputs(tmp_path: Path) -> None
     assert candidates[0].evaluation.calls == candidates[1].evaluation.calls  # same model bytes
 
 
+def test_files_shared_by_the_checkpoints_are_read_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The history is hashed, and the run's metadata read, once per comparison."""
+    import jetx_diag.loading
+    import jetx_diag.metadata
+
+    document = make_run(tmp_path / "run", rounds=700)
+    shutil.copy(document.checkpoint, document.folder / "stage1_best.h5")
+    hashed: list[str] = []
+    read: list[str] = []
+    sha256_file, load_metadata = jetx_diag.loading.sha256_file, jetx_diag.metadata.load_metadata
+
+    def counting_hash(path):  # type: ignore[no-untyped-def]
+        hashed.append(Path(path).name)
+        return sha256_file(path)
+
+    def counting_read(path):  # type: ignore[no-untyped-def]
+        read.append(Path(path).name)
+        return load_metadata(path)
+
+    monkeypatch.setattr(jetx_diag.loading, "sha256_file", counting_hash)
+    monkeypatch.setattr(jetx_diag.metadata, "load_metadata", counting_read)
+    options = evaluate.EvaluationOptions(data=str(document.history), features=FEATURES)
+    sources = cli_compare.gather_sources([document.folder])
+    candidates, _ = cli_compare.evaluate_sources(sources, options, None)
+    assert len(candidates) == 2
+    assert hashed.count(document.history.name) == 1
+    assert read == [document.metadata.name]
+    data = [a for c in candidates for a in c.evaluation.artifacts if a.role == "data"]
+    assert len(data) == 2 and data[0].sha256 == data[1].sha256 == sha256_file(document.history)
+    metadata = [a for c in candidates for a in c.evaluation.artifacts if a.role == "metadata"]
+    assert [a.path for a in metadata] == [str(document.metadata)] * 2
+
+
 def test_page_links_each_checkpoints_report(compared: Compared) -> None:
     page = compared.out / "page"
     html = (page / "compare.html").read_text(encoding="utf-8")
