@@ -7,19 +7,18 @@ checkpoint report gets its training slice, validation slice and whole-history au
 from __future__ import annotations
 
 import json
-import math
 from pathlib import Path
 
 import numpy as np
 import pytest
 import xmlschema
+from test_report_skill import wilson_text  # the Wilson interval by hand
 
 from jetx_diag.cli import ExitCode, run
 from jetx_diag.example import document_predictions
 from jetx_diag.predictions import Predictions, write_predictions_csv
 
 SCHEMA = xmlschema.XMLSchema(Path(__file__).parent / "junit.xsd")
-Z95 = 1.959963984540054
 FAST = ["--permutations", "200", "--bootstrap", "200"]
 #: Targets the document's model meets by the point estimate; two intervals straddle them
 #: (above-1.5 accuracy 93.68%, CI 91.59–95.27%, against 93; threshold accuracy 59.30%,
@@ -39,14 +38,6 @@ DECIDED_MET = [
     "--target=threshold_accuracy>=50",
     "--target=classification_accuracy>=30",
 ]
-
-
-def wilson_text(hits: int, n: int) -> str:
-    p = hits / n
-    centre = (p + Z95**2 / (2 * n)) / (1 + Z95**2 / n)
-    half = Z95 / (1 + Z95**2 / n) * math.sqrt(p * (1 - p) / n + Z95**2 / (4 * n * n))
-    low, high = round(100 * (centre - half), 2), round(100 * (centre + half), 2)
-    return f"{100 * p:.2f}% ({hits}/{n}), 95% CI {low:.2f}–{high:.2f}%"
 
 
 @pytest.fixture(scope="module")
