@@ -17,13 +17,11 @@ from typing import Any
 from jetx_diag.errors import InputError, UsageError
 from jetx_diag.i18n import Messages
 from jetx_diag.results import PERCENT_DECIMALS, Evaluation, Rate
-from jetx_diag.targets import TARGET_METRICS, Target
+from jetx_diag.targets import LOWER_IS_BETTER, TARGET_METRICS, Target
 
 #: GitHub's size limit of one step summary, as given in the issue: what is appended stays below.
 STEP_SUMMARY_LIMIT = 65_536
 
-#: Metrics where a lower value is better (the same as ``compare.LOWER_IS_BETTER``).
-_LOWER_IS_BETTER = frozenset({"money_loss_risk", "bets_lost_share"})
 
 #: Codes of :attr:`MetricChange.status`.
 CHANGE_STATUSES: tuple[str, ...] = (
@@ -82,7 +80,7 @@ def _change(
         return MetricChange(metric, baseline, current, None, "not_comparable")
     # Rounded once more: 75.00 − 75.10 must be −0.10 points, not −0.0999999.
     change = round(now - before, PERCENT_DECIMALS)
-    loss = change if metric in _LOWER_IS_BETTER else -change
+    loss = change if metric in LOWER_IS_BETTER else -change
     if loss == 0:
         status = "same"
     elif loss < 0:

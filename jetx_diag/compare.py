@@ -34,12 +34,12 @@ import numpy as np
 
 from jetx_diag import __version__
 from jetx_diag.errors import UsageError
-from jetx_diag.metrics import is_above
-from jetx_diag.report_sections import STUCK_CALL_SHARE
+from jetx_diag.metrics import STUCK_CALL_SHARE, is_above
 from jetx_diag.results import Evaluation, Rate
 from jetx_diag.significance import ALPHA, McNemarResult, holm, mcnemar_test
 from jetx_diag.targets import (
     DEFAULT_TARGETS,
+    LOWER_IS_BETTER,
     TARGET_METRICS,
     Target,
     Verdict,
@@ -50,9 +50,6 @@ from jetx_diag.targets import (
 #: Version of the saved form of a :class:`Comparison` (``compare --json``). Bumped only when an
 #: older reader would misread a newer file; readers refuse newer versions instead of guessing.
 COMPARISON_FORMAT_VERSION = 1
-
-#: Metrics where a lower value is better; every other ranked metric is "higher is better".
-LOWER_IS_BETTER: frozenset[str] = frozenset({"money_loss_risk", "bets_lost_share"})
 
 #: ``--rank-by`` choices: ``targets`` or one metric a target may name.
 RANK_CHOICES: tuple[str, ...] = ("targets", *TARGET_METRICS)

@@ -12,6 +12,12 @@ from numpy.typing import ArrayLike
 
 from jetx_diag.results import ConfusionMatrix, Metrics, Rate, RegressionErrors
 
+#: A model whose calls go one way at least this often (rounded percent) is "stuck on one class"
+#: in a report, and "collapsed" in a comparison.
+STUCK_CALL_SHARE = 95.0
+#: At least this often one way (but below ``STUCK_CALL_SHARE``): "strongly biased".
+BIASED_CALL_SHARE = 80.0
+
 #: Class edges of the 3-class head: <1.5, 1.5–10, ≥10 (the source project's categories).
 CLASS_EDGES: tuple[float, float] = (1.5, 10.0)
 

@@ -19,7 +19,7 @@ from typing import Any
 import numpy as np
 
 from jetx_diag.i18n import Messages
-from jetx_diag.metrics import is_above
+from jetx_diag.metrics import BIASED_CALL_SHARE, STUCK_CALL_SHARE, is_above
 from jetx_diag.plots import (
     ConfusionLabels,
     HistogramLabels,
@@ -39,10 +39,6 @@ from jetx_diag.report_training import section_training, training_images
 from jetx_diag.results import RECORDED_METRICS, Artifact, Evaluation, Rate
 from jetx_diag.targets import Target, TargetResult, Verdict
 
-#: A model whose calls go one way at least this often (rounded percent) is "stuck on one class".
-STUCK_CALL_SHARE = 95.0
-#: At least this often one way (but below ``STUCK_CALL_SHARE``): "strongly biased".
-BIASED_CALL_SHARE = 80.0
 #: When the share of "above" calls on below rounds and on above rounds differ by fewer
 #: percentage points than this, the calls carry little information about the outcome.
 SAME_RATE_POINTS = 5.0

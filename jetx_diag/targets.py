@@ -29,6 +29,8 @@ TARGET_METRICS: tuple[str, ...] = (
     "classification_accuracy",
     "bets_lost_share",
 )
+#: Metrics where a lower value is better: the two shares of money lost.
+LOWER_IS_BETTER: frozenset[str] = frozenset({"money_loss_risk", "bets_lost_share"})
 
 
 @dataclass(frozen=True)
