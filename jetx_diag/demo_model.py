@@ -21,7 +21,6 @@ from jetx_diag.errors import UsageError
 
 #: Window lengths of the sequence inputs, as in the source project.
 SEQUENCE_LENGTHS: tuple[int, ...] = (50, 200, 500)
-INPUT_NAMES: tuple[str, ...] = ("features", *(f"seq{n}" for n in SEQUENCE_LENGTHS))
 OUTPUT_NAMES: tuple[str, ...] = ("regression", "classification", "threshold")
 
 ModelSize = Literal["small", "document"]
