@@ -26,13 +26,12 @@ import jinja2
 
 from jetx_diag.errors import UsageError
 from jetx_diag.i18n import messages
+from jetx_diag.report_provenance import MAX_REJECTED_SHOWN, recorded_percent
 from jetx_diag.report_sections import (
-    MAX_REJECTED_SHOWN,
     SECTIONS,
     Context,
     build_plots,
     off_text,
-    recorded_percent,
     target_text,
 )
 from jetx_diag.results import Evaluation

@@ -6,8 +6,11 @@ display strings, counts and flags, so the templates (``templates/_<section>.<for
 print, loop and branch. Percentages always come from ``Rate.text()``: rounded once, the way the
 gate rounds. Thresholds that turn numbers into words are the constants below, never in Jinja.
 
-A later section (statistics, money simulation, training diagnostics) is one builder appended to
-:data:`SECTIONS` plus one partial per format.
+The builders of the document's own table (header, targets, confusion matrix, what a bettor
+sees, the analysis) live here; the others in :mod:`~jetx_diag.report_skill`,
+:mod:`~jetx_diag.report_money`, :mod:`~jetx_diag.report_randomness`,
+:mod:`~jetx_diag.report_provenance` and :mod:`~jetx_diag.report_training`. A new section is one
+builder appended to :data:`SECTIONS` plus one partial per format.
 """
 
 from __future__ import annotations
@@ -29,6 +32,12 @@ from jetx_diag.plots import (
 )
 from jetx_diag.report_images import Image, image_contexts
 from jetx_diag.report_money import money_images, section_calibration, section_money
+from jetx_diag.report_provenance import (
+    section_artifacts,
+    section_data_quality,
+    section_recorded,
+    section_warnings,
+)
 from jetx_diag.report_randomness import randomness_images, section_randomness
 from jetx_diag.report_skill import (
     section_skill_baselines,
@@ -36,14 +45,12 @@ from jetx_diag.report_skill import (
     section_skill_verdict,
 )
 from jetx_diag.report_training import section_training, training_images
-from jetx_diag.results import RECORDED_METRICS, Artifact, Evaluation, Rate
+from jetx_diag.results import Artifact, Evaluation, Rate
 from jetx_diag.targets import Target, TargetResult, Verdict
 
 #: When the share of "above" calls on below rounds and on above rounds differ by fewer
 #: percentage points than this, the calls carry little information about the outcome.
 SAME_RATE_POINTS = 5.0
-#: Rejected rows listed in a report; the JSON output always holds all of them.
-MAX_REJECTED_SHOWN = 50
 Context = dict[str, Any]
 SectionBuilder = Callable[[Evaluation, Verdict, Messages], Any]
 
@@ -367,154 +374,6 @@ def _section_analysis(evaluation: Evaluation, verdict: Verdict, msg: Messages) -
     return {"heading": msg("analysis.heading"), "bullets": bullets}
 
 
-def _section_data_quality(evaluation: Evaluation, verdict: Verdict, msg: Messages) -> Context:
-    """Where every row went: read = used + rejected, by reason, with the rejected rows."""
-    data = evaluation.data
-
-    def reason(code: str) -> str:
-        return msg.get(f"reason.{code}", code)
-
-    shown = data.rejected[:MAX_REJECTED_SHOWN]
-    more = len(data.rejected) - len(shown)
-    return {
-        "heading": msg("data.heading"),
-        "accounting": msg(
-            "data.accounting",
-            read=data.rows_read,
-            used=data.rows_used,
-            rejected=len(data.rejected),
-        ),
-        "none_rejected": None if data.rejected else msg("data.none_rejected"),
-        "columns": {
-            "reason": msg("data.col_reason"),
-            "rows": msg("data.col_rows"),
-            "where": msg("data.col_where"),
-            "raw": msg("data.col_raw"),
-        },
-        "by_reason": [
-            {"reason": reason(code), "rows": count}
-            for code, count in data.rejected_by_reason.items()
-        ],
-        "rejected": [{"where": r.where, "raw": r.raw, "reason": reason(r.reason)} for r in shown],
-        "more": msg("data.more_rejected", more=more) if more > 0 else None,
-        "notes_heading": msg("data.notes"),
-        "notes": list(data.notes),
-    }
-
-
-def _saved_by(artifact: Artifact) -> str | None:
-    details = artifact.details
-    if "saved_by" in details:
-        return details["saved_by"]
-    if "keras_version" in details:
-        return f"Keras {details['keras_version']}"
-    return None
-
-
-def _section_artifacts(evaluation: Evaluation, verdict: Verdict, msg: Messages) -> Context | None:
-    """Every file used, with its hash and the Keras version that wrote it; the model's shape."""
-    model = evaluation.model
-    if not evaluation.artifacts and model is None:
-        return None
-    rows = []
-    for artifact in evaluation.artifacts:
-        details = {k: v for k, v in sorted(artifact.details.items()) if k not in ("saved_by",)}
-        rows.append(
-            {
-                "role": msg.get(f"role.{artifact.role}", artifact.role),
-                "path": artifact.path,
-                "sha256": artifact.sha256 or msg("none"),
-                "size": msg("none")
-                if artifact.size_bytes is None
-                else msg("artifacts.size_bytes", size=f"{artifact.size_bytes:,}"),
-                "saved_by": _saved_by(artifact) or msg("none"),
-                "details": ", ".join(f"{k}: {v}" for k, v in details.items()) or msg("none"),
-            }
-        )
-    model_rows = []
-    if model is not None:
-        model_rows = [
-            {"label": msg("artifacts.model_inputs"), "items": list(model.inputs), "code": True},
-            {"label": msg("artifacts.model_outputs"), "items": list(model.outputs), "code": True},
-        ]
-        if model.parameters is not None:
-            model_rows.append(
-                {
-                    "label": msg("artifacts.model_parameters"),
-                    "items": [f"{model.parameters:,}"],
-                    "code": False,
-                }
-            )
-        if model.saved_by is not None:
-            model_rows.append(
-                {"label": msg("artifacts.model_saved_by"), "items": [model.saved_by], "code": False}
-            )
-    return {
-        "heading": msg("artifacts.heading"),
-        "columns": {
-            "role": msg("artifacts.col_role"),
-            "path": msg("artifacts.col_path"),
-            "sha256": msg("artifacts.col_sha"),
-            "size": msg("artifacts.col_size"),
-            "saved_by": msg("artifacts.col_saved_by"),
-            "details": msg("artifacts.col_details"),
-        },
-        "rows": rows,
-        "model": model_rows,
-    }
-
-
-def recorded_percent(value: float) -> float:
-    """A recorded metric in percent: metadata holds fractions (0.593) or percents (59.3).
-
-    Values within [-1, 1] are read as fractions; a recorded 1.0 therefore means 100%.
-    """
-    return value * 100.0 if abs(value) <= 1.0 else value
-
-
-def _section_recorded(evaluation: Evaluation, verdict: Verdict, msg: Messages) -> Context | None:
-    """Metrics the training run recorded, beside the ones measured here."""
-    if not evaluation.recorded:
-        return None
-    threshold = _threshold(evaluation)
-    matched = []
-    other = []
-    for key, value in evaluation.recorded.items():
-        if key in RECORDED_METRICS:
-            measured = evaluation.metrics.rate(key)
-            matched.append(
-                {
-                    "name": msg(f"metric.{key}", threshold=threshold),
-                    "recorded": f"{value:g}",
-                    "percent": f"{recorded_percent(value):.2f}%",
-                    "measured": msg("none") if measured is None else measured.text(),
-                }
-            )
-        else:
-            other.append({"key": key, "value": f"{value:g}"})
-    return {
-        "heading": msg("recorded.heading"),
-        "intro": msg("recorded.intro"),
-        "columns": {
-            "metric": msg("recorded.col_metric"),
-            "recorded": msg("recorded.col_recorded"),
-            "percent": msg("recorded.col_percent"),
-            "measured": msg("recorded.col_measured"),
-            "key": msg("recorded.col_key"),
-            "value": msg("recorded.col_value"),
-        },
-        "matched": matched,
-        "other_heading": msg("recorded.other"),
-        "other": other,
-    }
-
-
-def _section_warnings(evaluation: Evaluation, verdict: Verdict, msg: Messages) -> Context | None:
-    if not evaluation.warnings:
-        return None
-    return {"heading": msg("warnings.heading"), "items": list(evaluation.warnings)}
-
-
 #: Sections in report order. Builders returning ``None`` leave their section out.
 SECTIONS: tuple[tuple[str, SectionBuilder], ...] = (
     ("header", _section_header),
@@ -528,11 +387,11 @@ SECTIONS: tuple[tuple[str, SectionBuilder], ...] = (
     ("calibration", section_calibration),
     ("money", section_money),
     ("randomness", section_randomness),
-    ("data_quality", _section_data_quality),
-    ("artifacts", _section_artifacts),
-    ("recorded", _section_recorded),
+    ("data_quality", section_data_quality),
+    ("artifacts", section_artifacts),
+    ("recorded", section_recorded),
     ("training", section_training),  # the run's logs beside the checkpoint (report_training)
-    ("warnings", _section_warnings),
+    ("warnings", section_warnings),
 )
 
 
