@@ -201,9 +201,12 @@ def feature_input_width(path: str | Path) -> int | None:
                 raise ArtifactError("holds no model config (weights only?)", path=file)
             text = raw.decode("utf-8") if isinstance(raw, bytes) else str(raw)
         config = json.loads(text)
+        shapes = _input_shapes(config)
     except (OSError, KeyError, UnicodeDecodeError, json.JSONDecodeError) as error:
         raise ArtifactError(f"model config cannot be read ({error})", path=file) from None
-    widths = [shape[1] for shape in _input_shapes(config) if len(shape) == 2]
+    except RecursionError:  # a hostile config nested beyond what can be walked
+        raise ArtifactError("model config is nested too deeply", path=file) from None
+    widths = [shape[1] for shape in shapes if len(shape) == 2]
     return int(widths[0]) if len(widths) == 1 and isinstance(widths[0], int) else None
 
 

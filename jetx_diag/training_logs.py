@@ -398,6 +398,8 @@ def _parse_history_json(
         data = json.loads(text)
     except json.JSONDecodeError as error:
         raise LogError(f"not valid JSON: {error.msg} at line {error.lineno}", path=file) from None
+    except RecursionError:  # a hostile file: "[[[[…" nested beyond what json parses
+        raise LogError("is nested too deeply to be a training history", path=file) from None
     epochs = None
     if isinstance(data, dict) and isinstance(data.get("history"), dict):
         raw_epochs = data.get("epoch")

@@ -8,7 +8,6 @@ stage names (``stage1_regression``) are matched with the logs' (``stage1``).
 
 from __future__ import annotations
 
-import json
 import math
 import re
 from collections.abc import Mapping
@@ -17,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from jetx_diag.errors import ArtifactError
+from jetx_diag.metadata import parse_strict_json
 
 #: Metadata file names looked for in a run folder, in this order.
 METADATA_NAMES = ("progressive_model_info.json", "model_info.json")
@@ -114,15 +114,14 @@ def read_metadata(path: str | Path) -> RunMetadata:
     """The run's metadata JSON (``progressive_model_info.json``); see :class:`RunMetadata`."""
     file = Path(path)
     try:
-        data = json.loads(file.read_text(encoding="utf-8-sig"))
+        raw = file.read_bytes()
     except FileNotFoundError:
         raise ArtifactError("metadata file not found", path=file) from None
-    except (OSError, UnicodeDecodeError) as error:
+    except OSError as error:
         raise ArtifactError(f"cannot read metadata: {error}", path=file) from None
-    except json.JSONDecodeError as error:
-        raise ArtifactError(
-            f"metadata is not valid JSON: {error.msg} at line {error.lineno}", path=file
-        ) from None
+    # The one strict reader of metadata JSON: NaN, duplicate keys, bad UTF-8 and hostile
+    # nesting are errors naming the file, exactly as `report` reports them.
+    data = parse_strict_json(raw, file)
     if not isinstance(data, dict):
         raise ArtifactError("metadata is not a JSON object", path=file)
     notes: list[str] = []

@@ -206,7 +206,7 @@ def test_input_errors(tmp_path: Path, capsys) -> None:
     (tmp_path / "progressive_model_info.json").write_text("{broken", encoding="utf-8")
     assert history(str(tmp_path), "-o", str(tmp_path / "o")) == ExitCode.INPUT_ERROR
     err = capsys.readouterr().err
-    assert "progressive_model_info.json: metadata is not valid JSON" in err
+    assert "progressive_model_info.json: is not valid JSON" in err
     assert err.count("\n") == 1
 
 
@@ -331,3 +331,16 @@ def test_scaler_width_against_each_checkpoint(doc_run: Path, tmp_path: Path, cap
     code = history(str(doc_run), "-o", str(out), "--checkpoint", str(doc_run / "broken.h5"))
     assert code == ExitCode.INPUT_ERROR
     assert "broken.h5: model config cannot be read" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("name", ["progressive_model_info.json", "stage1_history.json"])
+def test_hostile_nesting_is_an_input_error(tmp_path: Path, capfd, name: str) -> None:
+    run_dir = tmp_path / "run"
+    run_dir.mkdir()
+    if name.endswith("info.json"):  # the metadata beside a usable log
+        (run_dir / "stage1.csv").write_text("epoch,loss,val_loss\n0,1.0,1.0\n1,0.9,0.95\n")
+    (run_dir / name).write_text("[" * 100_000 + "]" * 100_000)
+    code = run(["history", str(run_dir), "-q", "-o", str(tmp_path / "out")])
+    err = capfd.readouterr().err
+    assert code == ExitCode.INPUT_ERROR, err
+    assert name in err and "nested too deeply" in err and "Traceback" not in err

@@ -362,7 +362,7 @@ def test_bad_metadata_values_are_noted(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize(
     ("text", "problem"),
-    [("{nope", "metadata is not valid JSON"), ("[1]", "metadata is not a JSON object")],
+    [("{nope", "is not valid JSON"), ("[1]", "metadata is not a JSON object")],
 )
 def test_unusable_metadata_raises_artifact_error(tmp_path: Path, text: str, problem: str) -> None:
     path = write(tmp_path / "progressive_model_info.json", text)
