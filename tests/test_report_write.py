@@ -199,3 +199,24 @@ def test_concurrent_runs_into_different_folders_do_not_interfere(tmp_path: Path)
     write_report(evaluation, verdict, tmp_path / "serial", formats=ALL, lang="tr")
     for folder in folders:
         assert contents(folder) == contents(tmp_path / "serial")
+
+
+def test_a_failure_on_a_later_file_keeps_the_whole_previous_set(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A full disk while writing the HTML must not leave a new Markdown beside the old HTML."""
+    evaluation, verdict = document_case()
+    write_report(evaluation, verdict, tmp_path, formats=ALL, lang="en")
+    before = contents(tmp_path)
+    real_stage = report_core._stage
+
+    def disk_full_on_html(path: Path, data: bytes) -> Path:
+        if path.suffix == ".html":
+            raise OSError(28, "No space left on device")
+        return real_stage(path, data)
+
+    monkeypatch.setattr(report_core, "_stage", disk_full_on_html)
+    with pytest.raises(UsageError, match="No space left on device"):
+        write_report(evaluation, verdict, tmp_path, formats=ALL, lang="tr")
+    assert contents(tmp_path) == before  # every file as it was, no temporaries left
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".")]
