@@ -126,6 +126,10 @@ _EN: dict[str, str] = {
         "Always saying '{cls}' would score {baseline} threshold accuracy; the model scores {model}."
     ),
     "analysis.baseline_not_better": "The model does no better than that.",
+    "analysis.regression": (
+        "Regression head, in multiplier units over {count} rounds: MAE {mae}, RMSE {rmse}, "
+        "median absolute error {median} (rare large multipliers dominate MAE and RMSE)."
+    ),
     # ---------------------------------------------------------------- data quality
     "data.heading": "🧹 Data quality",
     "data.accounting": "{read} rows read = {used} used + {rejected} rejected.",
@@ -974,6 +978,10 @@ _TR: dict[str, str] = {
         "Her tura '{cls}' demek {baseline} Threshold Accuracy verirdi; model: {model}."
     ),
     "analysis.baseline_not_better": "Model bundan daha iyi değil.",
+    "analysis.regression": (
+        "Regression çıktısı, {count} turda çarpan cinsinden: MAE {mae}, RMSE {rmse}, "
+        "medyan mutlak hata {median} (nadir büyük çarpanlar MAE ve RMSE'yi belirler)."
+    ),
     # ---------------------------------------------------------------- data quality
     "data.heading": "🧹 Veri Kalitesi",
     "data.accounting": "{read} satır okundu = {used} kullanıldı + {rejected} reddedildi.",

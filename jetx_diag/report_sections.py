@@ -371,6 +371,17 @@ def _section_analysis(evaluation: Evaluation, verdict: Verdict, msg: Messages) -
         ):
             text += " " + msg("analysis.baseline_not_better")
         bullets.append(text)
+    errors = metrics.regression
+    if errors is not None and errors.count:
+        bullets.append(
+            msg(
+                "analysis.regression",
+                mae=f"{errors.mae:.3f}",
+                rmse=f"{errors.rmse:.3f}",
+                median=f"{errors.median_absolute_error:.3f}",
+                count=errors.count,
+            )
+        )
     return {"heading": msg("analysis.heading"), "bullets": bullets}
 
 

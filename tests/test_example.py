@@ -42,3 +42,19 @@ def test_example_reproduces_the_documents_numbers(tmp_path: Path) -> None:
         assert text in english
     turkish = (tmp_path / "tr" / "report.md").read_text(encoding="utf-8")
     assert "1.5 Altı Doğruluğu" in turkish and "Para Kaybı Riski" in turkish
+
+
+def test_regression_head_errors_are_reported(tmp_path: Path) -> None:
+    import numpy as np
+
+    from jetx_diag.example import document_predictions
+
+    predictions = document_predictions()
+    errors = predictions.regression - predictions.actual
+    write_example(tmp_path)
+    english = (tmp_path / "en" / "report.md").read_text(encoding="utf-8")
+    assert (
+        f"over 1118 rounds: MAE {np.abs(errors).mean():.3f}, "
+        f"RMSE {np.sqrt((errors**2).mean()):.3f}, "
+        f"median absolute error {np.median(np.abs(errors)):.3f}"
+    ) in english
