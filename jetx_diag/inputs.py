@@ -282,13 +282,6 @@ def load_npz_inputs(
     return inputs, extras
 
 
-def describe_split(split: Split) -> str:
-    return (
-        f"{split.test_samples} held-out rounds (ids {split.test_first_id}–{split.test_last_id}), "
-        f"{split.rule}"
-    )
-
-
 def check_finite_rows(arrays: Mapping[str, np.ndarray], source: str) -> None:
     """Refuse inputs holding NaN/inf: the model's output on them would mean nothing."""
     for name, array in arrays.items():
