@@ -23,6 +23,7 @@ joblib files are pickles with two twists, both handled here rather than by ``job
 from __future__ import annotations
 
 import bz2
+import hashlib
 import importlib
 import io
 import lzma
@@ -242,9 +243,12 @@ def load_scaler(path: str | Path) -> LoadedScaler:
     import sklearn
     from sklearn.exceptions import InconsistentVersionWarning
 
+    # Pickle/joblib bytes are read once: the SHA-256 in the report is that of the very bytes
+    # that were unpickled, even if the file changes meanwhile.
+    data = None if kind == "skops" else _read(p)
     with warnings.catch_warnings(record=True) as record:
         warnings.simplefilter("always")
-        obj = _load_skops(p) if kind == "skops" else _unpickle(p, kind)
+        obj = _load_skops(p) if data is None else _unpickle(p, kind, data)
     versions: list[str] = []
     messages: list[str] = []
     for item in record:
@@ -263,7 +267,7 @@ def load_scaler(path: str | Path) -> LoadedScaler:
         scaler=obj,
         path=str(p),
         format=kind,
-        sha256=sha256_file(p),
+        sha256=sha256_file(p) if data is None else hashlib.sha256(data).hexdigest(),
         size_bytes=p.stat().st_size,
         type_name=_type_name(obj),
         n_features_in=None if n_features is None else int(n_features),
@@ -291,8 +295,15 @@ def _refuse_kind(path: Path, kind: str) -> None:
     )
 
 
-def _unpickle(path: Path, kind: str) -> Any:
-    data = path.read_bytes()
+def _read(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except OSError as error:
+        problem = f"cannot read the file ({error.strerror or error})"
+        raise ArtifactError(problem, path=path) from None
+
+
+def _unpickle(path: Path, kind: str, data: bytes) -> Any:
     compression = compression_of(data[:16])
     if compression is not None:
         data = _inflate(data, compression, path)
