@@ -38,10 +38,10 @@ def make_run(folder: Path, rounds: int) -> tuple[Path, Path, list[Path]]:
     import joblib
     from sklearn.preprocessing import StandardScaler
 
+    from jetx_diag.artifacts.keras_env import import_keras
     from jetx_diag.demo_features import extract_features
     from jetx_diag.demo_model import build_model
     from jetx_diag.fairgen import generate_rounds, write_sqlite
-    from jetx_diag.keras_env import import_keras
 
     values = generate_rounds(rounds, seed="bench-compare")
     history = write_sqlite(folder / "history.db", values)
@@ -74,13 +74,10 @@ def main() -> None:
 
     import joblib
 
+    from jetx_diag.artifacts.keras_loader import load_checkpoint
     from jetx_diag.compare import Candidate, compare
-    from jetx_diag.evaluate import (
-        EvaluationOptions,
-        Evaluator,  # what compare uses
-    )
-    from jetx_diag.evaluate_inputs import prepare_inputs  # the evaluator's own build step
-    from jetx_diag.loading import load_checkpoint
+    from jetx_diag.evaluate import EvaluationOptions, Evaluator
+    from jetx_diag.evaluate_inputs import prepare_inputs
     from jetx_diag.predictions import model_input_specs
 
     with tempfile.TemporaryDirectory(prefix="bench_compare_") as tmp:

@@ -31,10 +31,10 @@ FEATURES = "jetx_diag.demo_features:extract_features"
 
 
 def make_files(folder: Path, rounds: int) -> tuple[Path, Path, Path]:
+    from jetx_diag.artifacts.keras_env import import_keras
     from jetx_diag.demo_features import extract_features
     from jetx_diag.demo_model import build_model
     from jetx_diag.fairgen import generate_rounds, write_sqlite
-    from jetx_diag.keras_env import import_keras
 
     values = generate_rounds(rounds, seed="bench-report")
     history = write_sqlite(folder / "history.db", values)
@@ -71,10 +71,10 @@ def full_report(history: Path, checkpoint: Path, cache: Path, out: Path) -> obje
 
 def bare_predict(history: Path, checkpoint: Path, scaler_path: Path, cache: Path) -> None:
     """The floor: load the model and predict the same held-out inputs, nothing else."""
+    from jetx_diag.artifacts.keras_env import import_keras
     from jetx_diag.data import load_history
     from jetx_diag.feature_cache import load_extractor
     from jetx_diag.inputs import build_inputs, first_predictable_index, plan_split
-    from jetx_diag.keras_env import import_keras
     from jetx_diag.predictions import model_input_specs
 
     keras = import_keras()
@@ -106,7 +106,7 @@ def main() -> None:
         folder = Path(tmp)
         history, checkpoint, scaler = make_files(folder, args.rounds)
         cache = folder / "cache"
-        from jetx_diag.keras_env import import_keras
+        from jetx_diag.artifacts.keras_env import import_keras
 
         import_keras()  # TensorFlow start-up is the same for both paths; charged to neither
         evaluation, cold = timed(

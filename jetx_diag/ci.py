@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from jetx_diag.errors import InputError, UsageError
-from jetx_diag.i18n import Messages
+from jetx_diag.i18n.messages import Messages
 from jetx_diag.results import PERCENT_DECIMALS, Evaluation, Rate
 from jetx_diag.targets import LOWER_IS_BETTER, TARGET_METRICS, Target
 
@@ -264,7 +264,7 @@ def step_summary(
     markdown: str, lang: str = "en", *, environ: Mapping[str, str] | None = None
 ) -> Path | None:
     """:func:`append_step_summary` with the truncation note in ``lang``."""
-    from jetx_diag.i18n import messages
+    from jetx_diag.i18n.messages import messages
 
     note = messages(lang)("summary.truncated", limit=f"{STEP_SUMMARY_LIMIT:,}")
     return append_step_summary(markdown, note, environ=environ)
@@ -287,7 +287,7 @@ def report_context(
 ) -> dict[str, Any]:
     """The report's context (``report_core.build_context``) with the ratchet's section placed
     right after the targets when there is a baseline."""
-    from jetx_diag.i18n import messages
+    from jetx_diag.i18n.messages import messages
     from jetx_diag.report_core import build_context
 
     context = build_context(evaluation, verdict, lang, include_plots=include_plots, stem=stem)

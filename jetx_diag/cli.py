@@ -15,13 +15,7 @@ from collections.abc import Sequence
 import click
 
 from jetx_diag import __version__
-from jetx_diag.errors import (
-    ConfigError,
-    InputError,
-    JetxDiagError,
-    UnsafeInputError,
-    UsageError,
-)
+from jetx_diag.errors import ConfigError, InputError, JetxDiagError, UnsafeInputError, UsageError
 
 
 class ExitCode(enum.IntEnum):
@@ -131,7 +125,7 @@ def _register_commands() -> None:
     cli.add_command(cli_compare.compare)
     cli.add_command(cli_compare.check)
     cli.add_command(cli_demo.demo)
-    from jetx_diag.cli_history import history  # issue 6: the run report from training logs
+    from jetx_diag.cli_history import history
 
     cli.add_command(history)
     _registered = True

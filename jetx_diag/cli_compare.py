@@ -30,7 +30,8 @@ from jetx_diag.config import Config, load_config
 from jetx_diag.errors import ConfigError, InputError, UsageError
 from jetx_diag.evaluate import EvaluationOptions, Evaluator, Progress
 
-#: Kinds of :func:`jetx_diag.loading.sniff` that are checkpoints (a zip only with config.json).
+#: Kinds of :func:`jetx_diag.artifacts.sniffing.sniff` that are checkpoints (a zip only with
+#: config.json).
 _CHECKPOINT_KINDS = ("hdf5", "zip", "savedmodel")
 #: ``--format`` of compare: the page in md/html; ``json`` adds each checkpoint's evaluation JSON
 #: (``<checkpoint>/report.json``), which a later compare or ``--baseline`` reads back.
@@ -80,7 +81,7 @@ def _is_model_file(path: Path, kind: str) -> bool:
 def folder_checkpoints(folder: Path) -> list[Path]:
     """Every checkpoint directly in ``folder`` (HDF5 and .keras models, SavedModel folders),
     recognised by their bytes, in natural order. Weights-only files are not checkpoints."""
-    from jetx_diag.loading import sniff
+    from jetx_diag.artifacts.sniffing import sniff
 
     found = []
     for child in sorted(folder.iterdir(), key=_natural):
@@ -94,7 +95,7 @@ def folder_checkpoints(folder: Path) -> list[Path]:
 
 def gather_sources(paths: Iterable[str | Path]) -> list[Source]:
     """Checkpoints, folders of checkpoints and saved JSON files, as :class:`Source` objects."""
-    from jetx_diag.loading import sniff
+    from jetx_diag.artifacts.sniffing import sniff
 
     sources: list[Source] = []
     for raw in paths:
@@ -202,7 +203,8 @@ def publish_comparison(
 ) -> int:
     """Write the page, reports, JSON and JUnit; append the step summary; return the exit code."""
     from jetx_diag.ci import step_summary
-    from jetx_diag.compare_report import compare_summary, write_comparison, write_comparison_json
+    from jetx_diag.compare_json import write_comparison_json
+    from jetx_diag.compare_report import compare_summary, write_comparison
 
     lang = params.get("lang") or config.get("lang", "en")
     formats = parse_formats(params.get("formats") or config.get("formats"), COMPARE_FORMATS)
@@ -249,7 +251,7 @@ def print_comparison(
     from rich.text import Text
 
     from jetx_diag.compare_report import build_compare_context
-    from jetx_diag.i18n import messages
+    from jetx_diag.i18n.messages import messages
 
     msg = messages(lang)
     context = build_compare_context(comparison, lang, baseline=baseline, include_plots=False)

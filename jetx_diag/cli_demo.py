@@ -44,9 +44,9 @@ def demo(output: str, rounds: int | None, seed: str | None, lang: str, quiet: bo
     from jetx_diag.compare_report import report_folders, write_comparison
     from jetx_diag.demo_training import run_demo_training
     from jetx_diag.evaluate import Evaluator
-    from jetx_diag.i18n import messages
-    from jetx_diag.report_training import attach_training
+    from jetx_diag.i18n.messages import messages
     from jetx_diag.terminal import print_summary
+    from jetx_diag.training_run import attach_training
 
     out = Path(output)
     run_dir = out / "run"

@@ -76,7 +76,7 @@ def parse_patience(items: Iterable[str]) -> dict[str, int] | None:
 
 def _pairs(text: str, option: str) -> dict[str, float]:
     """``below=44.13,above=0.76`` (or Keras' ``0=…,1=…``) → ``{"below": …, "above": …}``."""
-    from jetx_diag.training_logs import normalise_class_weights
+    from jetx_diag.training_metadata import normalise_class_weights
 
     raw: dict[str, float] = {}
     for part in text.split(","):
@@ -291,7 +291,7 @@ def _exit_code(diagnosis: Any, fail_on: str | None) -> int:
 
 def print_history_summary(diagnosis: Any, written: Iterable[Path], lang: str) -> None:
     """Stage lines, critical and warning findings (info ones are counted), files written."""
-    from jetx_diag.i18n import messages
+    from jetx_diag.i18n.messages import messages
     from jetx_diag.report_training import training_section
 
     msg = messages(lang)

@@ -185,7 +185,8 @@ def build_options(
         value = params.get(key)
         return value if value is not None else config.path(key)
 
-    from jetx_diag.evaluate import EvaluationOptions, SkillOptions
+    from jetx_diag.evaluate import EvaluationOptions
+    from jetx_diag.evaluate_skill import SkillOptions
     from jetx_diag.feature_cache import default_cache_dir
     from jetx_diag.results import EvaluationSettings
     from jetx_diag.targets import DEFAULT_TARGETS
@@ -291,7 +292,7 @@ def print_baseline(check: Any, lang: str, console: Any) -> None:
     from rich.text import Text
 
     from jetx_diag.ci import baseline_section
-    from jetx_diag.i18n import messages
+    from jetx_diag.i18n.messages import messages
 
     section = baseline_section(check, messages(lang))
     style = "bold green" if section["passed"] else "bold red"

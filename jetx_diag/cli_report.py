@@ -94,7 +94,7 @@ def report(checkpoint: str | None, **params: Any) -> int:
         if predictions_csv is not None:
             evaluation = evaluate_predictions_file(predictions_csv, options)
         else:
-            from jetx_diag.report_training import attach_training
+            from jetx_diag.training_run import attach_training
 
             evaluation = Evaluator(options, progress).evaluate(str(checkpoint))
             # Training logs beside the checkpoint add the training-run section (issue 6).

@@ -38,7 +38,7 @@ from jetx_diag.compare_sections import (
     section_ranking,
     threshold_text,
 )
-from jetx_diag.i18n import Messages, messages
+from jetx_diag.i18n.messages import Messages, messages
 from jetx_diag.report_images import Image, image_contexts
 from jetx_diag.report_sections import target_text
 

@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from jetx_diag.compare import Comparison, Entry
-from jetx_diag.i18n import Messages
+from jetx_diag.i18n.messages import Messages
 from jetx_diag.report_sections import target_text
 from jetx_diag.results import Rate
 from jetx_diag.targets import TARGET_METRICS

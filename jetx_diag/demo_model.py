@@ -36,7 +36,7 @@ def build_model(n_features: int, *, size: ModelSize = "small", name: str | None 
         raise UsageError(f"the model needs at least one feature, got {n_features}")
     if size not in ("small", "document"):
         raise UsageError(f"unknown model size {size!r} (choose 'small' or 'document')")
-    from jetx_diag.keras_env import import_keras
+    from jetx_diag.artifacts.keras_env import import_keras
 
     keras = import_keras()
     layers = keras.layers

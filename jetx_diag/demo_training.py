@@ -337,7 +337,7 @@ def run_demo_training(
     scaler_path = out / SCALER_FILE
     joblib.dump(scaler, scaler_path)
 
-    from jetx_diag.keras_env import import_keras
+    from jetx_diag.artifacts.keras_env import import_keras
 
     keras = import_keras()
     keras.utils.set_random_seed(training_seed)

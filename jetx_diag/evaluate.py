@@ -51,7 +51,7 @@ from jetx_diag.results import (
 )
 
 if TYPE_CHECKING:
-    from jetx_diag.metadata import RunMetadata
+    from jetx_diag.artifacts.metadata import RunMetadata
 
 __all__ = [
     "DEFAULT_SKILL",
@@ -161,7 +161,7 @@ def evaluate_predictions_file(path: str | Path, options: EvaluationOptions) -> E
     weighted coin uses the fair-game probability, never the held-out rounds' own share), no
     validation slice (no cut-off is chosen) and audit the held-out rounds themselves.
     """
-    from jetx_diag.loading import sha256_file
+    from jetx_diag.artifacts.sniffing import sha256_file
 
     predictions = read_predictions_csv(path)
     n = int(predictions.actual.size)
@@ -180,7 +180,7 @@ def evaluate_predictions_file(path: str | Path, options: EvaluationOptions) -> E
     artifact = Artifact("predictions", str(path), sha256_file(path), Path(path).stat().st_size)
     metadata = None
     if options.metadata is not None:
-        from jetx_diag.metadata import load_metadata
+        from jetx_diag.artifacts.metadata import load_metadata
 
         metadata = load_metadata(options.metadata)
     recorded, extra_artifacts, warnings = _metadata(metadata)
@@ -227,8 +227,8 @@ class Evaluator:
     """Evaluates checkpoints on one history; inputs are built once per signature."""
 
     def __init__(self, options: EvaluationOptions, progress: Progress | None = None) -> None:
+        from jetx_diag.artifacts.sniffing import sha256_file
         from jetx_diag.data import load_history
-        from jetx_diag.loading import sha256_file
 
         if options.data is None and options.inputs_npz is None:
             raise UsageError(
@@ -261,7 +261,8 @@ class Evaluator:
 
     def evaluate(self, checkpoint: str | Path) -> Evaluation:
         """Load one checkpoint and its scaler/metadata, predict the held-out rounds, measure."""
-        from jetx_diag.loading import find_companions, load_checkpoint
+        from jetx_diag.artifacts.companions import find_companions
+        from jetx_diag.artifacts.keras_loader import load_checkpoint
 
         options = self.options
         scaler_path, metadata_path = options.scaler, options.metadata
@@ -388,7 +389,7 @@ class Evaluator:
         return DataAccounting(source=source, rows_read=0, rows_used=0, rejected=())
 
     def _load_metadata(self, path: str) -> Any:
-        from jetx_diag.metadata import load_metadata
+        from jetx_diag.artifacts.metadata import load_metadata
 
         key = str(Path(path).resolve())
         if key not in self._metadata:
@@ -396,7 +397,7 @@ class Evaluator:
         return self._metadata[key]
 
     def _load_scaler(self, path: str) -> Any:
-        from jetx_diag.safe_pickle import load_scaler
+        from jetx_diag.artifacts.safe_pickle import load_scaler
 
         key = str(Path(path).resolve())
         if key not in self._scalers:

@@ -16,7 +16,7 @@ import xml.etree.ElementTree as ET
 from collections.abc import Sequence
 from pathlib import Path
 
-from jetx_diag.i18n import Messages, messages
+from jetx_diag.i18n.messages import Messages, messages
 from jetx_diag.report_sections import off_text, target_text
 from jetx_diag.results import Evaluation
 from jetx_diag.targets import TargetResult, Verdict

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from jetx_diag.report_core import Context, render_template
+from jetx_diag.report_core import render_template
+from jetx_diag.report_sections import Context
 
 
 def render_markdown(context: Context) -> str:

@@ -25,15 +25,9 @@ from pathlib import Path
 import jinja2
 
 from jetx_diag.errors import UsageError
-from jetx_diag.i18n import messages
+from jetx_diag.i18n.messages import messages
 from jetx_diag.report_provenance import MAX_REJECTED_SHOWN, recorded_percent
-from jetx_diag.report_sections import (
-    SECTIONS,
-    Context,
-    build_plots,
-    off_text,
-    target_text,
-)
+from jetx_diag.report_sections import SECTIONS, Context, build_plots, off_text, target_text
 from jetx_diag.results import Evaluation
 from jetx_diag.targets import Verdict
 

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from jetx_diag import __version__
-from jetx_diag.i18n import messages
+from jetx_diag.i18n.messages import messages
 from jetx_diag.render_json import dump_document
 from jetx_diag.report_images import image_contexts
 from jetx_diag.report_training import training_images, training_section

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from jetx_diag.i18n import Messages
+from jetx_diag.i18n.messages import Messages
 from jetx_diag.results import RECORDED_METRICS, Artifact, Evaluation
 from jetx_diag.targets import Verdict
 

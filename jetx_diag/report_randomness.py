@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from jetx_diag.i18n import Messages
+from jetx_diag.i18n.messages import Messages
 from jetx_diag.plots import figure_png
 from jetx_diag.report_images import Image
 from jetx_diag.report_skill import (

@@ -21,7 +21,7 @@ from typing import Any
 
 import numpy as np
 
-from jetx_diag.i18n import Messages
+from jetx_diag.i18n.messages import Messages
 from jetx_diag.metrics import BIASED_CALL_SHARE, STUCK_CALL_SHARE, is_above
 from jetx_diag.plots import (
     ConfusionLabels,

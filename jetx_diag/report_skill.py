@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from jetx_diag.i18n import Messages
+from jetx_diag.i18n.messages import Messages
 from jetx_diag.results import PERCENT_DECIMALS, Evaluation, Rate
 from jetx_diag.skill import RATE_FIELDS, Message, SkillReport, format_p, format_signed
 from jetx_diag.stats import Interval

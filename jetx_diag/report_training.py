@@ -20,7 +20,7 @@ import re
 from pathlib import Path
 from typing import Any
 
-from jetx_diag.i18n import Messages, messages
+from jetx_diag.i18n.messages import Messages, messages
 from jetx_diag.report_images import Image
 from jetx_diag.results import Evaluation
 from jetx_diag.training_results import (

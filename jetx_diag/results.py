@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:  # these modules build on the types below; see _hints for run time
     from jetx_diag.skill import SkillReport
-    from jetx_diag.training_diagnosis import TrainingDiagnosis
+    from jetx_diag.training_results import TrainingDiagnosis
 
 FORMAT_VERSION = 1
 

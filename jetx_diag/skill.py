@@ -135,7 +135,7 @@ def render_message(message: Message, language: str = "en") -> str:
 
     A ``baseline`` value is a baseline name; it is shown as the catalog's ``baseline.<name>``.
     """
-    from jetx_diag.i18n import messages
+    from jetx_diag.i18n.messages import messages
 
     msg = messages(language)
     values = dict(message.values)

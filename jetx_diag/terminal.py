@@ -15,7 +15,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from jetx_diag.i18n import messages
+from jetx_diag.i18n.messages import messages
 from jetx_diag.report_core import build_context
 from jetx_diag.results import Evaluation
 from jetx_diag.targets import Verdict

@@ -14,7 +14,8 @@ from numpy.typing import ArrayLike
 
 from jetx_diag.errors import ArtifactError, UsageError
 from jetx_diag.results import Rate
-from jetx_diag.training_logs import TrainingRun, normalise_class_weights
+from jetx_diag.training_logs import TrainingRun
+from jetx_diag.training_metadata import normalise_class_weights
 from jetx_diag.training_results import ArtifactCheck, ClassBalance, ClassWeightCheck, Finding
 
 #: The files the source document's run saved (used when the metadata lists none). Stage

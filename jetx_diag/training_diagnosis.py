@@ -58,9 +58,7 @@ from jetx_diag.training_epochs import (
     needed_patience,
     replay_early_stopping,
 )
-from jetx_diag.training_logs import (
-    TrainingRun,
-)
+from jetx_diag.training_logs import TrainingRun
 from jetx_diag.training_results import (
     COLLAPSE_STATUSES,
     SEVERITIES,
@@ -80,9 +78,7 @@ from jetx_diag.training_results import (
     StageDiagnosis,
     TrainingDiagnosis,
 )
-from jetx_diag.training_stage import (
-    diagnose_stage,
-)
+from jetx_diag.training_stage import diagnose_stage
 
 __all__ = [
     "ALTERNATIVE_SUFFIXES",

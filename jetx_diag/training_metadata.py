@@ -15,8 +15,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from jetx_diag.artifacts.metadata import parse_strict_json
 from jetx_diag.errors import ArtifactError
-from jetx_diag.metadata import parse_strict_json
 
 #: Metadata file names looked for in a run folder, in this order.
 METADATA_NAMES = ("progressive_model_info.json", "model_info.json")

@@ -17,10 +17,10 @@ from matplotlib.axes import Axes
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 
-from jetx_diag.i18n import messages
+from jetx_diag.i18n.messages import messages
 from jetx_diag.plots import PNG_DPI
-from jetx_diag.training_diagnosis import StageDiagnosis, TrainingDiagnosis
 from jetx_diag.training_logs import TrainingRun
+from jetx_diag.training_results import StageDiagnosis, TrainingDiagnosis
 
 _TRAIN_COLOR = "#7f8c8d"
 _VALIDATION_COLOR = "#2e86c1"

@@ -102,7 +102,7 @@ def _widths(run_dir: str | Path | None, options: TrainingOptions) -> _Widths:
     Files given as options must be readable (errors propagate); files found in the run folder
     that cannot be read become notes, since the run's other diagnoses still stand.
     """
-    from jetx_diag.safe_pickle import load_scaler
+    from jetx_diag.artifacts.safe_pickle import load_scaler
     from jetx_diag.training_checks import feature_input_width
 
     folder = None if run_dir is None else Path(run_dir)

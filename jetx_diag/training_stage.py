@@ -22,13 +22,8 @@ from jetx_diag.training_epochs import (
     progress_rows,
     replay_early_stopping,
 )
-from jetx_diag.training_logs import (
-    StageCallbacks,
-    StageLog,
-    TrainingRun,
-    describe_epochs,
-    same_stage,
-)
+from jetx_diag.training_logs import StageLog, TrainingRun, describe_epochs
+from jetx_diag.training_metadata import StageCallbacks, same_stage
 from jetx_diag.training_results import (
     COLLAPSE_STATUSES,
     STATUS_ALL_ABOVE,

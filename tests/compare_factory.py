@@ -44,7 +44,7 @@ def history_values(rounds: int = ROUNDS) -> np.ndarray:
 
 
 def _model(window: int, weights: list[float], bias: float):  # type: ignore[no-untyped-def]
-    from jetx_diag.keras_env import import_keras
+    from jetx_diag.artifacts.keras_env import import_keras
 
     keras = import_keras()
     seq = keras.Input((window, 1), name=f"seq{window}")

@@ -25,7 +25,7 @@ _names = itertools.count()
 
 def keras_module(framework: str = "keras3") -> ModuleType:
     """``keras`` (Keras 3) or ``tf_keras`` (Keras 2), imported quietly."""
-    from jetx_diag.keras_env import import_keras, import_tf_keras
+    from jetx_diag.artifacts.keras_env import import_keras, import_tf_keras
 
     if framework == "keras3":
         return import_keras()

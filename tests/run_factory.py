@@ -33,8 +33,8 @@ class Run:
 
 
 def make_run(folder: Path, *, seed: str = "tests", rounds: int = ROUNDS) -> Run:
+    from jetx_diag.artifacts.keras_env import import_keras
     from jetx_diag.demo_model import build_model
-    from jetx_diag.keras_env import import_keras
 
     folder.mkdir(parents=True, exist_ok=True)
     values = generate_rounds(rounds, seed=seed)

@@ -179,8 +179,8 @@ def unknown_custom_layer(kit: Kit, path: Path) -> None:
 
 def nan_weights(kit: Kit, path: Path) -> None:
     """The run's model shape (so inputs are built and it predicts) with one NaN weight."""
+    from jetx_diag.artifacts.keras_env import import_keras
     from jetx_diag.demo_model import build_model
-    from jetx_diag.keras_env import import_keras
 
     import_keras().utils.set_random_seed(7)
     model = build_model(kit.n_features, size="small")

@@ -22,9 +22,9 @@ from jetx_diag.ci import (
     write_report,
 )
 from jetx_diag.compare import compare
-from jetx_diag.compare_report import write_comparison_json
+from jetx_diag.compare_json import write_comparison_json
 from jetx_diag.errors import InputError, UsageError
-from jetx_diag.i18n import messages
+from jetx_diag.i18n.messages import messages
 from jetx_diag.render_json import write_json
 from jetx_diag.targets import DEFAULT_TARGETS, Target, evaluate_targets
 

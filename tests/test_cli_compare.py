@@ -24,7 +24,7 @@ from jetx_diag import cli_compare, evaluate
 from jetx_diag.ci import STEP_SUMMARY_LIMIT
 from jetx_diag.cli import ExitCode, run
 from jetx_diag.compare import ranking_rows
-from jetx_diag.compare_report import load_comparison_json
+from jetx_diag.compare_json import load_comparison_json
 
 pytestmark = pytest.mark.keras
 
@@ -148,14 +148,15 @@ def test_files_shared_by_the_checkpoints_are_read_once(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """The history is hashed, and the run's metadata read, once per comparison."""
-    import jetx_diag.loading
-    import jetx_diag.metadata
+    import jetx_diag.artifacts.metadata
+    import jetx_diag.artifacts.sniffing
 
     document = make_run(tmp_path / "run", rounds=700)
     shutil.copy(document.checkpoint, document.folder / "stage1_best.h5")
     hashed: list[str] = []
     read: list[str] = []
-    sha256_file, load_metadata = jetx_diag.loading.sha256_file, jetx_diag.metadata.load_metadata
+    sha256_file = jetx_diag.artifacts.sniffing.sha256_file
+    load_metadata = jetx_diag.artifacts.metadata.load_metadata
 
     def counting_hash(path):  # type: ignore[no-untyped-def]
         hashed.append(Path(path).name)
@@ -165,8 +166,8 @@ def test_files_shared_by_the_checkpoints_are_read_once(
         read.append(Path(path).name)
         return load_metadata(path)
 
-    monkeypatch.setattr(jetx_diag.loading, "sha256_file", counting_hash)
-    monkeypatch.setattr(jetx_diag.metadata, "load_metadata", counting_read)
+    monkeypatch.setattr(jetx_diag.artifacts.sniffing, "sha256_file", counting_hash)
+    monkeypatch.setattr(jetx_diag.artifacts.metadata, "load_metadata", counting_read)
     options = evaluate.EvaluationOptions(data=str(document.history), features=FEATURES)
     sources = cli_compare.gather_sources([document.folder])
     candidates, _ = cli_compare.evaluate_sources(sources, options, None)

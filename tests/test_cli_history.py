@@ -19,9 +19,9 @@ import pytest
 from test_training_diagnosis import DOC_METADATA, doc_stage1, write_csv
 
 from jetx_diag.cli import ExitCode, run
-from jetx_diag.report_training import TrainingOptions, diagnose_run
 from jetx_diag.results import from_dict
 from jetx_diag.training_results import TrainingDiagnosis
+from jetx_diag.training_run import TrainingOptions, diagnose_run
 
 PNG_MAGIC = b"\x89PNG\r\n\x1a\n"
 

@@ -23,12 +23,11 @@ from jetx_diag.compare import (
     roc_curve_of,
     rule_keys,
 )
+from jetx_diag.compare_json import parse_comparison_json, render_comparison_json
 from jetx_diag.compare_plots import BarLabels, RocLabels, class_accuracy_bars, roc_overlay
 from jetx_diag.compare_report import (
     build_compare_context,
     compare_summary,
-    parse_comparison_json,
-    render_comparison_json,
     report_folders,
     write_comparison,
 )

@@ -5,12 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from jetx_diag.cutoffs import (
-    DEFAULT_CUTOFFS,
-    CutoffChoice,
-    choose_cutoff,
-    sweep_cutoffs,
-)
+from jetx_diag.cutoffs import DEFAULT_CUTOFFS, CutoffChoice, choose_cutoff, sweep_cutoffs
 from jetx_diag.errors import MismatchError, UsageError
 from jetx_diag.results import Rate, from_dict, to_dict
 from jetx_diag.targets import DEFAULT_TARGETS, Target

@@ -124,7 +124,7 @@ def rebuilt(run: demo_training.DemoRun) -> dict[str, Any]:
 
 
 def _load(path: str) -> Any:
-    from jetx_diag.keras_env import import_keras
+    from jetx_diag.artifacts.keras_env import import_keras
 
     return import_keras().models.load_model(path, compile=False)
 

@@ -10,7 +10,7 @@ import pytest
 import jetx_diag
 from jetx_diag import report_core
 from jetx_diag.errors import UsageError
-from jetx_diag.i18n import CATALOG, LANGUAGES, fields, messages
+from jetx_diag.i18n.messages import CATALOG, LANGUAGES, fields, messages
 
 PACKAGE = Path(jetx_diag.__file__).parent
 

@@ -15,20 +15,12 @@ import joblib
 import numpy as np
 import pytest
 
+from jetx_diag.artifacts.companions import companion_candidates, find_companions
+from jetx_diag.artifacts.inspection import code_layers_in, inspect_checkpoint
+from jetx_diag.artifacts.keras_loader import load_checkpoint
+from jetx_diag.artifacts.loaded_model import LoadedModel, TensorInfo, check_outputs
+from jetx_diag.artifacts.sniffing import hdf5_declared_size, sha256_file, sniff
 from jetx_diag.errors import ArtifactError, MismatchError, UnsafeInputError
-from jetx_diag.loading import (
-    LoadedModel,
-    TensorInfo,
-    check_outputs,
-    code_layers_in,
-    companion_candidates,
-    find_companions,
-    hdf5_declared_size,
-    inspect_checkpoint,
-    load_checkpoint,
-    sha256_file,
-    sniff,
-)
 from jetx_diag.results import Artifact, from_dict, to_dict
 
 pytestmark = pytest.mark.filterwarnings("ignore:You are saving your model as an HDF5 file")
@@ -494,7 +486,7 @@ def test_unknown_custom_layer(tmp_path: Path) -> None:
 def test_non_finite_output_is_named(tmp_path: Path) -> None:
     from keras_models import nan_weights_model, probe_inputs
 
-    from jetx_diag.loading import check_finite_output
+    from jetx_diag.artifacts.loaded_model import check_finite_output
 
     model = nan_weights_model()
     model.save(tmp_path / "nan.keras")
@@ -582,10 +574,11 @@ def test_refusing_a_file_never_imports_tensorflow(tmp_path: Path) -> None:
     _fake_h5(tmp_path / "m.h5", config)
     code = (
         "import sys\n"
-        "import jetx_diag.loading, jetx_diag.safe_pickle, jetx_diag.metadata\n"
+        "import jetx_diag.artifacts.keras_loader, jetx_diag.artifacts.safe_pickle\n"
+        "import jetx_diag.artifacts.metadata\n"
         "from jetx_diag.errors import UnsafeInputError\n"
         "try:\n"
-        "    jetx_diag.loading.load_checkpoint('m.h5')\n"
+        "    jetx_diag.artifacts.keras_loader.load_checkpoint('m.h5')\n"
         "except UnsafeInputError:\n"
         "    pass\n"
         "print(sorted(m for m in ('tensorflow', 'keras', 'tf_keras') if m in sys.modules))\n"
@@ -598,7 +591,8 @@ def test_refusing_a_file_never_imports_tensorflow(tmp_path: Path) -> None:
 @pytest.mark.keras
 def test_loading_and_predicting_print_nothing_on_stderr(saved: dict[str, Any]) -> None:
     code = (
-        "from jetx_diag.loading import load_checkpoint, probe_batch\n"
+        "from jetx_diag.artifacts.keras_loader import load_checkpoint\n"
+        "from jetx_diag.artifacts.companions import probe_batch\n"
         "for name in ('op.h5', 'k3.keras'):\n"
         "    model = load_checkpoint(name)\n"
         "    model.predict(probe_batch(model.inputs))\n"

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
+from jetx_diag.artifacts.metadata import RunMetadata, load_metadata, parse_strict_json
 from jetx_diag.errors import ArtifactError
-from jetx_diag.metadata import RunMetadata, load_metadata, parse_strict_json
 from jetx_diag.results import from_dict, to_dict
 
 # What notebooks/jetx_PROGRESSIVE_TRAINING.py (onndd/jetxpredictor) writes, with the numbers of

@@ -108,7 +108,7 @@ def test_plots_never_touch_pyplot() -> None:
     code = (
         f"import sys; sys.path.insert(0, {str(tests)!r})\n"
         "from test_report_core import document_case\n"
-        "from jetx_diag.i18n import messages\n"
+        "from jetx_diag.i18n.messages import messages\n"
         "from jetx_diag.report_core import build_plots\n"
         "evaluation, _ = document_case()\n"
         "images = build_plots(evaluation, messages('tr'))\n"

@@ -6,11 +6,7 @@ import numpy as np
 import pytest
 
 from jetx_diag.errors import DataError, MismatchError
-from jetx_diag.predictions import (
-    Predictions,
-    read_predictions_csv,
-    write_predictions_csv,
-)
+from jetx_diag.predictions import Predictions, read_predictions_csv, write_predictions_csv
 
 
 def test_calls_use_cutoff_then_regression() -> None:

@@ -15,7 +15,8 @@ from jinja2 import nodes
 from jetx_diag import report_core
 from jetx_diag.errors import UsageError
 from jetx_diag.metrics import compute_metrics, metrics_from_confusion
-from jetx_diag.report_core import build_context, recorded_percent
+from jetx_diag.report_core import build_context
+from jetx_diag.report_provenance import recorded_percent
 from jetx_diag.results import (
     Artifact,
     ConfusionMatrix,

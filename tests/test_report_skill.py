@@ -20,13 +20,12 @@ import pytest
 import jetx_diag
 from jetx_diag.evaluate import (
     EvaluationOptions,
-    SkillContext,
-    SkillOptions,
     evaluate_predictions_file,
     evaluation_from_predictions,
 )
+from jetx_diag.evaluate_skill import SkillContext, SkillOptions
 from jetx_diag.example import document_predictions
-from jetx_diag.i18n import CATALOG
+from jetx_diag.i18n.messages import CATALOG
 from jetx_diag.metrics import metrics_from_confusion
 from jetx_diag.predictions import Predictions, write_predictions_csv
 from jetx_diag.render_html import render_html

@@ -17,19 +17,15 @@ from test_training_diagnosis import DOC_METADATA, doc_stage1, write_csv
 
 import jetx_diag
 from jetx_diag import training_results
-from jetx_diag.i18n import CATALOG, messages
+from jetx_diag.i18n.messages import CATALOG, messages
 from jetx_diag.plots import figure_png
 from jetx_diag.render_json import load_evaluation_json, render_json
 from jetx_diag.render_markdown import render_markdown
 from jetx_diag.report_core import build_context
-from jetx_diag.report_training import (
-    attach_training,
-    diagnose_run,
-    measured_metrics,
-    training_images,
-)
+from jetx_diag.report_training import training_images
 from jetx_diag.results import to_dict
 from jetx_diag.training_plots import learning_curves_figure
+from jetx_diag.training_run import attach_training, diagnose_run, measured_metrics
 
 PACKAGE = Path(jetx_diag.__file__).parent
 DOCS = Path(__file__).resolve().parent.parent / "docs" / "report-json.md"
@@ -202,7 +198,7 @@ def test_evaluation_json_round_trip_keeps_the_section(doc_folder: Path, tmp_path
 
 def test_unusual_stage_names_make_safe_file_names(tmp_path: Path) -> None:
     write_csv(tmp_path / "a.csv", doc_stage1()[:8])
-    from jetx_diag.report_training import TrainingOptions
+    from jetx_diag.training_run import TrainingOptions
 
     options = TrainingOptions(stage_files={"stage 1/../x": str(tmp_path / "a.csv")})
     _, diagnosis = diagnose_run(tmp_path, options)

@@ -22,9 +22,9 @@ from sklearn.compose import ColumnTransformer
 from sklearn.pipeline import make_pipeline
 from sklearn.preprocessing import FunctionTransformer, MinMaxScaler, StandardScaler
 
+from jetx_diag.artifacts.safe_pickle import load_scaler
 from jetx_diag.errors import ArtifactError, UnsafeInputError
 from jetx_diag.results import Artifact, from_dict, to_dict
-from jetx_diag.safe_pickle import load_scaler
 
 # Features with known statistics: column means 2.5 and 25, population variances 1.25 and 125.
 X = np.array([[1.0, 10.0], [2.0, 20.0], [3.0, 30.0], [4.0, 40.0]])

@@ -12,25 +12,26 @@ import numpy as np
 import pytest
 
 from jetx_diag.errors import UsageError
-from jetx_diag.i18n import CATALOG, fields
+from jetx_diag.i18n.messages import CATALOG, fields
 from jetx_diag.report_training import finding_text
 from jetx_diag.results import from_dict, to_dict
-from jetx_diag.training_diagnosis import (
-    Finding,
-    TrainingDiagnosis,
-    best_epoch,
+from jetx_diag.training_checks import (
     check_artifacts,
     class_balance,
+    recorded_vs_measured,
+    width_mismatch,
+)
+from jetx_diag.training_diagnosis import diagnose
+from jetx_diag.training_epochs import (
+    best_epoch,
     count_switches,
-    diagnose,
     epoch_status,
     metric_mode,
     needed_patience,
-    recorded_vs_measured,
     replay_early_stopping,
-    width_mismatch,
 )
 from jetx_diag.training_logs import StageLog, TrainingRun, load_run
+from jetx_diag.training_results import Finding, TrainingDiagnosis
 
 
 def doc_stage1() -> list[dict[str, Any]]:
@@ -539,7 +540,7 @@ def test_needed_patience_by_hand() -> None:
 
 @pytest.mark.keras
 def test_replay_matches_keras_early_stopping() -> None:
-    from jetx_diag.keras_env import import_keras
+    from jetx_diag.artifacts.keras_env import import_keras
 
     keras = import_keras()
     rng = np.random.default_rng(7)
@@ -687,7 +688,7 @@ def test_demo_shaped_metadata(doc_run_dir: Path) -> None:
 
 
 def _collapsed_run(limit: int) -> TrainingRun:
-    from jetx_diag.training_logs import RunMetadata, StageCallbacks
+    from jetx_diag.training_metadata import RunMetadata, StageCallbacks
 
     stage = StageLog(
         name="stage3",

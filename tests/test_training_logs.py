@@ -11,15 +11,17 @@ import pytest
 from jetx_diag.errors import ArtifactError, LogError
 from jetx_diag.results import from_dict, to_dict
 from jetx_diag.training_logs import (
-    RunMetadata,
-    StageCallbacks,
     TrainingRun,
     describe_epochs,
-    find_metadata,
     find_stage_logs,
     load_run,
-    normalise_class_weights,
     read_log,
+)
+from jetx_diag.training_metadata import (
+    RunMetadata,
+    StageCallbacks,
+    find_metadata,
+    normalise_class_weights,
     read_metadata,
     same_stage,
 )
@@ -410,7 +412,7 @@ def test_run_round_trips_through_dict(tmp_path: Path) -> None:
 def test_real_csvlogger_and_history_dump(tmp_path: Path) -> None:
     import numpy as np
 
-    from jetx_diag.keras_env import import_keras
+    from jetx_diag.artifacts.keras_env import import_keras
 
     keras = import_keras()
     rng = np.random.default_rng(0)

@@ -30,8 +30,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from jetx_diag.artifacts.sniffing import sha256_file, sniff
 from jetx_diag.errors import ArtifactError
-from jetx_diag.loading import sha256_file, sniff
 from jetx_diag.results import Artifact
 
 #: Recorded metric names → jetx_diag's metric names (``Metrics`` fields / report keys).

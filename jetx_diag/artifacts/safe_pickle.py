@@ -37,8 +37,8 @@ from typing import Any
 
 import numpy as np
 
+from jetx_diag.artifacts.sniffing import compression_of, sha256_file, sniff
 from jetx_diag.errors import ArtifactError, JetxDiagError, UnsafeInputError
-from jetx_diag.loading import compression_of, sha256_file, sniff
 from jetx_diag.results import Artifact
 
 #: Largest inflated joblib stream accepted (a scaler is kilobytes; this stops zip bombs).

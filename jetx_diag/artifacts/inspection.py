@@ -1,0 +1,326 @@
+"""A checkpoint's model config, read and checked before anything is built.
+
+``Lambda`` layers (marshalled Python bytecode), Python lambdas in configs and TensorFlow op layers
+outside the math/array set are refused unless the caller trusts the file (``--trust-code``); a
+suffix that contradicts the bytes, an empty, truncated or HTML file is refused with a message
+saying which."""
+
+from __future__ import annotations
+
+import json
+import zipfile
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from jetx_diag.artifacts.sniffing import (
+    HDF5_SUFFIXES,
+    KERAS_ZIP_SUFFIXES,
+    hdf5_declared_size,
+    sha256_file,
+    size_of,
+    sniff,
+)
+from jetx_diag.errors import ArtifactError
+
+TRUST_HINT = "pass --trust-code only if you trust whoever made the file"
+
+
+@dataclass(frozen=True)
+class CheckpointInfo:
+    """What a checkpoint file says about itself, read without TensorFlow."""
+
+    path: str
+    format: str  # hdf5, keras_zip, savedmodel
+    sha256: str
+    size_bytes: int
+    keras_version: str | None
+    backend: str | None
+    saved_by: str | None  # "Keras 3.15.1", "tf.keras 2.15.0"
+    layer_classes: tuple[str, ...]  # every class_name in the model config, sorted
+    code_layers: tuple[str, ...]  # layers that would run code from the file (Lambda, …)
+
+
+# TensorFlow functions a tf.keras ``TFOpLambda`` may name without running anything but math:
+# the op is looked up by its public name, so these prefixes bound what it can do. ``io.*``
+# (write_file), ``print``, ``py_function``, ``numpy_function``, ``raw_ops.*`` … are not here.
+_SAFE_TF_OP_PREFIXES = (
+    "math.",
+    "nn.",
+    "linalg.",
+    "__operators__.",
+    "compat.v1.math.",
+    "compat.v1.nn.",
+)
+# fmt: off
+_SAFE_TF_OPS = frozenset((
+    "reshape", "concat", "stack", "unstack", "expand_dims", "squeeze", "transpose", "cast",
+    "clip_by_value", "identity", "where", "gather", "gather_nd", "split", "tile", "shape",
+    "ones_like", "zeros_like", "reduce_sum", "reduce_mean", "reduce_max", "reduce_min",
+    "reduce_prod", "reverse", "slice", "strided_slice", "pad", "one_hot", "einsum",
+    "broadcast_to", "range", "fill", "sort", "argsort", "cumsum", "abs", "exp", "sqrt",
+    "square", "pow", "maximum", "minimum", "sigmoid", "tanh", "log", "add", "subtract",
+    "multiply", "divide", "matmul",
+))
+# fmt: on
+
+
+def code_layers_in(config: Any) -> tuple[str, ...]:
+    """Layers of a Keras model config that would run code carried by the file.
+
+    ``Lambda`` layers (their function is marshalled Python bytecode or an importable name),
+    Python lambdas anywhere in the config (Keras 3 writes them as ``__lambda__``), and tf.keras
+    ``TFOpLambda`` layers that name a TensorFlow function outside the math/array set. Nested
+    Functional/Sequential models and wrapper layers are searched too; names are paths such as
+    ``"encoder/scale"``.
+    """
+    found: list[str] = []
+
+    def layer_name(node: Mapping[str, Any]) -> str:
+        inner = node.get("config")
+        name = inner.get("name") if isinstance(inner, Mapping) else None
+        return str(name or node.get("name") or node.get("class_name"))
+
+    def walk(node: Any, trail: tuple[str, ...]) -> None:
+        if isinstance(node, list):
+            for item in node:
+                walk(item, trail)
+            return
+        if not isinstance(node, Mapping):
+            return
+        class_name = node.get("class_name")
+        if isinstance(class_name, str):
+            here = (*trail, layer_name(node))
+            inner = node.get("config")
+            if class_name == "Lambda" or node.get("function_type") == "lambda":
+                found.append(f"{'/'.join(here)} (Lambda)")
+                return
+            if class_name == "__lambda__":
+                found.append(f"{'/'.join(trail) or 'model'} (Python lambda)")
+                return
+            if class_name in ("TFOpLambda", "SlicingOpLambda") and isinstance(inner, Mapping):
+                function = str(inner.get("function", ""))
+                if not _safe_tf_op(function):
+                    found.append(f"{'/'.join(here)} (TensorFlow op tf.{function})")
+                return
+            if isinstance(inner, Mapping) and inner.get("function_type") == "lambda":
+                found.append(f"{'/'.join(here)} (Lambda)")
+                return
+            nested = class_name in ("Functional", "Sequential", "Model") and node is not config
+            trail = here if nested else trail
+        for value in node.values():
+            walk(value, trail)
+
+    walk(config, ())
+    return tuple(found)
+
+
+def _safe_tf_op(function: str) -> bool:
+    return function.startswith(_SAFE_TF_OP_PREFIXES) or function in _SAFE_TF_OPS
+
+
+def _class_names(config: Any) -> tuple[str, ...]:
+    names: set[str] = set()
+
+    def walk(node: Any) -> None:
+        if isinstance(node, list):
+            for item in node:
+                walk(item)
+        elif isinstance(node, Mapping):
+            class_name = node.get("class_name")
+            if isinstance(class_name, str) and isinstance(node.get("config"), Mapping | str):
+                names.add(class_name)
+            for value in node.values():
+                walk(value)
+
+    walk(config)
+    return tuple(sorted(names))
+
+
+def _saved_by(keras_version: str | None, backend: str | None) -> str | None:
+    if not keras_version:
+        return None
+    # Keras 2.x inside TensorFlow (tf.keras / tf_keras) wrote "2.x.y"; Keras 3 writes "3.x.y".
+    if keras_version.startswith("2."):
+        label = f"tf.keras {keras_version}"
+    else:
+        label = f"Keras {keras_version}"
+    if backend and backend != "tensorflow":
+        label += f" ({backend} backend)"
+    return label
+
+
+def _as_text(value: Any) -> str | None:
+    if value is None:
+        return None
+    if isinstance(value, bytes):
+        return value.decode("utf-8", errors="replace")
+    if isinstance(value, np.ndarray) and value.shape == ():
+        return _as_text(value.item())
+    return str(value)
+
+
+def _parse_config(text: str, path: Path, where: str) -> Any:
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as error:
+        raise ArtifactError(
+            f"the model config ({where}) is not valid JSON: {error.msg} at char {error.pos}",
+            path=path,
+        ) from None
+    except RecursionError:  # a hostile file: "[[[[…" a hundred thousand levels deep
+        raise _too_deep(path, where) from None
+
+
+def _too_deep(path: Path, where: str) -> ArtifactError:
+    return ArtifactError(
+        f"the model config ({where}) is nested too deeply to be a Keras model", path=path
+    )
+
+
+def inspect_checkpoint(path: str | Path) -> CheckpointInfo:
+    """Identify a checkpoint and read its config without TensorFlow; refuse unusable files.
+
+    Raises :class:`ArtifactError` for files that are not a Keras model (empty, HTML, pickles,
+    weights only, truncated, mislabelled).
+    """
+    p = Path(path)
+    kind = sniff(p)
+    _refuse_kind(p, kind)
+    size = size_of(p)
+    if kind == "savedmodel":
+        return CheckpointInfo(str(p), "savedmodel", sha256_file(p), size, None, None, None, (), ())
+    suffix = p.suffix.lower()
+    if kind == "hdf5":
+        if suffix in KERAS_ZIP_SUFFIXES:
+            raise ArtifactError(
+                "is an HDF5 file, but named .keras (a .keras model is a zip archive)",
+                path=p,
+                hint=f"rename it to {p.with_suffix('.h5').name}",
+            )
+        keras_version, backend, config = _read_hdf5(p, size)
+    else:  # zip
+        if suffix in HDF5_SUFFIXES:
+            raise ArtifactError(
+                f"is a zip archive (the .keras format), but named {p.suffix}",
+                path=p,
+                hint=f"rename it to {p.with_suffix('.keras').name}",
+            )
+        keras_version, backend, config = _read_keras_zip(p, size)
+    try:
+        layer_classes, code_layers = _class_names(config), code_layers_in(config)
+    except RecursionError:  # parsed just under json's depth limit, too deep to walk
+        raise _too_deep(p, "model_config" if kind == "hdf5" else "config.json") from None
+    return CheckpointInfo(
+        path=str(p),
+        format="hdf5" if kind == "hdf5" else "keras_zip",
+        sha256=sha256_file(p),
+        size_bytes=size,
+        keras_version=keras_version,
+        backend=backend,
+        saved_by=_saved_by(keras_version, backend),
+        layer_classes=layer_classes,
+        code_layers=code_layers,
+    )
+
+
+def _refuse_kind(path: Path, kind: str) -> None:
+    problems = {
+        "empty": ("is empty (0 bytes)", "the download or copy probably failed; fetch it again"),
+        "html": (
+            "is an HTML/XML page, not a model",
+            "probably an error or login page saved by a browser or a Drive/Colab download; "
+            "download the file itself",
+        ),
+        "lfs_pointer": (
+            "is a Git LFS pointer, not the model itself",
+            "run `git lfs pull` to fetch the real file",
+        ),
+        "json": ("is a JSON file, not a model", "pass it as --metadata if it is the run's info"),
+        "pickle": ("is a pickle, not a Keras model", "pass scalers with --scaler"),
+        "joblib": ("is a joblib file, not a Keras model", "pass scalers with --scaler"),
+        "skops": ("is a skops file, not a Keras model", "pass scalers with --scaler"),
+    }
+    if kind in problems:
+        problem, hint = problems[kind]
+        raise ArtifactError(problem, path=path, hint=hint)
+    if kind == "unknown":
+        what = "a directory without saved_model.pb" if path.is_dir() else "of an unknown type"
+        raise ArtifactError(
+            f"is {what}",
+            path=path,
+            hint="expected an HDF5 .h5 file, a .keras zip archive or a SavedModel directory",
+        )
+
+
+def _read_hdf5(path: Path, size: int) -> tuple[str | None, str | None, Any]:
+    declared = hdf5_declared_size(path)
+    if declared is not None and size < declared:
+        raise ArtifactError(
+            f"HDF5 file is truncated: its superblock records {declared:,} bytes, "
+            f"the file has {size:,}",
+            path=path,
+            hint="the download or copy was cut short; fetch it again",
+        )
+    import h5py
+
+    try:
+        with h5py.File(path, "r") as handle:
+            attrs = {key: handle.attrs[key] for key in handle.attrs}
+            top = sorted(handle.keys())
+    except OSError as error:
+        raise ArtifactError(f"HDF5 file cannot be read ({error})", path=path) from None
+    keras_version = _as_text(attrs.get("keras_version"))
+    backend = _as_text(attrs.get("backend"))
+    config_text = _as_text(attrs.get("model_config"))
+    if config_text is None:
+        looks_like = "layer_names" in attrs or bool(top)
+        raise ArtifactError(
+            "holds weights only (no model_config: written by save_weights)"
+            if looks_like
+            else "is an HDF5 file without a Keras model in it",
+            path=path,
+            hint="the architecture is not in the file; save the model with model.save()",
+        )
+    return keras_version, backend, _parse_config(config_text, path, "model_config attribute")
+
+
+def _read_keras_zip(path: Path, size: int) -> tuple[str | None, str | None, Any]:
+    try:
+        with zipfile.ZipFile(path) as archive:
+            names = set(archive.namelist())
+            if "config.json" not in names:
+                raise ArtifactError(
+                    "is a zip archive without config.json, not a .keras model",
+                    path=path,
+                )
+            config_text = archive.read("config.json").decode("utf-8", errors="replace")
+            meta_text = (
+                archive.read("metadata.json").decode("utf-8", errors="replace")
+                if "metadata.json" in names
+                else "{}"
+            )
+    except zipfile.BadZipFile as error:
+        raise ArtifactError(
+            f"zip archive is truncated or damaged ({error}; the file has {size:,} bytes)",
+            path=path,
+            hint="the download or copy was cut short; fetch it again",
+        ) from None
+    meta = _parse_config(meta_text, path, "metadata.json")
+    meta = meta if isinstance(meta, Mapping) else {}
+    keras_version = meta.get("keras_version")
+    backend = meta.get("backend")
+    return (
+        None if keras_version is None else str(keras_version),
+        None if backend is None else str(backend),
+        _parse_config(config_text, path, "config.json"),
+    )
+
+
+def first_line(error: BaseException) -> str:
+    lines = [line.strip() for line in str(error).splitlines() if line.strip()]
+    text = lines[0] if lines else type(error).__name__
+    return text[:300]

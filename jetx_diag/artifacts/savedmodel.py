@@ -1,0 +1,212 @@
+"""TensorFlow SavedModel directories (``tf.saved_model.save``, ``model.export`` in Keras 3,
+``model.save(dir)`` in ``tf.keras``): the serving signature is called by input name, outputs are
+named as the signature names them (sorted, ``output_0`` before ``output_1``), and the serving graph
+is checked for file-system and Python-callback ops before it runs."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from jetx_diag.artifacts.inspection import TRUST_HINT, first_line
+from jetx_diag.errors import ArtifactError, MismatchError, UnsafeInputError
+
+# Ops that touch files, run Python callbacks or print: none belongs in a model's forward pass.
+# fmt: off
+_UNSAFE_TF_OPS = frozenset((
+    "WriteFile", "ReadFile", "MatchingFiles", "DeleteFile",
+    "Save", "SaveV2", "SaveSlices", "Restore", "RestoreV2", "RestoreSlice",
+    "MergeV2Checkpoints", "ShardedFilename",
+    "PyFunc", "PyFuncStateless", "EagerPyFunc", "Print", "PrintV2", "ImmutableConst",
+    "WriteSummary", "WriteScalarSummary", "WriteHistogramSummary", "WriteImageSummary",
+    "WriteAudioSummary", "WriteGraphSummary", "WriteRawProtoSummary",
+    "CreateSummaryFileWriter", "CreateSummaryDbWriter", "FlushSummaryWriter",
+    "TFRecordDataset", "TFRecordDatasetV2", "FixedLengthRecordDataset",
+    "FixedLengthRecordDatasetV2", "TextLineDataset", "SaveDataset", "SaveDatasetV2",
+    "LoadDataset", "DebugIdentity", "DebugIdentityV2", "DebugIdentityV3",
+))
+# fmt: on
+
+
+class _Spec:
+    """A named, shaped tensor description answering ``.name`` and ``.shape`` like KerasTensors."""
+
+    def __init__(self, name: str, shape: tuple[int | None, ...]) -> None:
+        self.name = name
+        self.shape = shape
+
+    def __repr__(self) -> str:
+        return f"<{self.name} {self.shape}>"
+
+
+class SavedModelPredictor:
+    """A SavedModel's serving signature behind the parts of the Keras model API we use.
+
+    Inputs are passed by name (a dict), as one array for a single-input signature, or as a list
+    in ``input_names`` order. ``predict`` returns one array per output in ``output_names``
+    order (a single array for one output), as ``keras.Model.predict`` does.
+    """
+
+    def __init__(
+        self, path: Path, loaded: Any, signature: Any, name: str, saved_by: str | None
+    ) -> None:
+        self.path = path
+        self._loaded = loaded  # the signature's variables live on this object: keep it alive
+        self.signature = signature
+        self.signature_name = name
+        self.saved_by = saved_by
+        _, kwargs = signature.structured_input_signature
+        self.input_names = sorted(kwargs, key=_natural)
+        self.inputs = [_Spec(n, tuple(kwargs[n].shape.as_list())) for n in self.input_names]
+        outputs = signature.structured_outputs
+        self.output_names = sorted(outputs, key=_natural)
+        self.outputs = [_Spec(n, tuple(outputs[n].shape.as_list())) for n in self.output_names]
+        self._dtypes = {n: kwargs[n].dtype for n in self.input_names}
+        self._variables = list(getattr(signature, "variables", ()))
+
+    def count_params(self) -> int:
+        return int(sum(np.prod(v.shape) for v in self._variables))
+
+    def get_layer(self, name: str) -> Any:
+        raise ValueError(f"a SavedModel signature has no layer {name!r}")
+
+    def predict(self, x: Any, batch_size: int = 512, verbose: int = 0) -> Any:
+        del verbose  # no progress bar to silence
+        feed = self._feed(x)
+        count = len(next(iter(feed.values()))) if feed else 0
+        chunks: dict[str, list[np.ndarray]] = {n: [] for n in self.output_names}
+        for start in range(0, max(count, 1), batch_size):
+            batch = {n: a[start : start + batch_size] for n, a in feed.items()}
+            result = self.signature(**batch)
+            for n in self.output_names:
+                chunks[n].append(np.asarray(result[n]))
+        arrays = [np.concatenate(chunks[n]) for n in self.output_names]
+        return arrays[0] if len(arrays) == 1 else arrays
+
+    def _feed(self, x: Any) -> dict[str, Any]:
+        import tensorflow as tf
+
+        if isinstance(x, Mapping):
+            missing = [n for n in self.input_names if n not in x]
+            if missing:
+                raise MismatchError(
+                    f"inputs {missing} are missing (the signature takes {self.input_names})",
+                    path=self.path,
+                )
+            values = [x[n] for n in self.input_names]
+        elif isinstance(x, list | tuple):
+            values = list(x)
+        else:
+            values = [x]
+        if len(values) != len(self.input_names):
+            raise MismatchError(
+                f"{len(values)} inputs given, the signature takes {len(self.input_names)}",
+                path=self.path,
+            )
+        return {
+            n: tf.convert_to_tensor(np.asarray(v), dtype=self._dtypes[n])
+            for n, v in zip(self.input_names, values, strict=True)
+        }
+
+
+def _natural(name: str) -> tuple[Any, ...]:
+    return tuple(int(t) if t.isdigit() else t for t in re.split(r"(\d+)", name))
+
+
+def load_savedmodel(path: Path, trust_code: bool) -> SavedModelPredictor:
+    from jetx_diag.artifacts.keras_env import import_tensorflow
+
+    tf = import_tensorflow()
+    from tensorflow.core.protobuf import saved_model_pb2
+
+    pb = path / "saved_model.pb"
+    if not pb.is_file():
+        raise ArtifactError(
+            "SavedModel directory holds saved_model.pbtxt only; text SavedModels are not supported",
+            path=path,
+        )
+    proto = saved_model_pb2.SavedModel()
+    try:
+        proto.ParseFromString(pb.read_bytes())
+    except Exception as error:  # protobuf's DecodeError
+        raise ArtifactError(f"saved_model.pb cannot be parsed ({error})", path=path) from None
+    graphs = [g for g in proto.meta_graphs if "serve" in g.meta_info_def.tags] or list(
+        proto.meta_graphs
+    )
+    if not graphs:
+        raise ArtifactError("SavedModel holds no graph", path=path)
+    graph = graphs[0]
+    names = list(graph.signature_def)
+    if "serving_default" in names:
+        name = "serving_default"
+    elif len(names) == 1:
+        name = names[0]
+    else:
+        raise ArtifactError(
+            f"SavedModel has no serving_default signature (it has {sorted(names)})", path=path
+        )
+    unsafe = sorted(savedmodel_ops(graph, name) & _UNSAFE_TF_OPS)
+    if unsafe and not trust_code:
+        raise UnsafeInputError(
+            "the SavedModel's serving graph uses file-system or Python ops: " + ", ".join(unsafe),
+            path=path,
+            hint=TRUST_HINT,
+        )
+    version = graph.meta_info_def.tensorflow_version
+    try:
+        loaded = tf.saved_model.load(str(path), tags=list(graph.meta_info_def.tags) or None)
+        signature = loaded.signatures[name]
+    except Exception as error:
+        raise ArtifactError(
+            f"TensorFlow cannot load the SavedModel ({first_line(error)})", path=path
+        ) from None
+    saved_by = f"TensorFlow {version}" if version else None
+    return SavedModelPredictor(path, loaded, signature, name, saved_by)
+
+
+def savedmodel_ops(graph: Any, signature: str) -> set[str]:
+    """Op types reachable from a signature's outputs in a MetaGraphDef (through functions)."""
+    library = {f.signature.name: f for f in graph.graph_def.library.function}
+    nodes = {n.name: n for n in graph.graph_def.node}
+    ops: set[str] = set()
+    seen_functions: set[str] = set()
+
+    def functions_of(node: Any) -> list[str]:
+        found = []
+        for value in node.attr.values():
+            if value.HasField("func"):
+                found.append(value.func.name)
+            if value.HasField("list"):
+                found.extend(f.name for f in value.list.func)
+        if node.op in library:
+            found.append(node.op)
+        return found
+
+    def visit_function(name: str) -> None:
+        if name in seen_functions or name not in library:
+            return
+        seen_functions.add(name)
+        for node in library[name].node_def:
+            if node.op not in library:
+                ops.add(node.op)
+            for called in functions_of(node):
+                visit_function(called)
+
+    pending = [t.name for t in graph.signature_def[signature].outputs.values()]
+    seen_nodes: set[str] = set()
+    while pending:
+        node_name = pending.pop().lstrip("^").split(":")[0]
+        if node_name in seen_nodes or node_name not in nodes:
+            continue
+        seen_nodes.add(node_name)
+        node = nodes[node_name]
+        if node.op not in library:
+            ops.add(node.op)
+        for called in functions_of(node):
+            visit_function(called)
+        pending.extend(node.input)
+    return ops

@@ -1,0 +1,169 @@
+"""What a file is, from its bytes: HDF5, zip, pickle, joblib, skops, SavedModel, HTML, an LFS
+pointer or empty; its SHA-256; the size an HDF5 superblock declares (a truncated copy is caught
+before any loader reads it). Names never decide."""
+
+from __future__ import annotations
+
+import hashlib
+import zipfile
+from pathlib import Path
+
+from jetx_diag.errors import ArtifactError
+
+# Kinds :func:`sniff` returns.
+KINDS = (
+    "hdf5",
+    "zip",
+    "skops",
+    "savedmodel",
+    "pickle",
+    "joblib",
+    "html",
+    "json",
+    "lfs_pointer",
+    "empty",
+    "unknown",
+)
+
+HDF5_SIGNATURE = b"\x89HDF\r\n\x1a\n"
+_ZIP_SIGNATURES = (b"PK\x03\x04", b"PK\x05\x06")
+_LFS_POINTER = b"version https://git-lfs.github.com/spec/"
+_HEAD_BYTES = 64 * 1024
+HDF5_SUFFIXES = (".h5", ".hdf5", ".he5", ".hdf")
+KERAS_ZIP_SUFFIXES = (".keras",)
+
+
+def sha256_file(path: str | Path) -> str:
+    """SHA-256 of a file, read in 1 MiB chunks.
+
+    For a directory (a SavedModel) the digest covers every file below it: for each file in
+    sorted relative-path order, its POSIX relative path, a NUL byte and its own SHA-256.
+    """
+    p = Path(path)
+    if p.is_dir():
+        tree = hashlib.sha256()
+        for child in sorted(c for c in p.rglob("*") if c.is_file()):
+            tree.update(child.relative_to(p).as_posix().encode("utf-8") + b"\0")
+            tree.update(sha256_file(child).encode("ascii"))
+        return tree.hexdigest()
+    digest = hashlib.sha256()
+    try:
+        with p.open("rb") as handle:
+            for chunk in iter(lambda: handle.read(1 << 20), b""):
+                digest.update(chunk)
+    except OSError as error:
+        raise ArtifactError(f"cannot read the file ({error.strerror or error})", path=p) from None
+    return digest.hexdigest()
+
+
+def size_of(path: Path) -> int:
+    if path.is_dir():
+        return sum(c.stat().st_size for c in path.rglob("*") if c.is_file())
+    return path.stat().st_size
+
+
+def sniff(path: str | Path) -> str:
+    """What a file is, judged by its first bytes (never by its name); one of :data:`KINDS`.
+
+    ``joblib`` is a compressed joblib container (zlib, gzip, bz2, xz, lzma, lz4) or a pickle
+    whose first 64 KiB mention joblib's array wrapper; other pickles (protocol 2+) are
+    ``pickle``. ``zip`` is any zip archive except a skops file (``schema.json`` inside).
+    """
+    p = Path(path)
+    if not p.exists():
+        raise ArtifactError("no such file or directory", path=p)
+    if p.is_dir():
+        has_graph = (p / "saved_model.pb").is_file() or (p / "saved_model.pbtxt").is_file()
+        return "savedmodel" if has_graph else "unknown"
+    try:
+        size = p.stat().st_size
+        with p.open("rb") as handle:
+            head = handle.read(_HEAD_BYTES)
+    except OSError as error:
+        raise ArtifactError(f"cannot read the file ({error.strerror or error})", path=p) from None
+    if size == 0:
+        return "empty"
+    if _hdf5_superblock_offset(head) is not None:
+        return "hdf5"
+    if head[:4] in _ZIP_SIGNATURES:
+        return "skops" if _zip_member_names(p) & {"schema.json"} else "zip"
+    if len(head) > 1 and head[0] == 0x80 and 2 <= head[1] <= 5:
+        return "joblib" if b"NumpyArrayWrapper" in head else "pickle"
+    if compression_of(head) is not None:
+        return "joblib"
+    if head.startswith(_LFS_POINTER):
+        return "lfs_pointer"
+    text = head[:1024].decode("utf-8", errors="replace").lstrip("\ufeff \t\r\n").lower()
+    if text.startswith(("<!doctype html", "<html", "<head", "<body", "<?xml", "<!--")):
+        return "html"
+    if text.startswith(("{", "[")):
+        return "json"
+    return "unknown"
+
+
+def compression_of(head: bytes) -> str | None:
+    """The compressor a joblib file was written with, from its magic bytes (joblib's list)."""
+    if len(head) >= 2 and head[0] == 0x78 and (head[0] << 8 | head[1]) % 31 == 0:
+        return "zlib"  # zlib header: deflate method, and the FCHECK bits make it a multiple of 31
+    if head.startswith(b"\x1f\x8b"):
+        return "gzip"
+    if head.startswith(b"BZh"):
+        return "bz2"
+    if head.startswith(b"\xfd7zXZ\x00"):
+        return "xz"
+    if head.startswith(b"]\x00\x00"):
+        return "lzma"
+    if head.startswith(b"\x04\x22\x4d\x18"):
+        return "lz4"
+    return None
+
+
+def _zip_member_names(path: Path) -> set[str]:
+    try:
+        with zipfile.ZipFile(path) as archive:
+            return set(archive.namelist())
+    except (zipfile.BadZipFile, OSError):
+        return set()
+
+
+def _hdf5_superblock_offset(head: bytes) -> int | None:
+    # The superblock sits at 0 or, after a user block, at 512, 1024, 2048, … bytes.
+    offset = 0
+    while offset + len(HDF5_SIGNATURE) <= len(head):
+        if head[offset : offset + len(HDF5_SIGNATURE)] == HDF5_SIGNATURE:
+            return offset
+        offset = 512 if offset == 0 else offset * 2
+    return None
+
+
+def hdf5_declared_size(path: str | Path) -> int | None:
+    """The file size an HDF5 superblock records (base address + end-of-file address).
+
+    Read by hand because h5py does not expose it, and a truncated file is best explained by
+    comparing this number with the real size. ``None`` when the superblock is unreadable.
+    """
+    with Path(path).open("rb") as handle:
+        head = handle.read(_HEAD_BYTES)
+    at = _hdf5_superblock_offset(head)
+    if at is None or len(head) < at + 16:
+        return None
+    block = head[at:]
+    version = block[8]
+    if version in (0, 1):
+        width = block[13]  # size of offsets
+        position = 24 if version == 0 else 28
+        # base address, free-space address, end-of-file address, driver-info address
+        fields = [block[position + i * width : position + (i + 1) * width] for i in range(3)]
+    elif version in (2, 3):
+        width = block[9]
+        # base address, superblock-extension address, end-of-file address
+        fields = [block[12 + i * width : 12 + (i + 1) * width] for i in range(3)]
+    else:
+        return None
+    if width not in (2, 4, 8) or any(len(f) != width for f in fields):
+        return None
+    base = int.from_bytes(fields[0], "little")
+    end = int.from_bytes(fields[2], "little")
+    if end == (1 << (8 * width)) - 1:  # "undefined address"
+        return None
+    return base + end
