@@ -26,7 +26,7 @@ lint: $(BIN)/python
 # The committed example report: fixed inputs, no training, byte-for-byte reproducible.
 example: $(BIN)/python
 	$(BIN)/pip install $(PIP_FLAGS) .
-	$(BIN)/python -m jetx_diag.example reports/example
+	$(BIN)/python -m jetx_diag.demo.example reports/example
 
 bench: $(BIN)/python
 	$(BIN)/pip install $(PIP_FLAGS) ".[test]"

@@ -30,7 +30,7 @@ from pathlib import Path
 
 import numpy as np
 
-FEATURES = "jetx_diag.demo_features:extract_features"
+FEATURES = "jetx_diag.demo.features:extract_features"
 
 
 def make_run(folder: Path, rounds: int) -> tuple[Path, Path, list[Path]]:
@@ -39,9 +39,9 @@ def make_run(folder: Path, rounds: int) -> tuple[Path, Path, list[Path]]:
     from sklearn.preprocessing import StandardScaler
 
     from jetx_diag.artifacts.keras_env import import_keras
-    from jetx_diag.demo_features import extract_features
-    from jetx_diag.demo_model import build_model
-    from jetx_diag.fairgen import generate_rounds, write_sqlite
+    from jetx_diag.demo.fairgen import generate_rounds, write_sqlite
+    from jetx_diag.demo.features import extract_features
+    from jetx_diag.demo.model import build_model
 
     values = generate_rounds(rounds, seed="bench-compare")
     history = write_sqlite(folder / "history.db", values)
@@ -75,9 +75,10 @@ def main() -> None:
     import joblib
 
     from jetx_diag.artifacts.keras_loader import load_checkpoint
-    from jetx_diag.compare import Candidate, compare
-    from jetx_diag.evaluate import EvaluationOptions, Evaluator
-    from jetx_diag.evaluate_inputs import prepare_inputs
+    from jetx_diag.compare.ranking import Candidate, compare
+    from jetx_diag.evaluation.evaluator import Evaluator
+    from jetx_diag.evaluation.inputs import prepare_inputs
+    from jetx_diag.evaluation.options import EvaluationOptions
     from jetx_diag.predictions import model_input_specs
 
     with tempfile.TemporaryDirectory(prefix="bench_compare_") as tmp:

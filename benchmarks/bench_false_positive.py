@@ -20,8 +20,8 @@ import time
 import numpy as np
 
 from jetx_diag.results import Rate
-from jetx_diag.skill import analyse_skill
-from jetx_diag.stats import wilson
+from jetx_diag.scoring.stats import wilson
+from jetx_diag.skill.assessment import analyse_skill
 
 
 def fair_history(n: int, rng: np.random.Generator) -> np.ndarray:

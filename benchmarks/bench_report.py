@@ -27,14 +27,14 @@ import joblib
 import numpy as np
 from sklearn.preprocessing import StandardScaler
 
-FEATURES = "jetx_diag.demo_features:extract_features"
+FEATURES = "jetx_diag.demo.features:extract_features"
 
 
 def make_files(folder: Path, rounds: int) -> tuple[Path, Path, Path]:
     from jetx_diag.artifacts.keras_env import import_keras
-    from jetx_diag.demo_features import extract_features
-    from jetx_diag.demo_model import build_model
-    from jetx_diag.fairgen import generate_rounds, write_sqlite
+    from jetx_diag.demo.fairgen import generate_rounds, write_sqlite
+    from jetx_diag.demo.features import extract_features
+    from jetx_diag.demo.model import build_model
 
     values = generate_rounds(rounds, seed="bench-report")
     history = write_sqlite(folder / "history.db", values)
@@ -59,9 +59,10 @@ def timed(label: str, function, *args, **kwargs):  # type: ignore[no-untyped-def
 
 
 def full_report(history: Path, checkpoint: Path, cache: Path, out: Path) -> object:
-    from jetx_diag.evaluate import EvaluationOptions, Evaluator
-    from jetx_diag.report_core import write_report
-    from jetx_diag.targets import evaluate_targets
+    from jetx_diag.evaluation.evaluator import Evaluator
+    from jetx_diag.evaluation.options import EvaluationOptions
+    from jetx_diag.report.writer import write_report
+    from jetx_diag.scoring.targets import evaluate_targets
 
     options = EvaluationOptions(data=str(history), features=FEATURES, cache_dir=cache)
     evaluation = Evaluator(options).evaluate(str(checkpoint))
@@ -72,9 +73,9 @@ def full_report(history: Path, checkpoint: Path, cache: Path, out: Path) -> obje
 def bare_predict(history: Path, checkpoint: Path, scaler_path: Path, cache: Path) -> None:
     """The floor: load the model and predict the same held-out inputs, nothing else."""
     from jetx_diag.artifacts.keras_env import import_keras
-    from jetx_diag.data import load_history
-    from jetx_diag.feature_cache import load_extractor
-    from jetx_diag.inputs import build_inputs, first_predictable_index, plan_split
+    from jetx_diag.history.rounds import load_history
+    from jetx_diag.inputs.feature_cache import load_extractor
+    from jetx_diag.inputs.model_inputs import build_inputs, first_predictable_index, plan_split
     from jetx_diag.predictions import model_input_specs
 
     keras = import_keras()

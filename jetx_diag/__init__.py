@@ -17,21 +17,21 @@ from typing import Any
 __version__ = "0.1.0"
 
 _API = {
-    "Evaluator": "jetx_diag.evaluate",
-    "EvaluationOptions": "jetx_diag.evaluate",
-    "evaluate_predictions_file": "jetx_diag.evaluate",
-    "evaluation_from_predictions": "jetx_diag.evaluate",
-    "load_history": "jetx_diag.data",
+    "Evaluator": "jetx_diag.evaluation.evaluator",
+    "EvaluationOptions": "jetx_diag.evaluation.options",
+    "evaluate_predictions_file": "jetx_diag.evaluation.evaluator",
+    "evaluation_from_predictions": "jetx_diag.evaluation.evaluator",
+    "load_history": "jetx_diag.history.rounds",
     "load_checkpoint": "jetx_diag.artifacts.keras_loader",
     "load_scaler": "jetx_diag.artifacts.safe_pickle",
     "load_metadata": "jetx_diag.artifacts.metadata",
-    "compute_metrics": "jetx_diag.metrics",
-    "evaluate_targets": "jetx_diag.targets",
-    "DEFAULT_TARGETS": "jetx_diag.targets",
-    "Target": "jetx_diag.targets",
-    "write_report": "jetx_diag.report_core",
+    "compute_metrics": "jetx_diag.scoring.metrics",
+    "evaluate_targets": "jetx_diag.scoring.targets",
+    "DEFAULT_TARGETS": "jetx_diag.scoring.targets",
+    "Target": "jetx_diag.scoring.targets",
+    "write_report": "jetx_diag.report.writer",
     "Predictions": "jetx_diag.predictions",
-    "Evaluation": "jetx_diag.results",
+    "Evaluation": "jetx_diag.evaluation.record",
 }
 
 __all__ = ["__version__", *_API]

@@ -18,7 +18,7 @@ from typing import Any
 import numpy as np
 
 from jetx_diag.errors import ArtifactError, DataError, MismatchError
-from jetx_diag.inputs import InputSpec, classify_input
+from jetx_diag.inputs.model_inputs import InputSpec, classify_input
 from jetx_diag.numbers import looks_like_number
 
 HEADS = ("threshold", "classification", "regression")

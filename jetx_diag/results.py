@@ -2,8 +2,8 @@
 
 ``Rate`` is the one place where a share becomes a displayed percentage: the report, the JSON and
 the CI gate all round through :meth:`Rate.percent`, so they can never disagree.
-Every result type here serialises with :func:`to_dict` / :func:`from_dict`; the saved form carries
-``FORMAT_VERSION`` so later versions of the tool can still read it.
+Every result type here serialises with :func:`to_dict` / :func:`from_dict`; the saved documents
+that hold them carry their own format version beside their reader.
 """
 
 from __future__ import annotations
@@ -13,11 +13,7 @@ import math
 import types
 import typing
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
-
-if TYPE_CHECKING:  # these modules build on the types below; see _hints for run time
-    from jetx_diag.skill import SkillReport
-    from jetx_diag.training_results import TrainingDiagnosis
+from typing import Any
 
 FORMAT_VERSION = 1
 
@@ -227,27 +223,6 @@ class EvaluationSettings:
     window_transform: str = "log10"
 
 
-@dataclass(frozen=True)
-class Evaluation:
-    """One model on one held-out set: the single source of every number a report shows."""
-
-    label: str
-    tool_version: str
-    created: str  # ISO 8601, UTC
-    settings: EvaluationSettings
-    split: Split
-    metrics: Metrics
-    data: DataAccounting
-    calls: RoundCalls
-    artifacts: tuple[Artifact, ...] = ()
-    model: ModelSummary | None = None
-    recorded: dict[str, float] = field(default_factory=dict)  # metrics the run's metadata claims
-    warnings: tuple[str, ...] = ()
-    skill: SkillReport | None = None  # better than chance? money? (jetx_diag.skill)
-    training: TrainingDiagnosis | None = None  # the run's logs, when found (training_diagnosis)
-    format_version: int = FORMAT_VERSION
-
-
 # --------------------------------------------------------------------------- serialisation
 
 
@@ -272,23 +247,9 @@ def from_dict(cls: Any, data: Any) -> Any:
     return _build(cls, data)
 
 
-#: Types that result fields name but that live in modules importing this one.
-_LATE_TYPES = {
-    "SkillReport": "jetx_diag.skill",
-    "TrainingDiagnosis": "jetx_diag.training_diagnosis",
-}
-
-
 def _hints(tp: Any) -> dict[str, Any]:
-    """Field types of a dataclass, resolving names of modules that import this one lazily."""
-    import importlib
-    import sys
-
-    namespace = dict(vars(sys.modules[tp.__module__]))
-    for name, module in _LATE_TYPES.items():
-        if name not in namespace:
-            namespace[name] = getattr(importlib.import_module(module), name)
-    return typing.get_type_hints(tp, globalns=namespace)
+    """Field types of a dataclass (its module imports every type its fields name)."""
+    return typing.get_type_hints(tp)
 
 
 def _build(tp: Any, data: Any) -> Any:

@@ -56,7 +56,7 @@ def _model(window: int, weights: list[float], bias: float):  # type: ignore[no-u
 
 
 def make_compare_run(root: Path) -> CompareRun:
-    from jetx_diag.fairgen import write_sqlite
+    from jetx_diag.demo.fairgen import write_sqlite
 
     root.mkdir(parents=True, exist_ok=True)
     history = write_sqlite(root / "history.db", history_values())

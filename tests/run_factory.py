@@ -15,10 +15,10 @@ import joblib
 import numpy as np
 from sklearn.preprocessing import StandardScaler
 
-from jetx_diag.demo_features import extract_features
-from jetx_diag.fairgen import generate_rounds, write_sqlite
+from jetx_diag.demo.fairgen import generate_rounds, write_sqlite
+from jetx_diag.demo.features import extract_features
 
-FEATURES = "jetx_diag.demo_features:extract_features"
+FEATURES = "jetx_diag.demo.features:extract_features"
 ROUNDS = 900  # 500-round windows leave 400 samples; the last 80 are held out
 
 
@@ -34,7 +34,7 @@ class Run:
 
 def make_run(folder: Path, *, seed: str = "tests", rounds: int = ROUNDS) -> Run:
     from jetx_diag.artifacts.keras_env import import_keras
-    from jetx_diag.demo_model import build_model
+    from jetx_diag.demo.model import build_model
 
     folder.mkdir(parents=True, exist_ok=True)
     values = generate_rounds(rounds, seed=seed)

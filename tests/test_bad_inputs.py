@@ -32,7 +32,8 @@ import numpy as np
 import pytest
 from run_factory import FEATURES, Run, make_run
 
-from jetx_diag.cli import ExitCode, run
+from jetx_diag.cli.exit_codes import ExitCode
+from jetx_diag.cli.main import run
 
 pytestmark = pytest.mark.keras
 
@@ -180,7 +181,7 @@ def unknown_custom_layer(kit: Kit, path: Path) -> None:
 def nan_weights(kit: Kit, path: Path) -> None:
     """The run's model shape (so inputs are built and it predicts) with one NaN weight."""
     from jetx_diag.artifacts.keras_env import import_keras
-    from jetx_diag.demo_model import build_model
+    from jetx_diag.demo.model import build_model
 
     import_keras().utils.set_random_seed(7)
     model = build_model(kit.n_features, size="small")
@@ -471,7 +472,7 @@ def predictions_file(transform: Callable[[list[str]], list[str]]) -> Builder:
     """The document's predictions as CSV, changed by ``transform``, through ``--predictions``."""
 
     def build(kit: Kit, folder: Path) -> list[str]:
-        from jetx_diag.example import document_predictions
+        from jetx_diag.demo.example import document_predictions
         from jetx_diag.predictions import write_predictions_csv
 
         path = folder / "preds.csv"

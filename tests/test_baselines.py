@@ -5,15 +5,15 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from jetx_diag.baselines import (
+from jetx_diag.errors import MismatchError, UsageError
+from jetx_diag.results import Rate, from_dict, to_dict
+from jetx_diag.skill.baselines import (
     BASELINE_NAMES,
     base_rate,
     coin_expected,
     fair_probability,
     run_baselines,
 )
-from jetx_diag.errors import MismatchError, UsageError
-from jetx_diag.results import Rate, from_dict, to_dict
 
 ACTUAL = np.array([1.2, 2.0, 1.5, 1.0, 3.0])  # below, above, above (exactly 1.5), below, above
 
@@ -146,7 +146,7 @@ def test_document_held_out_counts_always_above() -> None:
 
 
 def test_baseline_set_round_trips_through_dict() -> None:
-    from jetx_diag.baselines import BaselineSet
+    from jetx_diag.skill.baselines import BaselineSet
 
     result = run_baselines(ACTUAL, train_actual=np.array([1.1, 1.7]))
     assert from_dict(BaselineSet, to_dict(result)) == result

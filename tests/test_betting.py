@@ -5,7 +5,9 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from jetx_diag.betting import (
+from jetx_diag.errors import MismatchError, UsageError
+from jetx_diag.results import Rate, from_dict, to_dict
+from jetx_diag.skill.betting import (
     BettingReport,
     bet_profits,
     betting_report,
@@ -13,8 +15,6 @@ from jetx_diag.betting import (
     max_drawdown,
     simulate,
 )
-from jetx_diag.errors import MismatchError, UsageError
-from jetx_diag.results import Rate, from_dict, to_dict
 
 # Ten rounds; the model bets on eight of them (not rounds 6 and 10).
 ACTUAL = np.array([1.2, 2.0, 1.5, 1.0, 1.3, 3.0, 1.49, 1.1, 5.0, 1.6])

@@ -6,15 +6,15 @@ import numpy as np
 import pytest
 from sklearn.calibration import calibration_curve
 
-from jetx_diag.calibration import (
+from jetx_diag.errors import InputError, MismatchError, UsageError
+from jetx_diag.results import Rate, from_dict, to_dict
+from jetx_diag.skill.calibration import (
     Calibration,
     calibrate,
     check_probabilities,
     expected_calibration_error,
     reliability_bins,
 )
-from jetx_diag.errors import InputError, MismatchError, UsageError
-from jetx_diag.results import Rate, from_dict, to_dict
 
 P = np.array([0.05, 0.15, 0.15, 0.5, 0.95, 1.0])
 ACTUAL = np.array([1.2, 1.6, 1.0, 2.0, 9.0, 1.5])  # below, above, below, above, above, above

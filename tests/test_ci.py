@@ -8,25 +8,26 @@ import numpy as np
 import pytest
 from test_compare import ONE_MISS, PERFECT_EVAL, candidates, evaluation
 
-from jetx_diag.ci import (
+from jetx_diag.compare.document import load_baseline, write_comparison_json
+from jetx_diag.compare.ranking import compare
+from jetx_diag.compare.ratchet import check_baseline
+from jetx_diag.errors import InputError, UsageError
+from jetx_diag.evaluation.document import write_json
+from jetx_diag.i18n.messages import messages
+from jetx_diag.report.baseline import (
     BASELINE_SECTION,
-    STEP_SUMMARY_LIMIT,
-    append_step_summary,
     baseline_section,
-    bounded,
-    check_baseline,
-    load_baseline,
     report_context,
     report_summary,
-    step_summary,
     write_report,
 )
-from jetx_diag.compare import compare
-from jetx_diag.compare_json import write_comparison_json
-from jetx_diag.errors import InputError, UsageError
-from jetx_diag.i18n.messages import messages
-from jetx_diag.render_json import write_json
-from jetx_diag.targets import DEFAULT_TARGETS, Target, evaluate_targets
+from jetx_diag.report.step_summary import (
+    STEP_SUMMARY_LIMIT,
+    append_step_summary,
+    bounded,
+    step_summary,
+)
+from jetx_diag.scoring.targets import DEFAULT_TARGETS, Target, evaluate_targets
 
 # ONE_MISS against PERFECT_EVAL: above accuracy 80.00% (4/5) vs 100.00% (5/5): −20 points;
 # threshold accuracy 90.00% (9/10) vs 100.00% (10/10): −10 points; the rest unchanged.

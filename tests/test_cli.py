@@ -12,7 +12,8 @@ from pathlib import Path
 import pytest
 from run_factory import FEATURES, Run, make_run
 
-from jetx_diag.cli import ExitCode, run
+from jetx_diag.cli.exit_codes import ExitCode
+from jetx_diag.cli.main import run
 
 pytestmark = pytest.mark.keras
 
@@ -117,7 +118,7 @@ def test_pickle_payload_scaler_is_refused(
 
 
 def test_internal_error_is_one_line(monkeypatch, capfd) -> None:
-    import jetx_diag.cli_report as cli_report
+    import jetx_diag.cli.report as cli_report
 
     def explode(*_args, **_kwargs):
         raise RuntimeError("boom\nsecond line")
@@ -136,7 +137,7 @@ def _console_script() -> str:
 
 
 def test_installed_script_runs_from_an_unrelated_directory(tmp_path: Path) -> None:
-    from jetx_diag.example import document_predictions
+    from jetx_diag.demo.example import document_predictions
     from jetx_diag.predictions import write_predictions_csv
 
     csv_path = tmp_path / "preds.csv"
@@ -155,13 +156,13 @@ def test_installed_script_runs_from_an_unrelated_directory(tmp_path: Path) -> No
 
 
 def test_predictions_only_report_never_imports_tensorflow(tmp_path: Path) -> None:
-    from jetx_diag.example import document_predictions
+    from jetx_diag.demo.example import document_predictions
     from jetx_diag.predictions import write_predictions_csv
 
     csv_path = tmp_path / "preds.csv"
     write_predictions_csv(csv_path, document_predictions())
     code = (
-        "import sys; from jetx_diag.cli import run; "
+        "import sys; from jetx_diag.cli.main import run; "
         f"c = run(['report', '--predictions', {str(csv_path)!r}, '-o', {str(tmp_path)!r}, '-q']); "
         "print(c, 'tensorflow' in sys.modules, 'keras' in sys.modules)"
     )
@@ -173,7 +174,7 @@ def test_predictions_only_report_never_imports_tensorflow(tmp_path: Path) -> Non
 
 def test_help_explains_and_is_cheap(tmp_path: Path) -> None:
     result = subprocess.run(
-        [sys.executable, "-c", "import sys; from jetx_diag.cli import run; run(['--help']); "
+        [sys.executable, "-c", "import sys; from jetx_diag.cli.main import run; run(['--help']); "
          "print('tensorflow' in sys.modules)"],
         capture_output=True, text=True, timeout=60, cwd=tmp_path,
     )  # fmt: skip
@@ -181,11 +182,12 @@ def test_help_explains_and_is_cheap(tmp_path: Path) -> None:
     assert result.stdout.strip().endswith("False")
 
 
-def test_help_imports_no_heavy_library(tmp_path: Path) -> None:
-    """Building the command tree must not pull in pandas, statsmodels or scikit-learn."""
+@pytest.mark.parametrize("command", [[], ["report"], ["compare"], ["check"], ["history"], ["demo"]])
+def test_help_imports_no_heavy_library(tmp_path: Path, command: list[str]) -> None:
+    """The help of the tool and of each command pulls in no heavy library."""
     heavy = ("tensorflow", "keras", "pandas", "statsmodels", "sklearn", "scipy", "matplotlib")
     code = (
-        "import sys; from jetx_diag.cli import run; run(['report', '--help']); "
+        f"import sys; from jetx_diag.cli.main import run; run({[*command, '--help']!r}); "
         f"print([m for m in {heavy!r} if m in sys.modules])"
     )
     result = subprocess.run(
@@ -195,7 +197,7 @@ def test_help_imports_no_heavy_library(tmp_path: Path) -> None:
 
 
 def test_debug_after_the_subcommand_shows_the_traceback(monkeypatch, capfd) -> None:
-    import jetx_diag.cli_report as cli_report
+    import jetx_diag.cli.report as cli_report
 
     def explode(*_args, **_kwargs):
         raise RuntimeError("boom")

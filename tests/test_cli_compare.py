@@ -20,11 +20,14 @@ import xmlschema
 from compare_factory import TEST_FROM_ID, CompareRun, make_compare_run
 from run_factory import FEATURES, make_run
 
-from jetx_diag import cli_compare, evaluate
-from jetx_diag.ci import STEP_SUMMARY_LIMIT
-from jetx_diag.cli import ExitCode, run
-from jetx_diag.compare import ranking_rows
-from jetx_diag.compare_json import load_comparison_json
+from jetx_diag.cli import compare as cli_compare
+from jetx_diag.cli.exit_codes import ExitCode
+from jetx_diag.cli.main import run
+from jetx_diag.compare.document import load_comparison_json
+from jetx_diag.compare.ranking import ranking_rows
+from jetx_diag.evaluation import evaluator as evaluate
+from jetx_diag.evaluation.options import EvaluationOptions
+from jetx_diag.report.step_summary import STEP_SUMMARY_LIMIT
 
 pytestmark = pytest.mark.keras
 
@@ -129,7 +132,7 @@ def test_checkpoints_sharing_a_scaler_share_their_inputs(tmp_path: Path) -> None
     document = make_run(tmp_path / "run", rounds=700)
     twin = document.folder / "stage1_best.h5"
     shutil.copy(document.checkpoint, twin)
-    options = evaluate.EvaluationOptions(data=str(document.history), features=FEATURES)
+    options = EvaluationOptions(data=str(document.history), features=FEATURES)
     sources = cli_compare.gather_sources([document.folder])
     assert [s.path.name for s in sources] == ["stage1_best.h5", "stage2_best.h5"]
     tasks: list[tuple[str, int, int]] = []
@@ -168,7 +171,7 @@ def test_files_shared_by_the_checkpoints_are_read_once(
 
     monkeypatch.setattr(jetx_diag.artifacts.sniffing, "sha256_file", counting_hash)
     monkeypatch.setattr(jetx_diag.artifacts.metadata, "load_metadata", counting_read)
-    options = evaluate.EvaluationOptions(data=str(document.history), features=FEATURES)
+    options = EvaluationOptions(data=str(document.history), features=FEATURES)
     sources = cli_compare.gather_sources([document.folder])
     candidates, _ = cli_compare.evaluate_sources(sources, options, None)
     assert len(candidates) == 2
@@ -395,7 +398,7 @@ def test_help_lists_the_commands_and_exit_code_6() -> None:
     import sys
 
     result = subprocess.run(
-        [sys.executable, "-c", "from jetx_diag.cli import run; run(['--help'])"],
+        [sys.executable, "-c", "from jetx_diag.cli.main import run; run(['--help'])"],
         capture_output=True, text=True, timeout=60,
     )  # fmt: skip
     assert "compare" in result.stdout and "check" in result.stdout

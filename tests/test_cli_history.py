@@ -18,10 +18,11 @@ import html5lib
 import pytest
 from test_training_diagnosis import DOC_METADATA, doc_stage1, write_csv
 
-from jetx_diag.cli import ExitCode, run
+from jetx_diag.cli.exit_codes import ExitCode
+from jetx_diag.cli.main import run
 from jetx_diag.results import from_dict
-from jetx_diag.training_results import TrainingDiagnosis
-from jetx_diag.training_run import TrainingOptions, diagnose_run
+from jetx_diag.training.findings import TrainingDiagnosis
+from jetx_diag.training.run import TrainingOptions, diagnose_run
 
 PNG_MAGIC = b"\x89PNG\r\n\x1a\n"
 
@@ -231,7 +232,7 @@ def test_usage_errors(doc_run: Path, capsys, args: list[str], phrase: str) -> No
 
 def test_history_never_imports_tensorflow(doc_run: Path, tmp_path: Path) -> None:
     script = (
-        "import sys; from jetx_diag.cli import run; "
+        "import sys; from jetx_diag.cli.main import run; "
         f"code = run(['history', {str(doc_run)!r}, '-q', '-o', {str(tmp_path / 'o')!r}]); "
         "print(code, 'tensorflow' in sys.modules, 'keras' in sys.modules)"
     )
@@ -247,7 +248,7 @@ def test_demo_reports_show_the_training_run(tmp_path: Path, capfd) -> None:
     """The demo writes CSVLogger files beside its checkpoints, so every report has the section;
     its stage 3 weighs "below" at a tenth of balanced (target multiplier 0.1), past the 4x
     limit either way, so the class-weight finding is always there (stage 2's 3x is not)."""
-    from jetx_diag.cli import run
+    from jetx_diag.cli.main import run
 
     assert run(["demo", "-o", str(tmp_path), "--rounds", "1500", "-q"]) == 0
     capfd.readouterr()

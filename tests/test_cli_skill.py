@@ -1,6 +1,6 @@
 """``jetx-diag report`` end to end for issue 4: the skill sections, their options, the gate.
 
-Predictions files go through the real CLI (``jetx_diag.cli.run``); one Keras run checks that a
+Predictions files go through the real CLI (``jetx_diag.cli.main.run``); one Keras run checks that a
 checkpoint report gets its training slice, validation slice and whole-history audit.
 """
 
@@ -14,8 +14,9 @@ import pytest
 import xmlschema
 from test_report_skill import wilson_text  # the Wilson interval by hand
 
-from jetx_diag.cli import ExitCode, run
-from jetx_diag.example import document_predictions
+from jetx_diag.cli.exit_codes import ExitCode
+from jetx_diag.cli.main import run
+from jetx_diag.demo.example import document_predictions
 from jetx_diag.predictions import Predictions, write_predictions_csv
 
 SCHEMA = xmlschema.XMLSchema(Path(__file__).parent / "junit.xsd")

@@ -13,7 +13,8 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from jetx_diag.compare import (
+from jetx_diag.compare.document import parse_comparison_json, render_comparison_json
+from jetx_diag.compare.ranking import (
     COMPARISON_FORMAT_VERSION,
     Candidate,
     Comparison,
@@ -23,19 +24,19 @@ from jetx_diag.compare import (
     roc_curve_of,
     rule_keys,
 )
-from jetx_diag.compare_json import parse_comparison_json, render_comparison_json
-from jetx_diag.compare_plots import BarLabels, RocLabels, class_accuracy_bars, roc_overlay
-from jetx_diag.compare_report import (
+from jetx_diag.errors import InputError, UsageError
+from jetx_diag.evaluation.evaluator import evaluation_from_predictions
+from jetx_diag.evaluation.record import Evaluation
+from jetx_diag.predictions import Predictions
+from jetx_diag.report.compare_page import (
     build_compare_context,
     compare_summary,
     report_folders,
     write_comparison,
 )
-from jetx_diag.errors import InputError, UsageError
-from jetx_diag.evaluate import evaluation_from_predictions
-from jetx_diag.predictions import Predictions
-from jetx_diag.results import DataAccounting, Evaluation, EvaluationSettings, Split, from_dict
-from jetx_diag.targets import Target
+from jetx_diag.report.figures.compare import BarLabels, RocLabels, class_accuracy_bars, roc_overlay
+from jetx_diag.results import DataAccounting, EvaluationSettings, Split, from_dict
+from jetx_diag.scoring.targets import Target
 
 ACTUAL = [1.2, 2.0] * 5  # below, above, below, …: five of each
 PERFECT = [0.1, 0.9] * 5

@@ -5,10 +5,10 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from jetx_diag.cutoffs import DEFAULT_CUTOFFS, CutoffChoice, choose_cutoff, sweep_cutoffs
 from jetx_diag.errors import MismatchError, UsageError
 from jetx_diag.results import Rate, from_dict, to_dict
-from jetx_diag.targets import DEFAULT_TARGETS, Target
+from jetx_diag.scoring.targets import DEFAULT_TARGETS, Target
+from jetx_diag.skill.cutoffs import DEFAULT_CUTOFFS, CutoffChoice, choose_cutoff, sweep_cutoffs
 
 ACTUAL = np.array([1.2, 2.0, 1.0, 3.0, 1.4, 1.5])
 P = np.array([0.1, 0.9, 0.4, 0.6, 0.7, 0.3])

@@ -9,9 +9,10 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from jetx_diag import data, numbers
-from jetx_diag.data import History, history_from_values, load_history
+from jetx_diag import numbers
 from jetx_diag.errors import DataError, UsageError
+from jetx_diag.history import rounds as data
+from jetx_diag.history.rounds import History, history_from_values, load_history
 from jetx_diag.results import DataAccounting, from_dict, to_dict
 
 REAL_DB = Path(__file__).resolve().parents[2] / "shared" / "data" / "jetx_data.db"

@@ -15,9 +15,9 @@ from typing import Any
 
 import pytest
 
-from jetx_diag import data
-from jetx_diag.data import load_history
 from jetx_diag.errors import DataError, JetxDiagError, UsageError
+from jetx_diag.history import rounds as data
+from jetx_diag.history.rounds import load_history
 
 
 def sqlite_file(path: Path, *statements: str, rows: list[tuple[Any, ...]] | None = None) -> None:

@@ -14,9 +14,10 @@ import numpy as np
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from jetx_diag import data, numbers
-from jetx_diag.data import history_from_values, load_history
+from jetx_diag import numbers
 from jetx_diag.errors import DataError
+from jetx_diag.history import rounds as data
+from jetx_diag.history.rounds import history_from_values, load_history
 
 # No NUL: a NUL byte makes the file binary, which is refused before any row is read.
 TEXT = st.text(st.characters(blacklist_characters="\x00", blacklist_categories=("Cs",)))

@@ -8,8 +8,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from jetx_diag import demo_features, fairgen
-from jetx_diag.demo_features import FEATURE_COUNT, FEATURE_NAMES, extract_features
+from jetx_diag.demo import fairgen
+from jetx_diag.demo import features as demo_features
+from jetx_diag.demo.features import FEATURE_COUNT, FEATURE_NAMES, extract_features
 from jetx_diag.errors import DataError
 
 

@@ -17,8 +17,9 @@ from typing import Any
 import numpy as np
 import pytest
 
-from jetx_diag import demo_training, fairgen
-from jetx_diag.demo_features import FEATURE_COUNT, FEATURE_NAMES, extract_features
+from jetx_diag.demo import fairgen
+from jetx_diag.demo import training as demo_training
+from jetx_diag.demo.features import FEATURE_COUNT, FEATURE_NAMES, extract_features
 from jetx_diag.errors import UsageError
 from jetx_diag.results import from_dict, to_dict
 
@@ -267,7 +268,7 @@ def test_metadata_records_stages_like_the_source(
         assert stage["class_weights"]["above"] == pytest.approx(balanced_above, 1e-3)
 
     assert info["inputs"]["features"]["names"] == list(FEATURE_NAMES)
-    assert info["inputs"]["features"]["callable"] == "jetx_diag.demo_features:extract_features"
+    assert info["inputs"]["features"]["callable"] == "jetx_diag.demo.features:extract_features"
     assert info["inputs"]["sequence_transform"] == "log10(x + 1e-8)"
     assert info["split"]["test_first_id"] == run.test_first_id
     assert info["data"]["generator"]["terminating_hash"] == fairgen.terminating_hash(ROUNDS)
@@ -321,7 +322,7 @@ def test_progress_reports_every_epoch_of_every_stage(
 
 @pytest.mark.keras
 def test_document_sized_model_has_about_a_million_parameters() -> None:
-    from jetx_diag.demo_model import build_model
+    from jetx_diag.demo.model import build_model
 
     model = build_model(FEATURE_COUNT, size="document")
     assert 900_000 <= model.count_params() <= 1_100_000
@@ -339,7 +340,7 @@ def test_document_sized_model_has_about_a_million_parameters() -> None:
 
 
 def test_model_arguments_are_checked() -> None:
-    from jetx_diag.demo_model import build_model
+    from jetx_diag.demo.model import build_model
 
     with pytest.raises(UsageError):
         build_model(0)

@@ -1,7 +1,7 @@
 """The committed example report (reports/example) is exactly what `make example` produces.
 
 It fails when templates, the catalog or the metrics change and the example was not refreshed:
-run `make example` (or `python -m jetx_diag.example reports/example`) and commit the result.
+run `make example` (or `python -m jetx_diag.demo.example reports/example`) and commit the result.
 """
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from jetx_diag.example import write_example
+from jetx_diag.demo.example import write_example
 
 COMMITTED = Path(__file__).resolve().parent.parent / "reports" / "example"
 
@@ -47,7 +47,7 @@ def test_example_reproduces_the_documents_numbers(tmp_path: Path) -> None:
 def test_regression_head_errors_are_reported(tmp_path: Path) -> None:
     import numpy as np
 
-    from jetx_diag.example import document_predictions
+    from jetx_diag.demo.example import document_predictions
 
     predictions = document_predictions()
     errors = predictions.regression - predictions.actual

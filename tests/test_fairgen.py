@@ -10,7 +10,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from jetx_diag import fairgen
+from jetx_diag.demo import fairgen
 from jetx_diag.errors import DataError, UsageError
 
 N = 50_000

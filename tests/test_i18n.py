@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 
 import jetx_diag
-from jetx_diag import report_core
 from jetx_diag.errors import UsageError
 from jetx_diag.i18n.messages import CATALOG, LANGUAGES, fields, messages
+from jetx_diag.report.context import environment
 
 PACKAGE = Path(jetx_diag.__file__).parent
 
@@ -49,28 +49,21 @@ def test_unknown_language_and_missing_default() -> None:
 
 
 def test_every_literal_key_used_in_code_exists() -> None:
-    """Keys spelled out in the report modules are in the catalog (dynamic ones are tested by
+    """Keys spelled out in the package's modules are in the catalog (dynamic ones are tested by
     rendering every metric, status, class and role in the report tests)."""
-    sources = [
-        "report_sections.py",
-        "report_provenance.py",
-        "report_core.py",
-        "render_junit.py",
-        "terminal.py",
-    ]
     used: set[str] = set()
-    for name in sources:
-        text = (PACKAGE / name).read_text(encoding="utf-8")
+    for module in sorted(PACKAGE.rglob("*.py")):
+        text = module.read_text(encoding="utf-8")
         used |= set(re.findall(r'msg\(\s*"([a-z_./]+)"', text))
-        used |= set(re.findall(r'key = "([a-z_./]+)"', text))
+        used |= set(re.findall(r'key = "([a-z_]+\.[a-z_./]+)"', text))
     assert len(used) > 40
     assert used <= set(CATALOG["en"]), sorted(used - set(CATALOG["en"]))
 
 
 @pytest.mark.parametrize("prefix", ["metric.", "status.", "class.", "role.", "reason."])
 def test_dynamic_key_families_are_complete(prefix: str) -> None:
-    from jetx_diag.data import REJECTION_REASONS
-    from jetx_diag.targets import TARGET_METRICS
+    from jetx_diag.history.rounds import REJECTION_REASONS
+    from jetx_diag.scoring.targets import TARGET_METRICS
 
     expected = {
         "metric.": {f"metric.{m}" for m in TARGET_METRICS} | {"metric.above_call_share"},
@@ -87,7 +80,7 @@ def test_dynamic_key_families_are_complete(prefix: str) -> None:
 
 def test_templates_hold_no_words_of_their_own() -> None:
     """Every visible word comes from the catalog: template text outside tags has no words."""
-    env = report_core.environment()
+    env = environment()
     for name in env.list_templates(extensions=["j2"]):
         source = env.loader.get_source(env, name)[0]
         text = re.sub(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}", "", source, flags=re.S)

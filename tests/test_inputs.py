@@ -7,8 +7,8 @@ import pytest
 from sklearn.preprocessing import StandardScaler
 
 from jetx_diag.errors import DataError, MismatchError, UsageError
-from jetx_diag.feature_cache import FeatureExtractor, compute_features
-from jetx_diag.inputs import (
+from jetx_diag.inputs.feature_cache import FeatureExtractor, compute_features
+from jetx_diag.inputs.model_inputs import (
     build_inputs,
     classify_input,
     first_predictable_index,

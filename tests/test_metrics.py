@@ -5,14 +5,14 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from jetx_diag.metrics import (
+from jetx_diag.results import ConfusionMatrix, Rate
+from jetx_diag.scoring.metrics import (
     classify,
     compute_metrics,
     confusion,
     metrics_from_confusion,
     regression_errors,
 )
-from jetx_diag.results import ConfusionMatrix, Rate
 
 DOCUMENT = ConfusionMatrix(26, 412, 43, 637)
 

@@ -18,7 +18,8 @@ import numpy as np
 import pytest
 from run_factory import FEATURES, Run, make_run
 
-from jetx_diag.cli import ExitCode, run
+from jetx_diag.cli.exit_codes import ExitCode
+from jetx_diag.cli.main import run
 
 DATE = re.compile(r"\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2} UTC")
 SCRIPT = Path(sys.executable).parent / "jetx-diag"
@@ -37,7 +38,7 @@ def differing_lines(a: bytes, b: bytes) -> list[tuple[str, str]]:
 
 @pytest.fixture
 def predictions_csv(tmp_path: Path) -> Path:
-    from jetx_diag.example import document_predictions
+    from jetx_diag.demo.example import document_predictions
     from jetx_diag.predictions import write_predictions_csv
 
     path = tmp_path / "preds.csv"
@@ -64,7 +65,7 @@ def checkpoint_args(made: Run, out: Path, *extra: str) -> list[str]:
 def test_same_command_twice_gives_the_same_report_but_the_date(
     keras_run: Run, tmp_path: Path, monkeypatch
 ) -> None:
-    import jetx_diag.evaluate as evaluate
+    import jetx_diag.evaluation.evaluator as evaluate
 
     out = tmp_path / "out"
     args = checkpoint_args(keras_run, out, "--no-cache", "--json", str(tmp_path / "e.json"))
@@ -175,12 +176,12 @@ def test_corrupt_cache_file_is_recomputed_not_trusted(
 
 
 def test_failing_renderer_writes_nothing(predictions_csv: Path, tmp_path: Path, monkeypatch):
-    import jetx_diag.render_html as render_html
+    import jetx_diag.report.writer as report_writer
 
     def broken(context: object) -> str:
         raise RuntimeError("renderer crashed half-way")
 
-    monkeypatch.setattr(render_html, "render_html", broken)
+    monkeypatch.setattr(report_writer, "render_html", broken)
     out = tmp_path / "out"
     code = run(["report", "--predictions", str(predictions_csv), "-o", str(out), "-q"])
     assert code == ExitCode.INTERNAL_ERROR
@@ -191,13 +192,13 @@ def test_failing_renderer_writes_nothing(predictions_csv: Path, tmp_path: Path, 
 def test_interrupted_rename_keeps_the_previous_report(
     predictions_csv: Path, tmp_path: Path, monkeypatch
 ) -> None:
-    import jetx_diag.report_core as report_core
+    import jetx_diag.files as file_writer
 
     out = tmp_path / "out"
     args = ["report", "--predictions", str(predictions_csv), "-o", str(out), "-q"]
     assert run([*args, "--lang", "tr"]) == ExitCode.TARGETS_MISSED
     previous = report_files(out)
-    real_replace = report_core.os.replace
+    real_replace = file_writer.os.replace
     calls: list[str] = []
 
     def interrupted(source: str, target: str) -> None:
@@ -206,7 +207,7 @@ def test_interrupted_rename_keeps_the_previous_report(
             raise KeyboardInterrupt  # Ctrl-C at the worst moment: data written, not renamed
         real_replace(source, target)
 
-    monkeypatch.setattr(report_core.os, "replace", interrupted)
+    monkeypatch.setattr(file_writer.os, "replace", interrupted)
     assert run([*args, "--lang", "en"]) == ExitCode.INTERRUPTED
     assert calls == ["report.md"]
     # The Turkish report is still there, whole; no English half and no temporary file.
@@ -216,15 +217,15 @@ def test_interrupted_rename_keeps_the_previous_report(
 def test_failing_disk_leaves_no_temporary_file(
     predictions_csv: Path, tmp_path: Path, monkeypatch
 ) -> None:
-    import jetx_diag.report_core as report_core
+    import jetx_diag.files as file_writer
 
     def disk_full(descriptor: int) -> None:
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(report_core.os, "fsync", disk_full)
+    monkeypatch.setattr(file_writer.os, "fsync", disk_full)
     out = tmp_path / "out"
     code = run(["report", "--predictions", str(predictions_csv), "-o", str(out), "-q"])
-    assert code == ExitCode.USAGE_ERROR  # report_core: "cannot write the report … choose another"
+    assert code == ExitCode.USAGE_ERROR  # "cannot write the report … choose another"
     assert report_files(out) == {}
 
 
@@ -238,7 +239,7 @@ def replace(source, target, *args, **kwargs):
     return real_replace(source, target, *args, **kwargs)
 
 os.replace = replace
-from jetx_diag.cli import run
+from jetx_diag.cli.main import run
 sys.exit(run({args!r}))
 """
 
@@ -309,11 +310,11 @@ CACHE_WORKER = """
 import sys, time
 from pathlib import Path
 import numpy as np
-from jetx_diag.feature_cache import cache_key, compute_features, load_extractor
-from jetx_diag.fairgen import generate_rounds
+from jetx_diag.inputs.feature_cache import cache_key, compute_features, load_extractor
+from jetx_diag.demo.fairgen import generate_rounds
 
 go, cache, out, role = Path(sys.argv[1]), Path(sys.argv[2]), sys.argv[3], sys.argv[4]
-extractor = load_extractor("jetx_diag.demo_features:extract_features")
+extractor = load_extractor("jetx_diag.demo.features:extract_features")
 values = generate_rounds(2500, seed="cache-race")
 small = np.arange(500, 540)
 _, expected = compute_features(extractor, values, small, None)
@@ -336,8 +337,8 @@ sys.exit(3 if wrong else 0)
 
 
 def test_feature_cache_survives_two_processes_computing_one_key(tmp_path: Path) -> None:
-    from jetx_diag.fairgen import generate_rounds
-    from jetx_diag.feature_cache import cache_key, compute_features, load_extractor
+    from jetx_diag.demo.fairgen import generate_rounds
+    from jetx_diag.inputs.feature_cache import cache_key, compute_features, load_extractor
 
     cache, go = tmp_path / "cache", tmp_path / "go"
     workers = [
@@ -352,7 +353,7 @@ def test_feature_cache_survives_two_processes_computing_one_key(tmp_path: Path) 
     errors = [worker.communicate(timeout=300)[1] for worker in workers]
     assert [worker.returncode for worker in workers] == [0, 0], errors
 
-    extractor = load_extractor("jetx_diag.demo_features:extract_features")
+    extractor = load_extractor("jetx_diag.demo.features:extract_features")
     values, targets = generate_rounds(2500, seed="cache-race"), np.arange(500, 2500)
     _, expected = compute_features(extractor, values, targets, cache_dir=None)
     for role in ("writer", "reader"):

@@ -10,7 +10,7 @@ import numpy as np
 import pytest
 from matplotlib.patches import Rectangle
 
-from jetx_diag.plots import (
+from jetx_diag.report.figures.base import (
     P_ABOVE_BINS,
     ConfusionLabels,
     HistogramLabels,
@@ -109,7 +109,7 @@ def test_plots_never_touch_pyplot() -> None:
         f"import sys; sys.path.insert(0, {str(tests)!r})\n"
         "from test_report_core import document_case\n"
         "from jetx_diag.i18n.messages import messages\n"
-        "from jetx_diag.report_core import build_plots\n"
+        "from jetx_diag.report.sections import build_plots\n"
         "evaluation, _ = document_case()\n"
         "images = build_plots(evaluation, messages('tr'))\n"
         "assert [i['name'] for i in images] == ['confusion', 'p_above'], images\n"

@@ -10,7 +10,8 @@ import numpy as np
 import pytest
 
 from jetx_diag.errors import UsageError
-from jetx_diag.randomness import (
+from jetx_diag.results import Rate, from_dict, to_dict
+from jetx_diag.skill.randomness import (
     RandomnessAudit,
     audit_randomness,
     autocorrelation,
@@ -18,7 +19,6 @@ from jetx_diag.randomness import (
     ljung_box,
     runs_test,
 )
-from jetx_diag.results import Rate, from_dict, to_dict
 
 REAL_DATA = Path("/work/shared/data/jetx_data.db")
 

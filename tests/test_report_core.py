@@ -12,16 +12,15 @@ import numpy as np
 import pytest
 from jinja2 import nodes
 
-from jetx_diag import report_core
 from jetx_diag.errors import UsageError
-from jetx_diag.metrics import compute_metrics, metrics_from_confusion
-from jetx_diag.report_core import build_context
-from jetx_diag.report_provenance import recorded_percent
+from jetx_diag.evaluation.record import Evaluation
+from jetx_diag.report.context import build_context, environment
+from jetx_diag.report.provenance import MAX_REJECTED_SHOWN, recorded_percent
+from jetx_diag.report.sections import SECTIONS
 from jetx_diag.results import (
     Artifact,
     ConfusionMatrix,
     DataAccounting,
-    Evaluation,
     EvaluationSettings,
     ModelSummary,
     Rate,
@@ -29,7 +28,8 @@ from jetx_diag.results import (
     RoundCalls,
     Split,
 )
-from jetx_diag.targets import DEFAULT_TARGETS, Target, Verdict, evaluate_targets
+from jetx_diag.scoring.metrics import compute_metrics, metrics_from_confusion
+from jetx_diag.scoring.targets import DEFAULT_TARGETS, Target, Verdict, evaluate_targets
 
 CREATED = "2025-10-09T10:30:00+00:00"
 TOOL_VERSION = "0.1.0"
@@ -340,7 +340,7 @@ def test_data_quality_caps_the_listed_rows_and_keeps_unknown_reason_codes() -> N
         data=DataAccounting("h.csv", rows_read=100, rows_used=40, rejected=rows)
     )
     quality = build_context(evaluation, verdict, include_plots=False)["data_quality"]
-    assert len(quality["rejected"]) == report_core.MAX_REJECTED_SHOWN
+    assert len(quality["rejected"]) == MAX_REJECTED_SHOWN
     assert quality["more"] == "… and 10 more rejected rows (all are listed in the JSON output)."
     assert quality["by_reason"] == [{"reason": "brand_new_reason", "rows": 60}]
 
@@ -453,8 +453,8 @@ def test_unknown_language_is_a_usage_error() -> None:
 
 
 def test_every_section_has_a_partial_in_each_format() -> None:
-    env = report_core.environment()
-    names = [name for name, _ in report_core.SECTIONS] + ["plots"]
+    env = environment()
+    names = [name for name, _ in SECTIONS] + ["plots"]
     for name in names:
         for fmt in ("md", "html"):
             env.get_template(f"_{name}.{fmt}.j2")  # raises TemplateNotFound when missing
@@ -462,7 +462,7 @@ def test_every_section_has_a_partial_in_each_format() -> None:
 
 def test_templates_hold_no_arithmetic_rounding_or_thresholds() -> None:
     """Templates print, loop and branch: no arithmetic, no number filters, no numeric limits."""
-    env = report_core.environment()
+    env = environment()
     templates = env.list_templates(extensions=["j2"])
     assert len(templates) >= 20
     for name in templates:

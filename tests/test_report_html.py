@@ -9,8 +9,9 @@ import html5lib
 import pytest
 from test_report_core import document_case
 
-from jetx_diag.render_html import render_html
-from jetx_diag.report_core import build_context, write_report
+from jetx_diag.report.context import build_context
+from jetx_diag.report.html import render_html
+from jetx_diag.report.writer import write_report
 
 XHTML = "{http://www.w3.org/1999/xhtml}"
 

@@ -9,9 +9,9 @@ import pytest
 import xmlschema
 from test_report_core import document_case
 
-from jetx_diag.metrics import metrics_from_confusion
-from jetx_diag.render_junit import render_junit, write_junit
+from jetx_diag.report.junit import render_junit, write_junit
 from jetx_diag.results import ConfusionMatrix, Rate
+from jetx_diag.scoring.metrics import metrics_from_confusion
 
 SCHEMA = xmlschema.XMLSchema(Path(__file__).parent / "junit.xsd")
 

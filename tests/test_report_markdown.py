@@ -14,8 +14,9 @@ from pathlib import Path
 import pytest
 from test_report_core import CREATED, TOOL_VERSION, document_case
 
-from jetx_diag.render_markdown import render_markdown
-from jetx_diag.report_core import build_context, write_report
+from jetx_diag.report.context import build_context
+from jetx_diag.report.markdown import render_markdown
+from jetx_diag.report.writer import write_report
 
 GOLDEN = Path(__file__).parent / "golden"
 

@@ -18,24 +18,21 @@ import numpy as np
 import pytest
 
 import jetx_diag
-from jetx_diag.evaluate import (
-    EvaluationOptions,
-    evaluate_predictions_file,
-    evaluation_from_predictions,
-)
-from jetx_diag.evaluate_skill import SkillContext, SkillOptions
-from jetx_diag.example import document_predictions
+from jetx_diag.demo.example import document_predictions
+from jetx_diag.evaluation.document import render_json
+from jetx_diag.evaluation.evaluator import evaluate_predictions_file, evaluation_from_predictions
+from jetx_diag.evaluation.options import EvaluationOptions, SkillOptions
+from jetx_diag.evaluation.skill import SkillContext
 from jetx_diag.i18n.messages import CATALOG
-from jetx_diag.metrics import metrics_from_confusion
 from jetx_diag.predictions import Predictions, write_predictions_csv
-from jetx_diag.render_html import render_html
-from jetx_diag.render_json import render_json
-from jetx_diag.render_markdown import render_markdown
-from jetx_diag.report_core import build_context
+from jetx_diag.report.context import build_context
+from jetx_diag.report.html import render_html
+from jetx_diag.report.markdown import render_markdown
 from jetx_diag.results import ConfusionMatrix, DataAccounting, EvaluationSettings, Rate, Split
-from jetx_diag.significance import PERMUTATIONS
-from jetx_diag.stats import RESAMPLES
-from jetx_diag.targets import DEFAULT_TARGETS, Target, decide_targets, evaluate_targets
+from jetx_diag.scoring.metrics import metrics_from_confusion
+from jetx_diag.scoring.stats import RESAMPLES
+from jetx_diag.scoring.targets import DEFAULT_TARGETS, Target, decide_targets, evaluate_targets
+from jetx_diag.skill.significance import PERMUTATIONS
 
 FAST = SkillOptions(permutations=200, bootstrap=200)
 Z95 = 1.959963984540054
@@ -419,8 +416,8 @@ def test_every_key_of_the_skill_json_is_documented() -> None:
 
 def test_report_skill_uses_only_catalog_keys() -> None:
     source = "".join(
-        (Path(jetx_diag.__file__).parent / name).read_text(encoding="utf-8")
-        for name in ("report_skill.py", "report_money.py", "report_randomness.py")
+        (Path(jetx_diag.__file__).parent / "report" / name).read_text(encoding="utf-8")
+        for name in ("skill.py", "money.py", "randomness.py")
     )
     used = set(re.findall(r'msg\(\s*"([a-z_./]+)"', source))
     used |= set(
@@ -435,7 +432,7 @@ def test_report_skill_uses_only_catalog_keys() -> None:
 
 @pytest.mark.skipif(not REAL_DB.exists(), reason="the shared real history is not here")
 def test_real_history_audit_says_exactly_what_the_numbers_say() -> None:
-    from jetx_diag.data import load_history
+    from jetx_diag.history.rounds import load_history
 
     history = load_history(REAL_DB)
     values = history.values

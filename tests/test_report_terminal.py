@@ -8,7 +8,7 @@ from pathlib import Path
 from rich.console import Console
 from test_report_core import document_case
 
-from jetx_diag.terminal import print_summary, targets_table
+from jetx_diag.report.terminal import print_summary, targets_table
 
 
 def render(lang: str = "en", written: tuple[Path, ...] = (), **changes: object) -> str:

@@ -16,16 +16,17 @@ from test_report_core import document_case
 from test_training_diagnosis import DOC_METADATA, doc_stage1, write_csv
 
 import jetx_diag
-from jetx_diag import training_results
+from jetx_diag.evaluation.document import load_evaluation_json, render_json
+from jetx_diag.evaluation.training import attach_training, measured_metrics
 from jetx_diag.i18n.messages import CATALOG, messages
-from jetx_diag.plots import figure_png
-from jetx_diag.render_json import load_evaluation_json, render_json
-from jetx_diag.render_markdown import render_markdown
-from jetx_diag.report_core import build_context
-from jetx_diag.report_training import training_images
+from jetx_diag.report.context import build_context
+from jetx_diag.report.figures.base import figure_png
+from jetx_diag.report.figures.training import learning_curves_figure
+from jetx_diag.report.markdown import render_markdown
+from jetx_diag.report.training import training_images
 from jetx_diag.results import to_dict
-from jetx_diag.training_plots import learning_curves_figure
-from jetx_diag.training_run import attach_training, diagnose_run, measured_metrics
+from jetx_diag.training import findings as training_results
+from jetx_diag.training.run import diagnose_run
 
 PACKAGE = Path(jetx_diag.__file__).parent
 DOCS = Path(__file__).resolve().parent.parent / "docs" / "report-json.md"
@@ -155,7 +156,7 @@ def test_section_in_turkish(doc_folder: Path) -> None:
 
 
 def test_html_section(doc_folder: Path) -> None:
-    from jetx_diag.render_html import render_html
+    from jetx_diag.report.html import render_html
 
     evaluation = evaluation_beside(doc_folder)
     _, verdict = document_case()
@@ -198,7 +199,7 @@ def test_evaluation_json_round_trip_keeps_the_section(doc_folder: Path, tmp_path
 
 def test_unusual_stage_names_make_safe_file_names(tmp_path: Path) -> None:
     write_csv(tmp_path / "a.csv", doc_stage1()[:8])
-    from jetx_diag.training_run import TrainingOptions
+    from jetx_diag.training.run import TrainingOptions
 
     options = TrainingOptions(stage_files={"stage 1/../x": str(tmp_path / "a.csv")})
     _, diagnosis = diagnose_run(tmp_path, options)
@@ -213,7 +214,12 @@ def test_unusual_stage_names_make_safe_file_names(tmp_path: Path) -> None:
 def test_every_catalog_key_the_section_uses_exists() -> None:
     text = "".join(
         (PACKAGE / name).read_text(encoding="utf-8")
-        for name in ("report_training.py", "report_history.py", "training_run.py", "cli_history.py")
+        for name in (
+            "report/training.py",
+            "report/history_page.py",
+            "training/run.py",
+            "cli/history.py",
+        )
     )
     used = set(re.findall(r'"((?:training|history)\.[a-z_.]+)"', text))
     assert len(used) > 50
@@ -271,7 +277,7 @@ def _copy(run_files: Any, folder: Path) -> Path:
 def _report(folder: Path, out: Path) -> int:
     from run_factory import FEATURES
 
-    from jetx_diag.cli import run
+    from jetx_diag.cli.main import run
 
     return run(
         [
@@ -291,7 +297,7 @@ def _report(folder: Path, out: Path) -> int:
 
 @pytest.mark.keras
 def test_report_includes_the_section_only_with_logs(model_run: Any, tmp_path: Path, capfd) -> None:
-    from jetx_diag.cli import ExitCode
+    from jetx_diag.cli.exit_codes import ExitCode
 
     plain = _copy(model_run, tmp_path / "plain")
     assert _report(plain, tmp_path / "plain_out") == ExitCode.TARGETS_MISSED
@@ -318,7 +324,7 @@ def test_report_includes_the_section_only_with_logs(model_run: Any, tmp_path: Pa
 def test_report_with_unusable_logs_warns_and_still_reports(
     model_run: Any, tmp_path: Path, capfd
 ) -> None:
-    from jetx_diag.cli import ExitCode
+    from jetx_diag.cli.exit_codes import ExitCode
 
     folder = _copy(model_run, tmp_path / "bad")
     (folder / "stage2.csv").write_text("epoch,loss\n0,1.0\n0,0.9\n", encoding="utf-8")

@@ -11,9 +11,10 @@ from pathlib import Path
 import pytest
 from test_report_core import document_case
 
-from jetx_diag import report_core
+from jetx_diag import files as file_writer
 from jetx_diag.errors import UsageError
-from jetx_diag.report_core import atomic_write, write_report
+from jetx_diag.files import atomic_write
+from jetx_diag.report.writer import write_report
 
 ALL = ("md", "html", "json", "junit")
 
@@ -98,7 +99,7 @@ def _break_writes_after(monkeypatch: pytest.MonkeyPatch, byte_count: int) -> Non
             raise _Interrupted("power cut")
 
     monkeypatch.setattr(
-        report_core.os, "fdopen", lambda fd, mode: HalfWriter(real_fdopen(fd, mode))
+        file_writer.os, "fdopen", lambda fd, mode: HalfWriter(real_fdopen(fd, mode))
     )
 
 
@@ -127,7 +128,7 @@ def test_interrupted_rewrite_keeps_the_previous_complete_report(
 
 def test_a_render_failure_writes_nothing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Every format is rendered before the first file is written."""
-    import jetx_diag.render_html
+    import jetx_diag.report.writer
 
     old, verdict = document_case()
     write_report(old, verdict, tmp_path, formats=("md", "html"))
@@ -136,7 +137,7 @@ def test_a_render_failure_writes_nothing(tmp_path: Path, monkeypatch: pytest.Mon
     def broken(context: object) -> str:
         raise RuntimeError("template bug")
 
-    monkeypatch.setattr(jetx_diag.render_html, "render_html", broken)
+    monkeypatch.setattr(jetx_diag.report.writer, "render_html", broken)
     new, _ = document_case(created="2026-01-01T00:00:00+00:00")
     with pytest.raises(RuntimeError, match="template bug"):
         write_report(new, verdict, tmp_path, formats=("md", "html"))
@@ -174,7 +175,7 @@ _CHILD = """
 import sys
 sys.path.insert(0, {tests!r})
 from test_report_core import document_case
-from jetx_diag.report_core import write_report
+from jetx_diag.report.writer import write_report
 evaluation, verdict = document_case()
 write_report(evaluation, verdict, sys.argv[1], formats={formats!r}, lang="tr")
 """
@@ -208,14 +209,14 @@ def test_a_failure_on_a_later_file_keeps_the_whole_previous_set(
     evaluation, verdict = document_case()
     write_report(evaluation, verdict, tmp_path, formats=ALL, lang="en")
     before = contents(tmp_path)
-    real_stage = report_core._stage
+    real_stage = file_writer._stage
 
     def disk_full_on_html(path: Path, data: bytes) -> Path:
         if path.suffix == ".html":
             raise OSError(28, "No space left on device")
         return real_stage(path, data)
 
-    monkeypatch.setattr(report_core, "_stage", disk_full_on_html)
+    monkeypatch.setattr(file_writer, "_stage", disk_full_on_html)
     with pytest.raises(UsageError, match="No space left on device"):
         write_report(evaluation, verdict, tmp_path, formats=ALL, lang="tr")
     assert contents(tmp_path) == before  # every file as it was, no temporaries left

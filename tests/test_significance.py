@@ -10,7 +10,7 @@ from sklearn.metrics import cohen_kappa_score, matthews_corrcoef, roc_auc_score
 
 from jetx_diag.errors import UsageError
 from jetx_diag.results import Rate, from_dict, to_dict
-from jetx_diag.significance import (
+from jetx_diag.skill.significance import (
     Significance,
     adjust_for_tries,
     assess_significance,

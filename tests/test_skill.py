@@ -8,15 +8,21 @@ import math
 import numpy as np
 import pytest
 
-from jetx_diag.baselines import BASELINE_NAMES
-from jetx_diag.cutoffs import CHOICE_STATUSES
 from jetx_diag.errors import DataError, MismatchError, UsageError
 from jetx_diag.i18n.messages import CATALOG, fields
-from jetx_diag.metrics import compute_metrics
-from jetx_diag.randomness import INDEPENDENCE_CODES, LAW_CODES
 from jetx_diag.results import Rate, from_dict, to_dict
-from jetx_diag.significance import MONEY_CODES, VERDICT_CODES
-from jetx_diag.skill import RATE_FIELDS, SkillReport, analyse_skill, format_p, render_message
+from jetx_diag.scoring.metrics import compute_metrics
+from jetx_diag.skill.assessment import (
+    RATE_FIELDS,
+    SkillReport,
+    analyse_skill,
+    format_p,
+    render_message,
+)
+from jetx_diag.skill.baselines import BASELINE_NAMES
+from jetx_diag.skill.cutoffs import CHOICE_STATUSES
+from jetx_diag.skill.randomness import INDEPENDENCE_CODES, LAW_CODES
+from jetx_diag.skill.significance import MONEY_CODES, VERDICT_CODES
 
 FEW = {"n_permutations": 200, "n_bootstrap": 200}
 Z95 = 1.959963984540054

@@ -11,8 +11,8 @@ from matplotlib.collections import LineCollection, PolyCollection
 from matplotlib.colors import to_rgba
 from matplotlib.container import ErrorbarContainer
 
-from jetx_diag.plots import figure_png
-from jetx_diag.skill_plots import (
+from jetx_diag.report.figures.base import figure_png
+from jetx_diag.report.figures.skill import (
     AcfLabels,
     BankrollLabels,
     ReliabilityBin,
@@ -131,7 +131,7 @@ def test_acf_plot_marks_lags_outside_the_band() -> None:
 
 def test_a_bin_where_no_round_reached_the_threshold_draws() -> None:
     from jetx_diag.results import Rate
-    from jetx_diag.stats import wilson
+    from jetx_diag.scoring.stats import wilson
 
     interval = wilson(Rate(0, 6))
     assert interval is not None and interval.low > 0.0  # floating point: just above the share
@@ -155,7 +155,7 @@ def test_pngs_are_deterministic(make) -> None:  # type: ignore[no-untyped-def]
 
 def test_no_pyplot() -> None:
     code = (
-        "import sys, jetx_diag.skill_plots, jetx_diag.report_skill; "
+        "import sys, jetx_diag.report.figures.skill, jetx_diag.report.skill; "
         "print('matplotlib.pyplot' in sys.modules)"
     )
     result = subprocess.run(

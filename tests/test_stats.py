@@ -10,7 +10,7 @@ from statsmodels.stats.proportion import proportion_confint
 
 from jetx_diag.errors import UsageError
 from jetx_diag.results import Rate
-from jetx_diag.stats import (
+from jetx_diag.scoring.stats import (
     Interval,
     auto_block_length,
     block_indices,
@@ -224,7 +224,7 @@ def test_interval_helpers() -> None:
 
 
 def test_decide_with_rounds_is_consistent() -> None:
-    from jetx_diag.stats import decide_with_rounds
+    from jetx_diag.scoring.stats import decide_with_rounds
 
     assert decide_with_rounds(Rate(26, 438), ">=", 75) == ("missed", 0)
     assert decide_with_rounds(Rate(70, 100), ">=", 75) == ("undecided", 189)

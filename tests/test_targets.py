@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 
 from jetx_diag.errors import UsageError
-from jetx_diag.metrics import metrics_from_confusion
 from jetx_diag.results import ConfusionMatrix, Rate
-from jetx_diag.targets import (
+from jetx_diag.scoring.metrics import metrics_from_confusion
+from jetx_diag.scoring.targets import (
     DEFAULT_TARGETS,
     Target,
     check_target,

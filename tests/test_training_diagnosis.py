@@ -13,16 +13,16 @@ import pytest
 
 from jetx_diag.errors import UsageError
 from jetx_diag.i18n.messages import CATALOG, fields
-from jetx_diag.report_training import finding_text
+from jetx_diag.report.training import finding_text
 from jetx_diag.results import from_dict, to_dict
-from jetx_diag.training_checks import (
+from jetx_diag.training.checks import (
     check_artifacts,
     class_balance,
     recorded_vs_measured,
     width_mismatch,
 )
-from jetx_diag.training_diagnosis import diagnose
-from jetx_diag.training_epochs import (
+from jetx_diag.training.diagnosis import diagnose
+from jetx_diag.training.epochs import (
     best_epoch,
     count_switches,
     epoch_status,
@@ -30,8 +30,8 @@ from jetx_diag.training_epochs import (
     needed_patience,
     replay_early_stopping,
 )
-from jetx_diag.training_logs import StageLog, TrainingRun, load_run
-from jetx_diag.training_results import Finding, TrainingDiagnosis
+from jetx_diag.training.findings import Finding, TrainingDiagnosis
+from jetx_diag.training.logs import StageLog, TrainingRun, load_run
 
 
 def doc_stage1() -> list[dict[str, Any]]:
@@ -688,7 +688,7 @@ def test_demo_shaped_metadata(doc_run_dir: Path) -> None:
 
 
 def _collapsed_run(limit: int) -> TrainingRun:
-    from jetx_diag.training_metadata import RunMetadata, StageCallbacks
+    from jetx_diag.training.run_metadata import RunMetadata, StageCallbacks
 
     stage = StageLog(
         name="stage3",

@@ -10,14 +10,14 @@ import pytest
 
 from jetx_diag.errors import ArtifactError, LogError
 from jetx_diag.results import from_dict, to_dict
-from jetx_diag.training_logs import (
+from jetx_diag.training.logs import (
     TrainingRun,
     describe_epochs,
     find_stage_logs,
     load_run,
     read_log,
 )
-from jetx_diag.training_metadata import (
+from jetx_diag.training.run_metadata import (
     RunMetadata,
     StageCallbacks,
     find_metadata,

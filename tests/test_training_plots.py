@@ -11,10 +11,10 @@ from matplotlib.axes import Axes
 from matplotlib.lines import Line2D
 from matplotlib.patches import Rectangle
 
-from jetx_diag.plots import figure_png
-from jetx_diag.training_diagnosis import diagnose
-from jetx_diag.training_logs import StageLog, TrainingRun, load_run
-from jetx_diag.training_plots import curve_labels, learning_curves_figure
+from jetx_diag.report.figures.base import figure_png
+from jetx_diag.report.figures.training import curve_labels, learning_curves_figure
+from jetx_diag.training.diagnosis import diagnose
+from jetx_diag.training.logs import StageLog, TrainingRun, load_run
 
 
 def stage_one() -> StageLog:
@@ -173,9 +173,9 @@ def test_a_run_without_stages_is_refused() -> None:
 def test_no_pyplot() -> None:
     code = (
         "import sys\n"
-        "from jetx_diag.training_logs import StageLog, TrainingRun\n"
-        "from jetx_diag.training_diagnosis import diagnose\n"
-        "from jetx_diag.training_plots import learning_curves_figure\n"
+        "from jetx_diag.training.logs import StageLog, TrainingRun\n"
+        "from jetx_diag.training.diagnosis import diagnose\n"
+        "from jetx_diag.report.figures.training import learning_curves_figure\n"
         "s = StageLog('s', 'mem', 'csv', (1, 2), {'loss': (1.0, 0.5), 'val_loss': (1.0, 0.9)})\n"
         "run = TrainingRun((s,))\n"
         "learning_curves_figure(run, diagnose(run))\n"

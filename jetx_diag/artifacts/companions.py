@@ -3,6 +3,7 @@ small probe batch shaped like its inputs."""
 
 from __future__ import annotations
 
+import fnmatch
 from pathlib import Path
 from typing import Any
 
@@ -32,7 +33,6 @@ def companion_candidates(checkpoint_path: str | Path) -> tuple[tuple[Path, ...],
 
 
 def _ranked(files: list[Path], patterns: tuple[str, ...]) -> tuple[Path, ...]:
-    import fnmatch
 
     chosen: list[Path] = []
     for pattern in patterns:

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import h5py
 import numpy as np
 
 from jetx_diag.artifacts.sniffing import (
@@ -265,7 +266,6 @@ def _read_hdf5(path: Path, size: int) -> tuple[str | None, str | None, Any]:
             path=path,
             hint="the download or copy was cut short; fetch it again",
         )
-    import h5py
 
     try:
         with h5py.File(path, "r") as handle:

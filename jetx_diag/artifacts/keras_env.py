@@ -14,6 +14,7 @@ and quoted when the import fails.
 from __future__ import annotations
 
 import contextlib
+import logging
 import os
 import sys
 import tempfile
@@ -128,7 +129,6 @@ def import_tf_keras() -> ModuleType | None:
 
 
 def _silence_python_loggers() -> None:
-    import logging
 
     for name in ("tensorflow", "absl", "keras", "h5py", "tf_keras"):
         logging.getLogger(name).setLevel(logging.ERROR)

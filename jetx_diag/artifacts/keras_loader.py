@@ -26,6 +26,7 @@ from jetx_diag.artifacts.inspection import (
     first_line,
     inspect_checkpoint,
 )
+from jetx_diag.artifacts.keras_env import import_keras, import_tf_keras
 from jetx_diag.artifacts.loaded_model import LoadedModel, check_outputs, model_inputs, model_outputs
 from jetx_diag.artifacts.savedmodel import load_savedmodel
 from jetx_diag.errors import ArtifactError, UnsafeInputError
@@ -84,7 +85,6 @@ def _canonical_name(source: Path, suffix: str) -> Iterator[Path]:
 
 
 def _load_keras(info: CheckpointInfo, trust_code: bool, caught: list[str]) -> tuple[Any, str]:
-    from jetx_diag.artifacts.keras_env import import_keras, import_tf_keras
 
     keras = import_keras()
     path = Path(info.path)

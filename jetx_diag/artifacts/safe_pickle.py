@@ -159,6 +159,7 @@ def _resolve(module: str, name: str, dotted: str) -> Any:
 
 
 def _joblib_unpickler_class() -> type:
+    # scikit-learn, joblib and skops load only when a scaler is read: --help stays light.
     from joblib.numpy_pickle import NumpyArrayWrapper, NumpyUnpickler
 
     class RestrictedNumpyUnpickler(NumpyUnpickler):  # type: ignore[misc, valid-type]

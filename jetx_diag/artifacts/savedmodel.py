@@ -13,6 +13,7 @@ from typing import Any
 import numpy as np
 
 from jetx_diag.artifacts.inspection import TRUST_HINT, first_line
+from jetx_diag.artifacts.keras_env import import_tensorflow
 from jetx_diag.errors import ArtifactError, MismatchError, UnsafeInputError
 
 # Ops that touch files, run Python callbacks or print: none belongs in a model's forward pass.
@@ -118,7 +119,6 @@ def _natural(name: str) -> tuple[Any, ...]:
 
 
 def load_savedmodel(path: Path, trust_code: bool) -> SavedModelPredictor:
-    from jetx_diag.artifacts.keras_env import import_tensorflow
 
     tf = import_tensorflow()
     from tensorflow.core.protobuf import saved_model_pb2

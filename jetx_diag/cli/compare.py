@@ -1,0 +1,418 @@
+"""``jetx-diag compare`` and ``jetx-diag check``: rank checkpoints, gate a CI run in one line."""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import click
+
+from jetx_diag.cli.config import Config, load_config
+from jetx_diag.cli.exit_codes import gate
+from jetx_diag.cli.options import (
+    PAGE_FORMATS,
+    baseline_check,
+    build_options,
+    build_targets,
+    evaluation_options,
+    parse_formats,
+    print_baseline,
+    progress_bars,
+    publish_options,
+    quiet_option,
+    summary_console,
+    target_option,
+)
+from jetx_diag.errors import ConfigError, InputError, UsageError
+from jetx_diag.evaluation.options import EvaluationOptions, Progress
+
+#: Kinds of :func:`jetx_diag.artifacts.sniffing.sniff` that are checkpoints (a zip only with
+#: config.json).
+_CHECKPOINT_KINDS = ("hdf5", "zip", "savedmodel")
+#: ``--format`` of compare: the page in md/html; ``json`` adds each checkpoint's evaluation JSON
+#: (``<checkpoint>/report.json``), which a later compare or ``--baseline`` reads back.
+COMPARE_FORMATS = (*PAGE_FORMATS, "json")
+
+
+@dataclass(frozen=True)
+class Source:
+    """A file to compare: a checkpoint to evaluate or a saved evaluation/comparison JSON."""
+
+    path: Path
+    kind: str  # "checkpoint" or "json"
+
+
+# --------------------------------------------------------------------------- evaluating
+
+
+# --------------------------------------------------------------------------- finding sources
+
+
+def _natural(path: Path) -> tuple[Any, ...]:
+    """``stage2`` before ``stage10``."""
+    return tuple(int(p) if p.isdigit() else p.lower() for p in re.split(r"(\d+)", path.name))
+
+
+def _is_model_file(path: Path, kind: str) -> bool:
+    """Whether a file found in a folder is a whole model (not weights only, not another zip)."""
+    if kind == "savedmodel":
+        return True
+    if kind == "zip":
+        import zipfile
+
+        try:
+            with zipfile.ZipFile(path) as archive:
+                return "config.json" in archive.namelist()
+        except zipfile.BadZipFile:
+            return path.suffix.lower() == ".keras"  # damaged: let loading say so
+    import h5py
+
+    try:
+        with h5py.File(path, "r") as handle:
+            return "model_config" in handle.attrs
+    except OSError:
+        return True  # unreadable: loading explains what is wrong with it
+
+
+def folder_checkpoints(folder: Path) -> list[Path]:
+    """Every checkpoint directly in ``folder`` (HDF5 and .keras models, SavedModel folders),
+    recognised by their bytes, in natural order. Weights-only files are not checkpoints."""
+    from jetx_diag.artifacts.sniffing import sniff
+
+    found = []
+    for child in sorted(folder.iterdir(), key=_natural):
+        if child.name.startswith("."):
+            continue
+        kind = sniff(child)
+        if kind in _CHECKPOINT_KINDS and _is_model_file(child, kind):
+            found.append(child)
+    return found
+
+
+def gather_sources(paths: Iterable[str | Path]) -> list[Source]:
+    """Checkpoints, folders of checkpoints and saved JSON files, as :class:`Source` objects."""
+    from jetx_diag.artifacts.sniffing import sniff
+
+    sources: list[Source] = []
+    for raw in paths:
+        path = Path(raw)
+        if not path.exists():
+            raise InputError("no such file or directory", path=path)
+        kind = sniff(path)
+        if path.is_dir() and kind != "savedmodel":
+            found = folder_checkpoints(path)
+            if not found:
+                raise InputError(
+                    "no checkpoint in this folder",
+                    path=path,
+                    hint="expected .h5 / .keras models or SavedModel folders",
+                )
+            sources.extend(Source(p, "checkpoint") for p in found)
+        elif kind == "json":
+            sources.append(Source(path, "json"))
+        else:  # loading explains anything that is not a usable checkpoint
+            sources.append(Source(path, "checkpoint"))
+    seen: set[Path] = set()
+    unique = []
+    for source in sources:
+        key = source.path.resolve()
+        if key not in seen:  # a file named twice (or inside a folder also named) counts once
+            seen.add(key)
+            unique.append(source)
+    return unique
+
+
+def _json_candidates(path: Path) -> list[Any]:
+    """Candidates read back from a saved evaluation, or from every entry of a saved comparison."""
+    from jetx_diag.compare.document import is_saved_comparison, load_comparison_json
+    from jetx_diag.compare.ranking import Candidate
+
+    if is_saved_comparison(path):
+        comparison = load_comparison_json(path)
+        return [Candidate(e.evaluation, str(path), "json") for e in comparison.entries]
+    from jetx_diag.evaluation.document import load_evaluation_json
+
+    evaluation, _ = load_evaluation_json(path)
+    return [Candidate(evaluation, str(path), "json")]
+
+
+def _distinct_labels(candidates: list[Any]) -> list[Any]:
+    """Checkpoints with the same file name in different folders are labelled ``folder/name``."""
+    counts: dict[str, int] = {}
+    for candidate in candidates:
+        counts[candidate.evaluation.label] = counts.get(candidate.evaluation.label, 0) + 1
+    renamed = []
+    for candidate in candidates:
+        label = candidate.evaluation.label
+        if counts[label] > 1 and candidate.source_kind == "checkpoint":
+            path = Path(candidate.source)
+            evaluation = dataclasses.replace(
+                candidate.evaluation, label=f"{path.parent.name}/{path.name}"
+            )
+            candidate = dataclasses.replace(candidate, evaluation=evaluation)
+        renamed.append(candidate)
+    return renamed
+
+
+def evaluate_sources(
+    sources: Sequence[Source], options: EvaluationOptions, progress: Progress | None
+) -> tuple[list[Any], Any]:
+    """Candidates for every source, and the Evaluator used (``None`` when all came from JSON).
+
+    One Evaluator evaluates every checkpoint, so model inputs are built once per input
+    signature however many checkpoints share it. Choosing the best of K checkpoints is K tries
+    on the same rounds: each checkpoint's "better than chance" p-value is corrected for K (at
+    least; a larger ``--tests-tried`` is kept).
+    """
+    from jetx_diag.compare.ranking import Candidate
+
+    evaluator = None
+    checkpoints = [s for s in sources if s.kind == "checkpoint"]
+    read_back = {s.path: _json_candidates(s.path) for s in sources if s.kind == "json"}
+    tried = len(checkpoints) + sum(len(found) for found in read_back.values())
+    if checkpoints and tried > options.skill.tests_tried:
+        skill = dataclasses.replace(options.skill, tests_tried=tried)
+        options = dataclasses.replace(options, skill=skill)
+    candidates = []
+    done = 0
+    for source in sources:
+        if source.kind == "json":
+            candidates.extend(read_back[source.path])
+            continue
+        if evaluator is None:
+            # The evaluator loads scipy, scikit-learn and pandas: only when a command runs.
+            from jetx_diag.evaluation.evaluator import Evaluator
+
+            evaluator = Evaluator(options, progress)
+        if progress is not None:
+            progress(f"checkpoint {done + 1}/{len(checkpoints)}: {source.path.name}", 0, 1)
+        evaluation = evaluator.evaluate(str(source.path))
+        done += 1
+        if progress is not None:
+            progress(f"checkpoint {done}/{len(checkpoints)}: {source.path.name}", 1, 1)
+        candidates.append(Candidate(evaluation, str(source.path), "checkpoint"))
+    return _distinct_labels(candidates), evaluator
+
+
+# --------------------------------------------------------------------------- publishing
+
+
+def publish_comparison(
+    comparison: Any, config: Config, params: dict[str, Any], targets: Any, *, quiet: bool
+) -> int:
+    """Write the page, reports, JSON and JUnit; append the step summary; return the exit code."""
+    from jetx_diag.compare.document import write_comparison_json
+    from jetx_diag.report.compare_page import compare_summary, write_comparison
+    from jetx_diag.report.step_summary import step_summary
+
+    lang = params.get("lang") or config.get("lang", "en")
+    formats = parse_formats(params.get("formats") or config.get("formats"), COMPARE_FORMATS)
+    output = params.get("output") or config.path("output")
+    out_dir = Path(output) if output else Path("reports") / "compare"
+    check = baseline_check(comparison.best.evaluation, config, params, targets)
+    written = write_comparison(
+        comparison,
+        out_dir,
+        formats=formats,
+        lang=lang,
+        reports=not params.get("no_reports"),
+        baseline=check,
+    )
+    json_path = params.get("json_path") or config.path("json")
+    if json_path:
+        written.extend(write_comparison_json(comparison, json_path, baseline=check))
+    junit_path = params.get("junit_path") or config.path("junit")
+    if junit_path:
+        from jetx_diag.report.junit import write_junit
+
+        items = [(e.evaluation, e.verdict) for e in comparison.entries]
+        written.append(write_junit(items, junit_path, name="jetx-diag compare"))
+    # $GITHUB_STEP_SUMMARY, when set: the page's Markdown without images or links, bounded.
+    summary = step_summary(compare_summary(comparison, lang, check), lang)
+    if summary is not None:
+        written.append(summary)
+    if not quiet:
+        console = summary_console(json_path)
+        print_comparison(comparison, written, lang=lang, console=console, baseline=check)
+    return gate(comparison.best.verdict.passed, check)
+
+
+def print_comparison(
+    comparison: Any,
+    written: Sequence[Path | str],
+    *,
+    lang: str,
+    console: Any,
+    baseline: Any = None,
+) -> None:
+    """The ranking as a rich table, the best checkpoint and why, collapse sentences, paths."""
+    from rich.table import Table
+    from rich.text import Text
+
+    from jetx_diag.i18n.messages import messages
+    from jetx_diag.report.compare_page import build_compare_context
+
+    msg = messages(lang)
+    context = build_compare_context(comparison, lang, baseline=baseline, include_plots=False)
+    ranking = context["compare_ranking"]
+    columns = ranking["columns"]
+    table = Table(title=Text(context["compare_header"]["title"]), title_justify="left")
+    table.add_column(Text(columns["rank"]), justify="right")
+    table.add_column(Text(columns["checkpoint"]))
+    table.add_column(Text(columns["targets"]), justify="right")
+    # The terminal is narrow: the targeted metrics only (the page shows every metric).
+    shown = [i for i, cell in enumerate(ranking["rows"][0]["cells"]) if cell["status"] is not None]
+    for index in shown:
+        table.add_column(Text(columns["metrics"][index]), justify="right")
+    for row in ranking["rows"]:
+        cells = [
+            Text(f"{row['cells'][i]['text']} {row['cells'][i]['symbol']}".strip()) for i in shown
+        ]
+        label = Text(f"{row['label']} {row['collapsed_symbol']}".strip())
+        style = "bold green" if row["best"] else ("red" if row["collapsed"] else "")
+        table.add_row(Text(str(row["rank"])), label, Text(row["targets"]), *cells, style=style)
+    console.print(table)
+    best = context["compare_best"]
+    console.print(Text(best["best"], style="bold"))
+    console.print(Text(f"{best['headline_symbol']} {best['headline']}"))
+    for key in ("rule", "decided", "indistinguishable", "all_collapsed"):
+        if best[key]:
+            console.print(Text(best[key]))
+    for sentence in best["worse"]:
+        console.print(Text(sentence, style="yellow"))
+    for sentence in best["collapsed"]:
+        console.print(Text("⚠ " + sentence, style="bold yellow"))
+    if baseline is not None:
+        print_baseline(baseline, lang, console)
+    if written:
+        console.print(Text(msg("terminal.written"), style="bold"))
+        for path in written:
+            console.print(Text(f"  {path}"))
+
+
+# --------------------------------------------------------------------------- commands
+
+
+def run_compare(
+    sources: Sequence[Source],
+    config: Config,
+    params: dict[str, Any],
+    target_texts: tuple[str, ...] = (),
+) -> int:
+    """Evaluate (or read back) every source, compare, publish; return the exit code."""
+    from jetx_diag.compare.ranking import compare as compare_candidates
+
+    options = build_options(config, params)
+    targets = build_targets(config, target_texts)
+    rank_by = params.get("rank_by") or config.get("rank_by", "targets")
+    quiet = bool(params.get("quiet"))
+    with progress_bars(not quiet) as progress:
+        candidates, _ = evaluate_sources(sources, options, progress)
+    comparison = compare_candidates(candidates, targets, rank_by=rank_by)
+    return publish_comparison(comparison, config, params, targets, quiet=quiet)
+
+
+def _rank_choice() -> click.Choice:
+    from jetx_diag.scoring.targets import TARGET_METRICS
+
+    return click.Choice(["targets", *TARGET_METRICS])
+
+
+@click.command()
+@click.argument("sources", nargs=-1, metavar="CHECKPOINT|FOLDER|EVALUATION.json...")
+@evaluation_options
+@target_option
+@click.option(
+    "--rank-by",
+    type=_rank_choice(),
+    help="targets: most met, then threshold accuracy, then money-loss risk; or one metric. "
+    "Either way a checkpoint collapsed onto one class ranks last  [default: targets]",
+)
+@publish_options(
+    output_help="Output folder  [default: reports/compare]",
+    formats=COMPARE_FORMATS,
+    json_what="comparison",
+    junit_help="JUnit XML, one suite per checkpoint.",
+    baseline_help="Saved evaluation or comparison: exit 6 when the best got worse than it.",
+)
+@click.option("--no-reports", is_flag=True, help="No per-checkpoint reports beside the page.")
+@quiet_option
+def compare(sources: tuple[str, ...], **params: Any) -> int:
+    """Rank checkpoints of a run on the same held-out rounds and pick the best.
+
+    Give checkpoint files, folders (every .h5/.keras model and SavedModel in them) or evaluation
+    JSON files saved earlier with --json (no model is reloaded for those). Model inputs are built
+    once for all checkpoints that share an input signature. The page ranks every checkpoint,
+    names the best and the rule that chose it, tests the best against each other one (McNemar),
+    flags checkpoints collapsed onto one class, and links each checkpoint's own report.
+    Exit code 0 when the best checkpoint meets every target, 1 when it misses one, 6 when it is
+    worse than --baseline.
+    """
+    config = load_config(params.pop("config_file"))
+    target_texts = params.pop("target_texts")
+    paths = list(sources)
+    if not paths:
+        paths = list(config.get("checkpoints") or ())
+        paths = [str(Path(config.source).parent / p) if config.source else p for p in paths]
+        if not paths and config.path("checkpoint"):
+            paths = [config.path("checkpoint")]
+    if not paths:
+        raise UsageError("nothing to compare", hint="give checkpoints, a folder or JSON files")
+    return run_compare(gather_sources(paths), config, params, target_texts)
+
+
+@click.command()
+@click.option("--config", "config_file", metavar="FILE", help="setup.cfg/pyproject.toml.")
+@quiet_option
+def check(config_file: str | None, quiet: bool) -> int:
+    """Run the checks the project's config file describes: the one-line CI step.
+
+    Everything comes from [jetx_diag] / [jetx_diag:targets] in setup.cfg or [tool.jetx_diag]
+    in pyproject.toml: checkpoint (or checkpoints: files, folders, saved JSON), data, features,
+    targets, baseline and tolerance, output, formats, lang, json, junit. One checkpoint gets
+    a report; several (or a folder) a comparison. Exit codes as for report; a checkpoint that
+    cannot be loaded exits 3 (4 when refused as unsafe), never 1.
+    """
+    config = load_config(config_file)
+    if config.source is None:
+        raise ConfigError(
+            "no [jetx_diag] section found in pyproject.toml or setup.cfg here",
+            hint="see docs/ci.md, or pass --config FILE",
+        )
+    folder = Path(config.source).parent
+    paths = [str(folder / p) for p in config.get("checkpoints") or ()]
+    single = config.path("checkpoint")
+    if single and paths:
+        raise ConfigError(
+            "both 'checkpoint' and 'checkpoints' are set", path=config.source, hint="keep one"
+        )
+    if single:
+        paths = [single]
+    if not paths:
+        raise ConfigError(
+            "no checkpoint to check",
+            path=config.source,
+            hint="set checkpoint = FILE, or checkpoints = FILE, FOLDER, … in [jetx_diag]",
+        )
+    params: dict[str, Any] = {"quiet": quiet}
+    sources = gather_sources(paths)
+    if len(sources) == 1 and sources[0].kind == "checkpoint" and not Path(paths[0]).is_dir():
+        return _check_one(sources[0].path, config, params)
+    return run_compare(sources, config, params)
+
+
+def _check_one(checkpoint: Path, config: Config, params: dict[str, Any]) -> int:
+    """One checkpoint: the report command's work, with its baseline and step summary."""
+    from jetx_diag.cli.report import publish
+
+    options = build_options(config, params)
+    targets = build_targets(config, ())
+    with progress_bars(not params["quiet"]) as progress:
+        from jetx_diag.evaluation.evaluator import Evaluator
+
+        evaluation = Evaluator(options, progress).evaluate(str(checkpoint))
+    return publish(evaluation, targets, config, params, quiet=bool(params["quiet"]))

@@ -1,0 +1,170 @@
+"""Project configuration: ``[jetx_diag]`` / ``[jetx_diag:targets]`` in setup.cfg, or
+``[tool.jetx_diag]`` / ``[tool.jetx_diag.scoring.targets]`` in pyproject.toml.
+
+Command-line options override the file; the file overrides the built-in defaults. Unknown keys
+and bad values are errors naming the file and the key, so a typo never silently does nothing.
+"""
+
+from __future__ import annotations
+
+import configparser
+import tomllib
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from jetx_diag.errors import ConfigError, UsageError
+from jetx_diag.scoring.targets import Target, targets_from_mapping
+
+
+def _boolean(value: Any) -> bool:
+    if isinstance(value, bool):
+        return value
+    text = str(value).strip().lower()
+    if text in ("1", "true", "yes", "on"):
+        return True
+    if text in ("0", "false", "no", "off"):
+        return False
+    raise ValueError(f"{value!r} is not true/false")
+
+
+def _text_list(value: Any) -> tuple[str, ...]:
+    if isinstance(value, list | tuple):
+        return tuple(str(v).strip() for v in value)
+    return tuple(part.strip() for part in str(value).replace("\n", ",").split(",") if part.strip())
+
+
+#: Every key the config may hold, with the type it is read as.
+KEYS: dict[str, Callable[[Any], Any]] = {
+    "data": str,
+    "table": str,
+    "column": str,
+    "checkpoint": str,
+    "checkpoints": _text_list,
+    "scaler": str,
+    "metadata": str,
+    "features": str,
+    "window_transform": str,
+    "threshold": float,
+    "cutoff": float,
+    "test_fraction": float,
+    "test_from_id": int,
+    "min_history": int,
+    "cache_dir": str,
+    "strict": _boolean,
+    "max_rejected": float,
+    "output": str,
+    "lang": str,
+    "formats": _text_list,
+    "json": str,
+    "junit": str,
+    "baseline": str,
+    "tolerance": float,
+    "rank_by": str,  # compare/check: "targets" or a target metric (compare.RANK_CHOICES)
+    "house_edge": float,
+    "cashout": float,
+    "seed": int,
+    "permutations": int,
+    "bootstrap": int,
+    "tests_tried": int,
+    "trust_code": _boolean,
+    "require_decided": _boolean,
+}
+
+
+@dataclass(frozen=True)
+class Config:
+    """Settings read from a project file; empty when there is none."""
+
+    source: str | None = None
+    values: dict[str, Any] = field(default_factory=dict)
+    targets: tuple[Target, ...] = ()
+
+    def get(self, key: str, default: Any = None) -> Any:
+        return self.values.get(key, default)
+
+    def path(self, key: str) -> str | None:
+        """A path value, taken relative to the config file's folder (as users write them)."""
+        value = self.values.get(key)
+        if value is None or self.source is None:
+            return value
+        return str(Path(self.source).parent / value)
+
+
+def load_config(explicit: str | Path | None = None, cwd: Path | None = None) -> Config:
+    """Read ``explicit`` or, when not given, the first of pyproject.toml / setup.cfg in ``cwd``
+    that has a jetx_diag section."""
+    if explicit is not None:
+        path = Path(explicit)
+        if not path.is_file():
+            raise ConfigError("config file not found", path=path)
+        return _read(path)
+    folder = cwd or Path.cwd()
+    for name in ("pyproject.toml", "setup.cfg"):
+        candidate = folder / name
+        if candidate.is_file():
+            config = _read(candidate)
+            if config.source is not None:
+                return config
+    return Config()
+
+
+def _read(path: Path) -> Config:
+    if path.suffix == ".toml":
+        return _read_toml(path)
+    return _read_cfg(path)
+
+
+def _read_toml(path: Path) -> Config:
+    try:
+        document = tomllib.loads(path.read_text(encoding="utf-8-sig"))
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
+        raise ConfigError(f"not valid TOML: {error}", path=path) from None
+    section = document.get("tool", {}).get("jetx_diag")
+    if section is None:
+        return Config()
+    if not isinstance(section, dict):
+        raise ConfigError("[tool.jetx_diag] must be a table", path=path)
+    section = dict(section)
+    target_section = section.pop("targets", {})
+    return _build(path, section, target_section)
+
+
+def _read_cfg(path: Path) -> Config:
+    parser = configparser.ConfigParser(interpolation=None)
+    try:
+        parser.read_string(path.read_text(encoding="utf-8-sig"), source=str(path))
+    except (configparser.Error, UnicodeDecodeError) as error:
+        first_line = str(error).splitlines()[0]
+        raise ConfigError(f"not a valid config file: {first_line}", path=path) from None
+    if not parser.has_section("jetx_diag") and not parser.has_section("jetx_diag:targets"):
+        return Config()
+    section = dict(parser["jetx_diag"]) if parser.has_section("jetx_diag") else {}
+    targets = dict(parser["jetx_diag:targets"]) if parser.has_section("jetx_diag:targets") else {}
+    return _build(path, section, targets)
+
+
+def _build(path: Path, section: dict[str, Any], target_section: dict[str, Any]) -> Config:
+    values: dict[str, Any] = {}
+    for key, raw in section.items():
+        normal = key.replace("-", "_")
+        if normal not in KEYS:
+            raise ConfigError(
+                f"unknown key {key!r} in the jetx_diag section",
+                path=path,
+                hint="known keys: " + ", ".join(sorted(KEYS)),
+            )
+        try:
+            values[normal] = KEYS[normal](raw)
+        except (TypeError, ValueError) as error:
+            raise ConfigError(f"key {key!r}: {error}", path=path) from None
+    try:
+        targets = targets_from_mapping(
+            {k: str(v) for k, v in target_section.items()}, source=str(path)
+        )
+    except ConfigError:
+        raise
+    except UsageError as error:  # a bad metric name or value: say which file holds it
+        raise ConfigError(error.problem, path=path, hint=error.hint) from None
+    return Config(source=str(path), values=values, targets=targets)

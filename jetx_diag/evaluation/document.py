@@ -1,0 +1,216 @@
+"""The evaluation as versioned JSON, and reading it back.
+
+The document (described key by key in ``docs/report-json.md``)::
+
+    {"format_version": 1, "tool_version": "0.1.0",
+     "evaluation": <results.to_dict(evaluation)>, "verdict": {...}}
+
+``format_version`` changes only when a reader of the old version would misread the new one;
+:func:`load_evaluation_json` refuses versions newer than it knows instead of guessing.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Any, TextIO
+
+from jetx_diag import __version__
+from jetx_diag.errors import InputError
+from jetx_diag.evaluation.record import EVALUATION_FORMAT_VERSION, Evaluation
+from jetx_diag.files import write_files
+from jetx_diag.results import Rate, from_dict, to_dict
+from jetx_diag.scoring.targets import Target, TargetResult, Verdict
+
+
+def verdict_to_dict(verdict: Verdict) -> dict[str, Any]:
+    """The verdict as plain data: overall result, counts, and one entry per target."""
+    return {
+        "passed": verdict.passed,
+        "met": verdict.met_count,
+        "missed": len(verdict.missed),
+        "not_applicable": sum(1 for r in verdict.results if r.status == "n/a"),
+        "results": [_result_to_dict(r) for r in verdict.results],
+    }
+
+
+def _result_to_dict(result: TargetResult) -> dict[str, Any]:
+    measured = result.measured
+    return to_dict(
+        {
+            "metric": result.target.metric,
+            "op": result.target.op,
+            "target": result.target.value,
+            "target_text": result.target.text(),
+            "status": result.status,
+            "measured": None
+            if measured is None
+            else {"hits": measured.hits, "total": measured.total},
+            "shown": result.shown,
+            "shown_text": None if measured is None else measured.text(),
+            "factor": result.factor,
+            "decision": result.decision,
+            "rounds_to_decide": result.rounds_to_decide,
+        }
+    )
+
+
+def verdict_from_dict(data: dict[str, Any]) -> Verdict:
+    """Rebuild a :class:`Verdict` from :func:`verdict_to_dict` output."""
+    results = []
+    for item in data["results"]:
+        measured = item["measured"]
+        results.append(
+            TargetResult(
+                target=Target(item["metric"], item["op"], float(item["target"])),
+                measured=None if measured is None else Rate(measured["hits"], measured["total"]),
+                shown=item["shown"],
+                status=item["status"],
+                factor=item["factor"],
+                decision=item.get("decision"),
+                rounds_to_decide=item.get("rounds_to_decide"),
+            )
+        )
+    return Verdict(tuple(results))
+
+
+def json_document(evaluation: Evaluation, verdict: Verdict) -> dict[str, Any]:
+    """The JSON document as a dict."""
+    return {
+        "format_version": EVALUATION_FORMAT_VERSION,
+        "tool_version": __version__,
+        "evaluation": to_dict(evaluation),
+        "verdict": verdict_to_dict(verdict),
+    }
+
+
+def render_json(evaluation: Evaluation, verdict: Verdict) -> str:
+    """The JSON document as text (UTF-8, indented, no NaN: missing numbers are ``null``)."""
+    return dump_document(json_document(evaluation, verdict))
+
+
+# --------------------------------------------------------------------------- shared by every
+# saved document (evaluation, comparison, run diagnosis)
+
+
+def dump_document(document: Any) -> str:
+    """A saved document as text: UTF-8, indented, no NaN (missing numbers are ``null``)."""
+    return json.dumps(document, indent=2, ensure_ascii=False, allow_nan=False) + "\n"
+
+
+def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    result: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in result:
+            raise ValueError(f"duplicate key {key!r}")
+        result[key] = value
+    return result
+
+
+def _no_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not a number JSON allows")
+
+
+def parse_document(text: str, source: str) -> Any:
+    """Strict JSON: a repeated key or NaN/Infinity is an ``InputError``, as is broken text."""
+    try:
+        return json.loads(text, object_pairs_hook=_no_duplicates, parse_constant=_no_constant)
+    except json.JSONDecodeError as error:
+        raise InputError(
+            f"not valid JSON: {error.msg} at line {error.lineno} column {error.colno}",
+            path=source,
+        ) from None
+    except ValueError as error:
+        raise InputError(f"not valid JSON: {error}", path=source) from None
+
+
+def document_version(document: dict[str, Any], source: str) -> int:
+    """The document's ``format_version``, which must be a whole number."""
+    version = document.get("format_version")
+    if not isinstance(version, int) or isinstance(version, bool):
+        raise InputError(f"'format_version' must be a whole number, got {version!r}", path=source)
+    return version
+
+
+def refuse_newer(found: Any, known: int, source: str, what: str = "") -> None:
+    """An ``InputError`` when ``found`` is a format version newer than this version reads."""
+    if isinstance(found, int) and found > known:
+        raise InputError(
+            f"{what + ' ' if what else ''}written by a newer jetx-diag (format_version {found}; "
+            f"this version {__version__} reads up to {known})",
+            path=source,
+            hint="upgrade jetx-diag to read it",
+        )
+
+
+def read_document_text(path: str | Path) -> str:
+    """A saved document's text (UTF-8, a BOM allowed); unreadable or not text: ``InputError``."""
+    path = Path(path)
+    try:
+        raw = path.read_bytes()
+    except OSError as error:
+        raise InputError(f"cannot read: {error.strerror or error}", path=path) from None
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise InputError(f"not UTF-8 text (byte {error.start})", path=path) from None
+
+
+def write_document_text(text: str, path: str | Path, *, stream: TextIO | None = None) -> list[Path]:
+    """Write ``text`` to ``path`` atomically, or to ``stream`` (stdout) for ``-``.
+
+    Returns the paths written (none for ``-``).
+    """
+    if str(path) == "-":
+        (stream or sys.stdout).write(text)
+        return []
+    # report_core imports the renderers lazily; importing it here is cycle-free.
+
+    return write_files([(Path(path), text.encode("utf-8"))])
+
+
+# --------------------------------------------------------------------------- reading back
+
+
+def parse_evaluation_json(text: str, source: str) -> tuple[Evaluation, dict[str, Any]]:
+    """Read a JSON document (see :func:`load_evaluation_json`); ``source`` names it in errors."""
+    document = parse_document(text, source)
+    if not isinstance(document, dict) or "evaluation" not in document:
+        raise InputError(
+            "not a saved jetx-diag evaluation (no 'evaluation' object)",
+            path=source,
+            hint="write one with --json",
+        )
+    refuse_newer(document_version(document, source), EVALUATION_FORMAT_VERSION, source)
+    data = document["evaluation"]
+    inner = (
+        data.get("format_version", EVALUATION_FORMAT_VERSION) if isinstance(data, dict) else None
+    )
+    refuse_newer(inner, EVALUATION_FORMAT_VERSION, source, "evaluation")
+    try:
+        evaluation = from_dict(Evaluation, data)
+    except (TypeError, ValueError, KeyError, AttributeError) as error:
+        raise InputError(f"not a valid saved evaluation: {error}", path=source) from None
+    verdict = document.get("verdict")
+    if not isinstance(verdict, dict):
+        raise InputError("'verdict' must be an object", path=source)
+    return evaluation, verdict
+
+
+def load_evaluation_json(path: str | Path) -> tuple[Evaluation, dict[str, Any]]:
+    """A saved evaluation and its verdict (as a dict) from a file written by :func:`render_json`.
+
+    Refuses documents from a newer, unknown ``format_version`` with an ``InputError``.
+    """
+    return parse_evaluation_json(read_document_text(path), str(path))
+
+
+def write_json(
+    evaluation: Evaluation, verdict: Verdict, path: str | Path, *, stream: TextIO | None = None
+) -> list[Path]:
+    """Write the JSON document to ``path`` atomically, or to ``stream`` (stdout) for ``-``.
+
+    Returns the paths written (none for ``-``).
+    """
+    return write_document_text(render_json(evaluation, verdict), path, stream=stream)

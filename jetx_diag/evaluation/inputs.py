@@ -1,0 +1,174 @@
+"""Model inputs for the held-out rounds of one history, and for the validation slice before them.
+
+:func:`prepare_inputs` splits the history (the last share of the samples, or from an id on),
+builds the inputs of one input signature (windows, features, the scaler) for the held-out
+rounds, and for the last ``validation_fraction`` of the samples before them, on which a cut-off
+may be chosen. Precomputed inputs (``--inputs FILE.npz``) cover the held-out rounds only.
+The ``Evaluator`` calls it once per input signature and scaler, whatever the checkpoints.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+
+from jetx_diag.errors import InputError, UsageError
+from jetx_diag.evaluation.options import EvaluationOptions
+from jetx_diag.history.rounds import History
+from jetx_diag.inputs.feature_cache import load_extractor
+from jetx_diag.inputs.model_inputs import (
+    InputSpec,
+    build_inputs,
+    check_finite_rows,
+    first_predictable_index,
+    load_npz_inputs,
+    plan_split,
+)
+from jetx_diag.results import Split
+
+#: A validation slice shorter than this is not worth choosing a cut-off on.
+MIN_VALIDATION_ROUNDS = 30
+
+
+@dataclass(frozen=True)
+class ValidationSlice:
+    """Model inputs for the rounds right before the held-out ones (a cut-off is chosen here)."""
+
+    arrays: dict[str, np.ndarray]
+    actual: np.ndarray
+    round_ids: np.ndarray
+
+
+@dataclass(frozen=True)
+class PreparedInputs:
+    """Model inputs for the held-out rounds, with what actually happened in them."""
+
+    arrays: dict[str, np.ndarray]
+    split: Split
+    actual: np.ndarray
+    round_ids: np.ndarray
+    validation: ValidationSlice | None = None
+    train_actual: np.ndarray | None = None  # outcomes of the samples before the held-out ones
+    history: np.ndarray | None = None  # every usable round, for the randomness audit
+
+
+def prepare_inputs(
+    options: EvaluationOptions,
+    history: History | None,
+    specs: tuple[InputSpec, ...],
+    scaler: Any,
+    scaler_path: str | None,
+    progress: Callable[[int, int], None] | None = None,
+) -> PreparedInputs:
+    """The held-out rounds' inputs for ``specs`` (and the validation slice's, when wanted)."""
+    if options.inputs_npz is not None:
+        return _npz(options, history, specs)
+    assert history is not None
+    first, split, targets = _split(options, history, specs)
+    extractor = None
+    if options.features is not None:
+        extractor = load_extractor(options.features)
+
+    def build(indices: np.ndarray, report: Callable[[int, int], None] | None = None) -> Any:
+        arrays = build_inputs(
+            history.values,
+            specs,
+            indices,
+            transform=options.settings.window_transform,
+            extractor=extractor,
+            scaler=scaler,
+            scaler_path=scaler_path,
+            cache_dir=options.cache_dir,
+            progress=report,
+        )
+        check_finite_rows(arrays, str(options.data))
+        return arrays
+
+    inputs = build(targets, progress)
+    start = int(targets[0])
+    return PreparedInputs(
+        inputs,
+        split,
+        history.values[targets],
+        history.ids[targets],
+        validation=_validation(options, history, start, first, build),
+        train_actual=history.values[first:start],
+        history=history.values,
+    )
+
+
+def _split(
+    options: EvaluationOptions, history: History, specs: tuple[InputSpec, ...]
+) -> tuple[int, Split, np.ndarray]:
+    """The first sample with a full window, the split, and the held-out rounds' indices."""
+    first = first_predictable_index(specs, options.min_history)
+    split, targets = plan_split(
+        history.ids,
+        first,
+        test_fraction=options.test_fraction,
+        test_from_id=options.test_from_id,
+        source=str(options.data),
+    )
+    return first, split, targets
+
+
+def _validation(
+    options: EvaluationOptions,
+    history: History,
+    start: int,
+    first: int,
+    build: Callable[[np.ndarray], Any],
+) -> ValidationSlice | None:
+    """Inputs for the last ``validation_fraction`` of the samples before the held-out ones,
+    or ``None`` when there are too few or they cannot be built (the held-out rounds could)."""
+    if not options.skill.enabled:
+        return None
+    count = int((start - first) * options.skill.validation_fraction)
+    if count < MIN_VALIDATION_ROUNDS:
+        return None
+    indices = np.arange(start - count, start, dtype=np.int64)
+    try:
+        arrays = build(indices)
+    except InputError:
+        # An extractor that fails on earlier rounds must not cost the held-out report; the
+        # skill section then says that no cut-off could be chosen.
+        return None
+    return ValidationSlice(arrays, history.values[indices], history.ids[indices])
+
+
+def _npz(
+    options: EvaluationOptions, history: History | None, specs: tuple[InputSpec, ...]
+) -> PreparedInputs:
+    source = str(options.inputs_npz)
+    if history is None:
+        inputs, extras = load_npz_inputs(source, specs, None)
+        if "actual" not in extras:
+            raise UsageError(
+                "the inputs file has no 'actual' array and no --data was given, so the "
+                "outcomes of its rounds are unknown",
+                path=source,
+            )
+        actual = np.asarray(extras["actual"], dtype=np.float64)
+        n = int(actual.size)
+        ids = np.asarray(extras.get("round_id", np.arange(1, n + 1)), dtype=np.int64)
+        split = Split(
+            n, 0, n, 0, n, int(ids[0]), int(ids[-1]), "every row of the inputs file", "all_rows"
+        )
+        check_finite_rows(inputs, source)
+        return PreparedInputs(inputs, split, actual, ids)
+    # Rows are aligned with the held-out rounds of the history, split as usual.
+    first, split, targets = _split(options, history, specs)
+    inputs, _ = load_npz_inputs(source, specs, int(targets.size))
+    check_finite_rows(inputs, source)
+    # Precomputed inputs cover the held-out rounds only: no validation slice.
+    return PreparedInputs(
+        inputs,
+        split,
+        history.values[targets],
+        history.ids[targets],
+        train_actual=history.values[first : int(targets[0])],
+        history=history.values,
+    )

@@ -1,0 +1,475 @@
+"""Is the model better than chance, and better than the obvious rules? Tests with p-values.
+
+One test is declared primary, so that a model that knows nothing is flagged "better than chance"
+in about ``alpha`` (5%) of held-out sets, not more:
+
+* with probabilities: a permutation test of the ROC AUC (H1: AUC > 0.5), the model's ranking of
+  rounds against their outcomes;
+* with calls only: Fisher's exact test on the 2×2 matrix (H1: "above" calls go with rounds that
+  reached the threshold), the exact permutation test for a 2×2 table.
+
+The other tests (McNemar against always-"above" and the best baseline, binomial tests of the bet
+win rate, kappa, Matthews correlation) are reported beside it and do not move the chance verdict.
+When several checkpoints or cutoffs were tried on the same rounds, p-values are Holm-corrected.
+"""
+
+from __future__ import annotations
+
+import warnings
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+from numpy.typing import ArrayLike
+from scipy import stats as sps
+from sklearn.metrics import cohen_kappa_score, matthews_corrcoef, roc_auc_score
+from statsmodels.stats.contingency_tables import mcnemar
+from statsmodels.stats.multitest import multipletests
+
+from jetx_diag.errors import UsageError
+from jetx_diag.results import Rate
+from jetx_diag.scoring.stats import LEVEL, RESAMPLES, Interval, bootstrap_interval, wilson
+
+#: Significance level of every verdict.
+ALPHA = 0.05
+#: Default number of label permutations for the AUC p-value.
+PERMUTATIONS = 1000
+#: McNemar uses the exact binomial form when fewer discordant pairs than this (the usual rule;
+#: the chi-square approximation with continuity correction is fine above it).
+EXACT_BELOW = 25
+
+#: Codes of :attr:`SkillVerdict.code`.
+VERDICT_CODES: tuple[str, ...] = (
+    "beats_chance_and_baselines",  # better than chance and than the best baseline (McNemar)
+    "beats_chance_not_baselines",  # knows something, but its calls are no better than a baseline
+    "no_evidence",  # no evidence of skill (the primary test is not significant)
+    "worse_than_chance",  # calls point the wrong way, significantly
+    "not_enough_data",  # one class missing among the held-out rounds: nothing to test
+)
+#: Codes of :attr:`SkillVerdict.money`.
+MONEY_CODES: tuple[str, ...] = ("makes_money", "loses_money", "undecided", "no_bets")
+
+
+@dataclass(frozen=True)
+class McNemarResult:
+    """Model against one baseline, on the rounds where exactly one of them was right."""
+
+    versus: str
+    model_only_correct: int
+    baseline_only_correct: int
+    both_correct: int
+    both_wrong: int
+    statistic: float  # chi-square (corrected), or min(b, c) for the exact form
+    p_value: float  # two-sided
+    p_value_adjusted: float  # for the number of checkpoints/cutoffs tried (Holm)
+    exact: bool
+    outcome: str  # "better", "worse" (significant, adjusted), or "indistinguishable"
+
+
+@dataclass(frozen=True)
+class BinomialTest:
+    """A rate against a fixed null rate, both one-sided p-values (scipy ``binomtest``)."""
+
+    name: str  # "win_rate_vs_base_rate", "win_rate_vs_break_even"
+    rate: Rate
+    interval: Interval | None
+    null_rate: float
+    p_greater: float  # H1: the rate is above the null rate
+    p_less: float  # H1: the rate is below it
+
+
+@dataclass(frozen=True)
+class AucResult:
+    value: float
+    interval: Interval | None
+    p_value: float  # permutation, H1: AUC > 0.5 (the model ranks above-rounds higher)
+    p_value_less: float  # permutation, H1: AUC < 0.5
+    permutations: int
+    positives: int  # held-out rounds at or above the threshold
+    negatives: int
+
+
+@dataclass(frozen=True)
+class Estimate:
+    """A statistic without a closed-form interval, with its bootstrap interval."""
+
+    value: float | None
+    interval: Interval | None
+
+
+@dataclass(frozen=True)
+class Significance:
+    primary_test: str  # "auc_permutation", "fisher_exact" or "none"
+    p_value: float | None  # primary test, H1: better than chance
+    p_value_less: float | None  # primary test, H1: worse than chance
+    p_value_adjusted: float | None  # ``p_value`` corrected for ``tests_tried`` (Holm)
+    p_value_less_adjusted: float | None
+    tests_tried: int  # checkpoints/cutoffs tried on these rounds (1 = only this one)
+    fisher_p_value: float | None  # always computed when both classes occur, for reference
+    versus_always_above: McNemarResult
+    versus_best_baseline: McNemarResult
+    win_rate_vs_base_rate: BinomialTest | None  # None without bets
+    win_rate_vs_break_even: BinomialTest | None
+    auc: AucResult | None  # None without probabilities or with one class only
+    kappa: Estimate
+    mcc: Estimate
+
+
+@dataclass(frozen=True)
+class SkillVerdict:
+    """The plain answer, as codes and numbers; the report's catalog phrases them."""
+
+    code: str  # one of VERDICT_CODES
+    p_value: float | None  # the primary p-value after correction for tests tried
+    tests_tried: int
+    versus_always_above: str  # McNemar outcome: better / worse / indistinguishable
+    versus_best_baseline: str
+    best_baseline: str
+    money: str  # one of MONEY_CODES (betting on "above" calls at the cash-out)
+
+
+# --------------------------------------------------------------------------- corrections
+
+
+def holm(p_values: Sequence[float]) -> tuple[float, ...]:
+    """Holm-adjusted p-values (statsmodels ``multipletests``), in the order given."""
+    if len(p_values) == 0:
+        return ()
+    return tuple(float(p) for p in multipletests(list(p_values), method="holm")[1])
+
+
+def adjust_for_tries(
+    p_value: float, tests_tried: int = 1, others: Sequence[float] | None = None
+) -> float:
+    """``p_value`` corrected for the checkpoints/cutoffs tried on the same rounds.
+
+    With the other tries' p-values (``others``): Holm over all of them. Without: ``tests_tried ×
+    p`` capped at 1, which is Holm's value for the best of ``tests_tried`` tries and an upper
+    bound on it for any other, so it never overstates the evidence.
+    """
+    if others is not None:
+        return holm([p_value, *others])[0]
+    if tests_tried < 1:
+        raise UsageError(f"tests tried must be at least 1, got {tests_tried}")
+    return min(1.0, tests_tried * p_value)
+
+
+# --------------------------------------------------------------------------- single tests
+
+
+def mcnemar_test(
+    actual_above: ArrayLike,
+    model_calls: ArrayLike,
+    baseline_calls: ArrayLike,
+    versus: str,
+    *,
+    alpha: float = ALPHA,
+    tests_tried: int = 1,
+) -> McNemarResult:
+    """McNemar's test of model against baseline (statsmodels), exact for few discordant pairs."""
+    actual = np.asarray(actual_above, dtype=bool)
+    model_right = np.asarray(model_calls, dtype=bool) == actual
+    base_right = np.asarray(baseline_calls, dtype=bool) == actual
+    both = int(np.sum(model_right & base_right))
+    b = int(np.sum(model_right & ~base_right))
+    c = int(np.sum(~model_right & base_right))
+    neither = int(np.sum(~model_right & ~base_right))
+    exact = b + c < EXACT_BELOW
+    if b + c == 0:
+        statistic, p_value = 0.0, 1.0  # identical on every round: nothing to tell them apart
+    else:
+        result = mcnemar([[both, b], [c, neither]], exact=exact, correction=True)
+        statistic, p_value = float(result.statistic), min(1.0, float(result.pvalue))
+    adjusted = adjust_for_tries(p_value, tests_tried)
+    outcome = "indistinguishable"
+    if adjusted < alpha:
+        outcome = "better" if b > c else "worse"
+    return McNemarResult(versus, b, c, both, neither, statistic, p_value, adjusted, exact, outcome)
+
+
+def binomial_test(name: str, rate: Rate, null_rate: float, level: float = LEVEL) -> BinomialTest:
+    """One-sided binomial tests of ``rate`` against ``null_rate`` (scipy)."""
+    if rate.total == 0:
+        raise UsageError(f"{name}: no trials to test")
+    greater = sps.binomtest(rate.hits, rate.total, null_rate, alternative="greater").pvalue
+    less = sps.binomtest(rate.hits, rate.total, null_rate, alternative="less").pvalue
+    return BinomialTest(name, rate, wilson(rate, level), null_rate, float(greater), float(less))
+
+
+def _auc_from_ranks(ranks: np.ndarray, labels: np.ndarray, axis: int = -1) -> np.ndarray:
+    # Mann–Whitney form of the AUC, vectorised over resamples (sklearn scores one at a time).
+    positives = labels.sum(axis=axis)
+    negatives = labels.shape[axis] - positives
+    u = (ranks * labels).sum(axis=axis) - positives * (positives + 1) / 2.0
+    with np.errstate(invalid="ignore", divide="ignore"):
+        return u / (positives * negatives)
+
+
+def _auc_statistic(scores: np.ndarray, labels: np.ndarray, axis: int = -1) -> np.ndarray:
+    return _auc_from_ranks(sps.rankdata(scores, axis=axis), labels, axis=axis)
+
+
+def auc_test(
+    actual_above: ArrayLike,
+    p_above: ArrayLike,
+    *,
+    n_permutations: int = PERMUTATIONS,
+    n_bootstrap: int = RESAMPLES,
+    seed: int = 0,
+    level: float = LEVEL,
+    block_length: int | None = None,
+) -> AucResult | None:
+    """ROC AUC (sklearn) with a block-bootstrap interval and a permutation p-value (scipy
+    ``permutation_test``, labels shuffled against the model's scores); ``None`` with one class."""
+    labels = np.asarray(actual_above, dtype=float)
+    scores = np.asarray(p_above, dtype=float)
+    positives = int(labels.sum())
+    negatives = int(labels.size - positives)
+    if positives == 0 or negatives == 0:
+        return None
+    value = float(roc_auc_score(labels, scores))
+    # AUC depends on the ranks only: rank once, then each permutation is a weighted sum.
+    ranks = sps.rankdata(scores)
+    perm = sps.permutation_test(
+        (ranks, labels),
+        lambda r, y, axis=-1: _auc_from_ranks(r, y, axis=axis),
+        permutation_type="pairings",
+        vectorized=True,
+        n_resamples=n_permutations,
+        alternative="greater",
+        rng=np.random.default_rng(seed),
+    )
+    # The same null distribution answers the other direction: P(AUC_perm <= AUC_observed).
+    null = np.asarray(perm.null_distribution)
+    tolerance = 1e-12 * max(1.0, abs(value))
+    p_less = (np.sum(null <= value + tolerance) + 1.0) / (null.size + 1.0)
+    interval = bootstrap_interval(
+        _auc_statistic,
+        scores,
+        labels,
+        level=level,
+        n_resamples=n_bootstrap,
+        seed=seed,
+        block_length=block_length,
+    )
+    return AucResult(
+        value,
+        interval,
+        float(perm.pvalue),
+        float(p_less),
+        n_permutations,
+        positives,
+        negatives,
+    )
+
+
+def _agreement_counts(
+    called: np.ndarray, actual: np.ndarray, axis: int
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    tp = np.sum(called * actual, axis=axis)
+    fp = np.sum(called * (1 - actual), axis=axis)
+    fn = np.sum((1 - called) * actual, axis=axis)
+    tn = np.sum((1 - called) * (1 - actual), axis=axis)
+    return tp, fp, fn, tn
+
+
+def kappa_statistic(called: np.ndarray, actual: np.ndarray, axis: int = -1) -> np.ndarray:
+    """Cohen's kappa from counts, vectorised over resamples (NaN when chance agreement is 1)."""
+    tp, fp, fn, tn = _agreement_counts(called, actual, axis)
+    n = tp + fp + fn + tn
+    observed = (tp + tn) / n
+    chance = ((tp + fp) * (tp + fn) + (tn + fn) * (tn + fp)) / (n * n)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        return (observed - chance) / (1.0 - chance)
+
+
+def mcc_statistic(called: np.ndarray, actual: np.ndarray, axis: int = -1) -> np.ndarray:
+    """Matthews correlation from counts, vectorised; 0 when a margin is empty (as sklearn)."""
+    tp, fp, fn, tn = _agreement_counts(called, actual, axis)
+    denominator = np.sqrt((tp + fp) * (tp + fn) * (tn + fp) * (tn + fn))
+    safe = np.where(denominator == 0, 1.0, denominator)
+    return np.where(denominator == 0, 0.0, (tp * tn - fp * fn) / safe)
+
+
+def agreement(
+    actual_above: ArrayLike,
+    called_above: ArrayLike,
+    *,
+    n_bootstrap: int = RESAMPLES,
+    seed: int = 0,
+    level: float = LEVEL,
+    block_length: int | None = None,
+) -> tuple[Estimate, Estimate]:
+    """Cohen's kappa and Matthews correlation (sklearn) with block-bootstrap intervals."""
+    actual = np.asarray(actual_above, dtype=float)
+    called = np.asarray(called_above, dtype=float)
+    with warnings.catch_warnings():
+        # One label only (e.g. a model that always says "above"): sklearn warns and returns 0
+        # or NaN; NaN becomes None below.
+        warnings.simplefilter("ignore")
+        kappa = float(cohen_kappa_score(actual, called, labels=[0.0, 1.0]))
+        mcc = float(matthews_corrcoef(actual, called))
+    kappa_interval, mcc_interval = (
+        bootstrap_interval(
+            statistic,
+            called,
+            actual,
+            level=level,
+            n_resamples=n_bootstrap,
+            seed=seed,
+            block_length=block_length,
+        )
+        for statistic in (kappa_statistic, mcc_statistic)
+    )
+    return (
+        Estimate(kappa if np.isfinite(kappa) else None, kappa_interval),
+        Estimate(mcc if np.isfinite(mcc) else None, mcc_interval),
+    )
+
+
+def fisher_test(actual_above: ArrayLike, called_above: ArrayLike) -> tuple[float, float] | None:
+    """One-sided Fisher exact p-values (scipy) that "above" calls go with above rounds
+    (greater) or with below rounds (less); ``None`` when a class never occurs."""
+    actual = np.asarray(actual_above, dtype=bool)
+    called = np.asarray(called_above, dtype=bool)
+    if actual.all() or (~actual).all():
+        return None
+    table = [
+        [int(np.sum(actual & called)), int(np.sum(actual & ~called))],
+        [int(np.sum(~actual & called)), int(np.sum(~actual & ~called))],
+    ]
+    greater = sps.fisher_exact(table, alternative="greater").pvalue
+    less = sps.fisher_exact(table, alternative="less").pvalue
+    return float(greater), float(less)
+
+
+# --------------------------------------------------------------------------- all together
+
+
+def assess_significance(
+    actual_above: ArrayLike,
+    called_above: ArrayLike,
+    p_above: ArrayLike | None,
+    *,
+    always_above_calls: ArrayLike,
+    best_baseline: str,
+    best_baseline_calls: ArrayLike,
+    base_rate: float,
+    cashout: float = 1.5,
+    tests_tried: int = 1,
+    family_p_values: Sequence[float] | None = None,
+    alpha: float = ALPHA,
+    level: float = LEVEL,
+    n_permutations: int = PERMUTATIONS,
+    n_bootstrap: int = RESAMPLES,
+    seed: int = 0,
+    block_length: int | None = None,
+) -> Significance:
+    """Every skill test on one model's held-out calls.
+
+    ``family_p_values``: primary p-values of the other checkpoints/cutoffs tried on these rounds,
+    when known (then ``tests_tried`` is their number plus one).
+    """
+    actual = np.asarray(actual_above, dtype=bool)
+    called = np.asarray(called_above, dtype=bool)
+    if actual.shape != called.shape:
+        raise UsageError(f"{actual.size} outcomes but {called.size} calls")
+    if family_p_values is not None:
+        tests_tried = len(family_p_values) + 1
+    if tests_tried < 1:
+        raise UsageError(f"tests tried must be at least 1, got {tests_tried}")
+
+    auc = None
+    if p_above is not None:
+        scores = np.asarray(p_above, dtype=float)
+        if scores.shape != actual.shape:
+            raise UsageError(f"{actual.size} outcomes but {scores.size} probabilities")
+        auc = auc_test(
+            actual,
+            scores,
+            n_permutations=n_permutations,
+            n_bootstrap=n_bootstrap,
+            seed=seed,
+            level=level,
+            block_length=block_length,
+        )
+    fisher = fisher_test(actual, called)
+    if auc is not None:
+        primary, p, p_less = "auc_permutation", auc.p_value, auc.p_value_less
+    elif fisher is not None:
+        primary, (p, p_less) = "fisher_exact", fisher
+    else:
+        primary, p, p_less = "none", None, None
+
+    def adjusted(value: float | None) -> float | None:
+        return None if value is None else adjust_for_tries(value, tests_tried, family_p_values)
+
+    wins = Rate(int(np.sum(called & actual)), int(np.sum(called)))
+    bets_tests: tuple[BinomialTest | None, BinomialTest | None] = (None, None)
+    if wins.total:
+        bets_tests = (
+            binomial_test("win_rate_vs_base_rate", wins, base_rate, level),
+            binomial_test("win_rate_vs_break_even", wins, 1.0 / cashout, level),
+        )
+    kappa, mcc = agreement(
+        actual,
+        called,
+        n_bootstrap=n_bootstrap,
+        seed=seed,
+        level=level,
+        block_length=block_length,
+    )
+    return Significance(
+        primary_test=primary,
+        p_value=p,
+        p_value_less=p_less,
+        p_value_adjusted=adjusted(p),
+        p_value_less_adjusted=adjusted(p_less),
+        tests_tried=tests_tried,
+        fisher_p_value=None if fisher is None else fisher[0],
+        versus_always_above=mcnemar_test(
+            actual, called, always_above_calls, "always_above", alpha=alpha, tests_tried=tests_tried
+        ),
+        versus_best_baseline=mcnemar_test(
+            actual, called, best_baseline_calls, best_baseline, alpha=alpha, tests_tried=tests_tried
+        ),
+        win_rate_vs_base_rate=bets_tests[0],
+        win_rate_vs_break_even=bets_tests[1],
+        auc=auc,
+        kappa=kappa,
+        mcc=mcc,
+    )
+
+
+def skill_verdict(significance: Significance, alpha: float = ALPHA) -> SkillVerdict:
+    """The chance verdict from the primary test, the baseline outcomes and the money outcome."""
+    s = significance
+    if s.p_value_adjusted is None:
+        code = "not_enough_data"
+    elif s.p_value_adjusted < alpha:
+        better = s.versus_best_baseline.outcome == "better"
+        code = "beats_chance_and_baselines" if better else "beats_chance_not_baselines"
+    elif s.p_value_less_adjusted is not None and s.p_value_less_adjusted < alpha:
+        code = "worse_than_chance"
+    else:
+        code = "no_evidence"
+    money = "no_bets"
+    test = s.win_rate_vs_break_even
+    if test is not None:
+        # Picking the best of several tries inflates only claims of profit, so only those are
+        # corrected; a loss is reported at the plain level.
+        if adjust_for_tries(test.p_greater, s.tests_tried) < alpha:
+            money = "makes_money"
+        elif test.p_less < alpha:
+            money = "loses_money"
+        else:
+            money = "undecided"
+    return SkillVerdict(
+        code=code,
+        p_value=s.p_value_adjusted,
+        tests_tried=s.tests_tried,
+        versus_always_above=s.versus_always_above.outcome,
+        versus_best_baseline=s.versus_best_baseline.outcome,
+        best_baseline=s.versus_best_baseline.versus,
+        money=money,
+    )
