@@ -1,15 +1,18 @@
-"""Puts this folder on sys.path so test modules can import shared helpers (keras_models)."""
+"""Puts this folder and its package folders on sys.path, so test modules import the shared
+helpers (keras_models, run_factory) and each other's hand-computed cases (document_case)."""
 
 import sys
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).parent))
+_TESTS = Path(__file__).parent
+for _folder in (_TESTS, *sorted(p for p in _TESTS.iterdir() if p.is_dir() and p.name != "golden")):
+    sys.path.insert(0, str(_folder))
 
 
 # --------------------------------------------------------------------------- golden files
 # Golden files under tests/golden/ are compared byte for byte. After an intended change to the
 # report's wording or layout, refresh them and review the diff before committing:
-#     .venv/bin/pytest tests/test_report_markdown.py --update-golden
+#     .venv/bin/pytest tests/report/test_report_markdown.py --update-golden
 def pytest_addoption(parser):  # type: ignore[no-untyped-def]
     parser.addoption(
         "--update-golden",

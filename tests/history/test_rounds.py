@@ -15,7 +15,7 @@ from jetx_diag.history import rounds as data
 from jetx_diag.history.rounds import History, history_from_values, load_history
 from jetx_diag.results import DataAccounting, from_dict, to_dict
 
-REAL_DB = Path(__file__).resolve().parents[2] / "shared" / "data" / "jetx_data.db"
+REAL_DB = Path(__file__).resolve().parents[3] / "shared" / "data" / "jetx_data.db"
 if not REAL_DB.exists():
     REAL_DB = Path("/work/shared/data/jetx_data.db")
 

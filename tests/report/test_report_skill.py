@@ -37,7 +37,7 @@ from jetx_diag.skill.significance import PERMUTATIONS
 FAST = SkillOptions(permutations=200, bootstrap=200)
 Z95 = 1.959963984540054
 REAL_DB = Path("/work/shared/data/jetx_data.db")
-DOCS = Path(__file__).resolve().parent.parent / "docs" / "report-json.md"
+DOCS = Path(__file__).resolve().parents[2] / "docs" / "report-json.md"
 XHTML = "{http://www.w3.org/1999/xhtml}"
 
 

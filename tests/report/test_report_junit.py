@@ -13,7 +13,7 @@ from jetx_diag.report.junit import render_junit, write_junit
 from jetx_diag.results import ConfusionMatrix, Rate
 from jetx_diag.scoring.metrics import metrics_from_confusion
 
-SCHEMA = xmlschema.XMLSchema(Path(__file__).parent / "junit.xsd")
+SCHEMA = xmlschema.XMLSchema(Path(__file__).parents[1] / "junit.xsd")
 
 
 def good_case():  # type: ignore[no-untyped-def]

@@ -31,7 +31,7 @@ from jetx_diag.report.step_summary import STEP_SUMMARY_LIMIT
 
 pytestmark = pytest.mark.keras
 
-SCHEMA = xmlschema.XMLSchema(Path(__file__).parent / "junit.xsd")
+SCHEMA = xmlschema.XMLSchema(Path(__file__).parents[1] / "junit.xsd")
 RANKED = ["sharp.h5", "loose.h5", "inverted.h5", "collapsed.h5"]
 
 

@@ -24,7 +24,7 @@ from jetx_diag.evaluation.record import EVALUATION_FORMAT_VERSION
 from jetx_diag.results import ConfusionMatrix, RegressionErrors
 from jetx_diag.scoring.metrics import metrics_from_confusion
 
-DOCS = Path(__file__).parent.parent / "docs" / "report-json.md"
+DOCS = Path(__file__).parents[2] / "docs" / "report-json.md"
 
 
 def write(tmp_path: Path, text: str, name: str = "evaluation.json") -> Path:

@@ -3,7 +3,7 @@
 Golden files: ``tests/golden/document_case.<lang>.md``, with the date and tool version scrubbed.
 After an intended change of wording or layout, refresh them and review the diff:
 
-    .venv/bin/pytest tests/test_report_markdown.py --update-golden
+    .venv/bin/pytest tests/report/test_report_markdown.py --update-golden
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from jetx_diag.report.context import build_context
 from jetx_diag.report.markdown import render_markdown
 from jetx_diag.report.writer import write_report
 
-GOLDEN = Path(__file__).parent / "golden"
+GOLDEN = Path(__file__).parents[1] / "golden"
 
 
 def scrub(text: str) -> str:

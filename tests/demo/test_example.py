@@ -12,7 +12,7 @@ import pytest
 
 from jetx_diag.demo.example import write_example
 
-COMMITTED = Path(__file__).resolve().parent.parent / "reports" / "example"
+COMMITTED = Path(__file__).resolve().parents[2] / "reports" / "example"
 
 
 @pytest.mark.skipif(not COMMITTED.is_dir(), reason="reports/example is not in this checkout")

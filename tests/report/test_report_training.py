@@ -29,7 +29,7 @@ from jetx_diag.training import findings as training_results
 from jetx_diag.training.run import diagnose_run
 
 PACKAGE = Path(jetx_diag.__file__).parent
-DOCS = Path(__file__).resolve().parent.parent / "docs" / "report-json.md"
+DOCS = Path(__file__).resolve().parents[2] / "docs" / "report-json.md"
 PNG_MAGIC = b"\x89PNG\r\n\x1a\n"
 
 
