@@ -1,4 +1,4 @@
-"""Hostile and broken inputs through the real CLI, table-driven (issue 3).
+"""Hostile and broken inputs through the real CLI, table-driven.
 
 One real training run (SQLite history, joblib scaler, Keras ``.h5`` checkpoint, metadata) is
 built once per module; every case derives one broken or unusual file from it in its own folder

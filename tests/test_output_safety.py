@@ -1,4 +1,4 @@
-"""Output safety (issue 3): reproducible reports, atomic writes, runs and caches that share a
+"""Output safety: reproducible reports, atomic writes, runs and caches that share a
 machine without stepping on each other, and cache files that are checked before they are used.
 """
 

@@ -87,7 +87,7 @@ def report(checkpoint: str | None, **params: Any) -> int:
             from jetx_diag.evaluation.training import attach_training
 
             evaluation = Evaluator(options, progress).evaluate(str(checkpoint))
-            # Training logs beside the checkpoint add the training-run section (issue 6).
+            # Training logs beside the checkpoint add the training-run section.
             evaluation = attach_training(evaluation, str(checkpoint))
     return publish(evaluation, targets, config, params, quiet=quiet)
 

@@ -1,4 +1,8 @@
-"""English messages: the catalog every other language mirrors key for key."""
+"""English messages: the catalog every other language mirrors key for key.
+
+One dict in one file on purpose: a catalog is data, grouped by key prefix, and keeping it
+whole lets a reviewer read a language end to end and a test compare the two key by key.
+"""
 
 EN: dict[str, str] = {
     # ---------------------------------------------------------------- header

@@ -1,5 +1,9 @@
 """Turkish messages, in the source document's vocabulary ("1.5 Altı Doğruluğu", "Para Kaybı
-Riski", "Gerçek / Tahmin"; "Threshold Accuracy" kept in English as the document does)."""
+Riski", "Gerçek / Tahmin"; "Threshold Accuracy" kept in English as the document does).
+
+One dict in one file on purpose: a catalog is data, grouped by key prefix, and keeping it
+whole lets a reviewer read a language end to end and a test compare the two key by key.
+"""
 
 TR: dict[str, str] = {
     # ---------------------------------------------------------------- header

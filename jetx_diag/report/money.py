@@ -1,4 +1,4 @@
-"""Report sections of issue 4, second half: what would the model's calls do to money?
+"""Report sections: what would the model's calls do to money?
 
 :func:`section_calibration` (are its probabilities right, and which cut-off would meet the
 targets), :func:`section_money` (flat one-unit bets on its "above" calls against betting every

@@ -1,4 +1,4 @@
-"""Report section of issue 4: is there anything to predict? The held-out rounds audited.
+"""Report section: is there anything to predict? The held-out rounds audited.
 
 :func:`section_randomness` (runs test, Ljung–Box, the fair-game law P(X ≥ m) and the house
 edge it implies) and :func:`randomness_images` (the autocorrelation plot). Builders as in

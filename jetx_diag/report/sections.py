@@ -369,7 +369,7 @@ SECTIONS: tuple[tuple[str, SectionBuilder], ...] = (
     ("confusion", _section_confusion),
     ("bettor", _section_bettor),
     ("analysis", _section_analysis),
-    ("skill_baselines", section_skill_baselines),  # issue 4 (report_skill)
+    ("skill_baselines", section_skill_baselines),  # report/skill.py
     ("skill_significance", section_skill_significance),
     ("calibration", section_calibration),
     ("money", section_money),

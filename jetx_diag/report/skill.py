@@ -1,4 +1,4 @@
-"""Report sections of issue 4, first half: is the model better than chance and simple rules?
+"""Report sections: is the model better than chance and simple rules?
 
 Section builders with the signature of :mod:`jetx_diag.report.sections` (``(evaluation,
 verdict, messages) -> dict | None``); each returns ``None`` when the evaluation carries no

@@ -74,7 +74,7 @@ def print_summary(
     if targets["bias"]:
         console.print(Text(targets["bias"], style="bold yellow"))
     skill = context.get("skill_verdict")
-    if skill:  # better than chance? (issue 4), right under the targets as in the report
+    if skill:  # better than chance? Right under the targets as in the report
         good = skill["code"] == "beats_chance_and_baselines"
         console.print(Text(skill["lead"], style="bold green" if good else "bold yellow"))
     data = evaluation.data

@@ -1,4 +1,4 @@
-"""``jetx-diag report`` end to end for issue 4: the skill sections, their options, the gate.
+"""``jetx-diag report`` end to end: the skill sections, their options, the gate.
 
 Predictions files go through the real CLI (``jetx_diag.cli.main.run``); one Keras run checks that a
 checkpoint report gets its training slice, validation slice and whole-history audit.

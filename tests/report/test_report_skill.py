@@ -1,4 +1,4 @@
-"""The skill sections of the report (issue 4), from real evaluations to display strings.
+"""The skill sections of the report, from real evaluations to display strings.
 
 The document's case is the committed example's predictions file (its matrix 26/412/43/637 on
 fair rounds); numbers are checked against hand computations (Wilson by formula, bets by
