@@ -88,6 +88,7 @@ class EvaluationOptions:
     strict: bool = False
     max_rejected: float | None = None
     trust_code: bool = False
+    custom_objects: tuple[str, ...] = ()  # "module" or "module:Name,Name", each imported
     cache_dir: Path | None = None
     find_companions: bool = True
     skill: SkillOptions = field(default_factory=SkillOptions)
@@ -253,6 +254,7 @@ class Evaluator:
         self._inputs: dict[tuple[Any, ...], PreparedInputs] = {}
         self._scalers: dict[str, Any] = {}  # resolved path → LoadedScaler, read once per run
         self._metadata: dict[str, Any] = {}  # resolved path → RunMetadata, read once per run
+        self._custom_objects: Any = None  # the user's modules, imported once when first needed
 
     @property
     def input_builds(self) -> int:
@@ -260,9 +262,10 @@ class Evaluator:
         return len(self._inputs)
 
     def evaluate(self, checkpoint: str | Path) -> Evaluation:
-        """Load one checkpoint and its scaler/metadata, predict the held-out rounds, measure."""
+        """Load one model (any format) and its scaler/metadata, predict the held-out rounds,
+        measure."""
         from jetx_diag.artifacts.companions import find_companions
-        from jetx_diag.artifacts.keras_loader import load_checkpoint
+        from jetx_diag.artifacts.model_loader import load_model
 
         options = self.options
         scaler_path, metadata_path = options.scaler, options.metadata
@@ -273,7 +276,11 @@ class Evaluator:
                 None if found_metadata is None else str(found_metadata)
             )
         self._report("loading " + Path(checkpoint).name, 0, 1)
-        loaded = load_checkpoint(checkpoint, trust_code=options.trust_code)
+        loaded = load_model(
+            checkpoint,
+            trust_code=options.trust_code,
+            custom_objects=self._custom_objects_for(checkpoint),
+        )
         artifacts = [
             Artifact(
                 "checkpoint",
@@ -281,7 +288,8 @@ class Evaluator:
                 loaded.sha256,
                 loaded.size_bytes,
                 {"format": loaded.format, "saved_by": loaded.saved_by or "unknown"},
-            )
+            ),
+            *loaded.extra_artifacts,
         ]
         warnings: list[str] = list(getattr(loaded, "warnings", ()))
         specs = model_input_specs(loaded.model)
@@ -327,7 +335,7 @@ class Evaluator:
         )
         return evaluation_from_predictions(
             predictions,
-            label=Path(checkpoint).name,
+            label=loaded.label or Path(checkpoint).name,
             settings=options.settings,
             split=prepared.split,
             data=self._accounting(),
@@ -340,6 +348,20 @@ class Evaluator:
         )
 
     # ------------------------------------------------------------------ helpers
+
+    def _custom_objects_for(self, checkpoint: str | Path) -> Any:
+        """The ``--custom-objects`` modules' classes, imported once and only for a Keras file
+        (an ONNX or boosted model never needs them, so never pays for importing Keras)."""
+        from jetx_diag.artifacts.model_loader import KERAS_KINDS
+        from jetx_diag.artifacts.sniffing import sniff
+
+        if not self.options.custom_objects or sniff(checkpoint) not in KERAS_KINDS:
+            return None
+        if self._custom_objects is None:
+            from jetx_diag.artifacts.custom_objects import load_custom_objects
+
+            self._custom_objects = load_custom_objects(self.options.custom_objects)
+        return self._custom_objects
 
     def _skill_context(
         self,
@@ -435,6 +457,7 @@ def _head_sources(heads: dict[str, np.ndarray], names: list[str]) -> list[tuple[
 
 def _parameter_count(model: Any) -> int | None:
     try:
-        return int(model.count_params())
+        count = model.count_params()
+        return None if count is None else int(count)
     except (AttributeError, ValueError, TypeError):
         return None
