@@ -158,8 +158,8 @@ def _explain_failure(
                     f"the model uses a custom layer or function {match.group(1)!r} that is not "
                     f"available here; {custom.where()}",
                     path=path,
-                    hint=f"pass {OPTION} MODULE (or MODULE:{match.group(1).split('>')[-1]}), "
-                    "the module of the training code that defines it",
+                    hint=f"pass {OPTION} MODULE or MODULE:{match.group(1).split('>')[-1]}, "
+                    "naming the module of your training code that defines it",
                 )
     detail = "; ".join(f"{who}: {first_line(error)}" for who, error in failures)
     return ArtifactError(f"Keras cannot rebuild the model ({detail})", path=path)
