@@ -260,13 +260,9 @@ def _pickle_problem(path: Path, kind: str) -> tuple[str, str]:
     what = "a pickle" if kind == "pickle" else "a joblib file"
     if framework is None:
         return (
-            f"is {what}, not a model file (a pickle is code; it is never loaded as a model)",
-            "pass a scaler with --scaler; save a model natively: "
-            + NATIVE_SAVE["keras"]
-            + "; "
-            + NATIVE_SAVE["catboost"]
-            + "; "
-            + NATIVE_SAVE["torch"],
+            f"is {what}, not a model file",
+            "pass a scaler with --scaler; a model is read in its native format, never from a "
+            "pickle, which is code",
         )
     return (
         f"is a pickled {framework} model ({what}; a pickle is code, so it is never loaded)",
