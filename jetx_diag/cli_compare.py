@@ -133,7 +133,7 @@ def gather_sources(paths: Iterable[str | Path]) -> list[Source]:
                     "no checkpoint in this folder",
                     path=path,
                     hint="expected .h5 / .keras models, SavedModel folders, ONNX, CatBoost, "
-                "LightGBM or XGBoost models",
+                    "LightGBM or XGBoost models",
                 )
             sources.extend(Source(p, "checkpoint") for p in found)
         elif kind == "json":
