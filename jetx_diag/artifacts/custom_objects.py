@@ -108,7 +108,8 @@ def _import(module_name: str, spec: str) -> Any:
         first = " ".join(what.splitlines())[:300]
         raise InputError(
             f"{OPTION} {spec!r}: importing module {module_name!r} failed ({first})",
-            hint="the module must be importable from here (PYTHONPATH) and import without error",
+            hint="the module must be importable from here, e.g. on PYTHONPATH, and import "
+            "without error",
         ) from None
 
 

@@ -264,8 +264,9 @@ def _pickle_problem(path: Path, kind: str) -> tuple[str, str]:
             "pass a scaler with --scaler; a model is read in its native format, never from a "
             "pickle, which is code",
         )
+    shown = NATIVE_SAVE[framework].split(":")[0]
     return (
-        f"is a pickled {framework} model ({what}; a pickle is code, so it is never loaded)",
+        f"is a pickled {shown} model ({what} is code, so it is never loaded)",
         "save it natively: " + NATIVE_SAVE[framework],
     )
 
