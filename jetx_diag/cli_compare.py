@@ -389,8 +389,16 @@ def compare(sources: tuple[str, ...], **params: Any) -> int:
 
 @click.command()
 @click.option("--config", "config_file", metavar="FILE", help="setup.cfg/pyproject.toml.")
+@click.option(
+    "--custom-objects",
+    "custom_objects",
+    multiple=True,
+    metavar="MODULE[:NAME,...]",
+    help="Module of your training code with the model's custom layers (repeatable; overrides "
+    "the config's custom_objects). Runs its code; Lambda layers still need trust_code.",
+)
 @quiet_option
-def check(config_file: str | None, quiet: bool) -> int:
+def check(config_file: str | None, custom_objects: tuple[str, ...], quiet: bool) -> int:
     """Run the checks the project's config file describes: the one-line CI step.
 
     Everything comes from [jetx_diag] / [jetx_diag:targets] in setup.cfg or [tool.jetx_diag]
@@ -420,7 +428,7 @@ def check(config_file: str | None, quiet: bool) -> int:
             path=config.source,
             hint="set checkpoint = FILE, or checkpoints = FILE, FOLDER, … in [jetx_diag]",
         )
-    params: dict[str, Any] = {"quiet": quiet}
+    params: dict[str, Any] = {"quiet": quiet, "custom_objects": custom_objects}
     sources = gather_sources(paths)
     if len(sources) == 1 and sources[0].kind == "checkpoint" and not Path(paths[0]).is_dir():
         return _check_one(sources[0].path, config, params)

@@ -209,3 +209,24 @@ def test_config_key_and_option_precedence(tmp_path: Path) -> None:
     given = build_options(config, {"custom_objects": ("cli_mod",)})
     assert given.custom_objects == ("cli_mod",)
     assert build_options(Config(), {}).custom_objects == ()
+
+
+def test_check_takes_custom_objects_from_the_config_or_the_option(
+    saved: dict[str, Any], tmp_path: Path, capfd: pytest.CaptureFixture[str]
+) -> None:
+    fairgen.write_sqlite(tmp_path / "h.db", fairgen.generate_rounds(300, seed="check"))
+    (tmp_path / "model.keras").write_bytes((saved["folder"] / "keras3.keras").read_bytes())
+    base = "[jetx_diag]\ncheckpoint = model.keras\ndata = h.db\noutput = out\nformats = md\n"
+    base += "permutations = 50\nbootstrap = 50\n"
+    (tmp_path / "without.cfg").write_text(base)
+    (tmp_path / "with.cfg").write_text(base + "custom_objects = custom_layers\n")
+    config = ["check", "--config", str(tmp_path / "with.cfg"), "-q"]
+    assert run(config) in (ExitCode.OK, ExitCode.TARGETS_MISSED), capfd.readouterr().err
+    assert (tmp_path / "out" / "report.md").is_file()
+    without = ["check", "--config", str(tmp_path / "without.cfg"), "-q"]
+    assert run(without) == ExitCode.INPUT_ERROR
+    assert "--custom-objects (none given)" in capfd.readouterr().err
+    assert run([*without, "--custom-objects", "custom_layers"]) in (
+        ExitCode.OK,
+        ExitCode.TARGETS_MISSED,
+    )
