@@ -74,9 +74,11 @@ def catboost_pair(data: TabularData, folder: Path, tag: str = "window_500") -> t
 
     rows = data.train_rows
     x = data.scaled(rows)
-    classifier = CatBoostClassifier(iterations=40, depth=4, random_seed=0, verbose=0)
+    # allow_writing_files=False: no catboost_info/ folder in the working directory.
+    settings = {"iterations": 40, "depth": 4, "random_seed": 0, "verbose": 0}
+    classifier = CatBoostClassifier(**settings, allow_writing_files=False)
     classifier.fit(x, data.above(rows))
-    regressor = CatBoostRegressor(iterations=40, depth=4, random_seed=0, verbose=0)
+    regressor = CatBoostRegressor(**settings, allow_writing_files=False)
     regressor.fit(x, data.multiplier(rows))
     classifier.save_model(str(folder / f"classifier_{tag}.cbm"))
     regressor.save_model(str(folder / f"regressor_{tag}.cbm"))
