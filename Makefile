@@ -11,7 +11,7 @@ $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 
 demo: $(BIN)/python
-	$(BIN)/pip install $(PIP_FLAGS) ".[keras]"
+	$(BIN)/pip install $(PIP_FLAGS) ".[keras,lightgbm]"
 	$(BIN)/jetx-diag demo
 
 test: $(BIN)/python

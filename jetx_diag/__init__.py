@@ -23,6 +23,7 @@ _API = {
     "evaluation_from_predictions": "jetx_diag.evaluation.evaluator",
     "load_history": "jetx_diag.history.rounds",
     "load_checkpoint": "jetx_diag.artifacts.keras_loader",
+    "load_model": "jetx_diag.artifacts.model_loader",
     "load_scaler": "jetx_diag.artifacts.safe_pickle",
     "load_metadata": "jetx_diag.artifacts.metadata",
     "compute_metrics": "jetx_diag.scoring.metrics",

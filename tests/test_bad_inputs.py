@@ -619,7 +619,7 @@ REFUSED: list[Refused] = [
     ),
     Refused(
         "checkpoint-is-a-scaler", swapped("checkpoint", "model.h5", scaler_copy), INPUT,
-        "model.h5", "is a joblib file, not a Keras model (pass scalers with --scaler)",
+        "model.h5", "is a joblib file, not a model file (pass a scaler with --scaler;",
     ),
     Refused(
         "checkpoint-folder-without-savedmodel", swapped("checkpoint", "export", empty_folder),

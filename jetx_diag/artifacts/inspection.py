@@ -228,6 +228,50 @@ def inspect_checkpoint(path: str | Path) -> CheckpointInfo:
     )
 
 
+#: How each framework saves a model in a format jetx_diag reads (never a pickle, which is code).
+NATIVE_SAVE = {
+    "keras": "Keras: model.save('model.keras')",
+    "tensorflow": "Keras: model.save('model.keras')",
+    "catboost": "CatBoost: model.save_model('model.cbm')",
+    "lightgbm": "LightGBM: model.booster_.save_model('model.txt')",
+    "xgboost": "XGBoost: model.save_model('model.json')",
+    "torch": "PyTorch: torch.onnx.export(model, example_input, 'model.onnx')",
+    "sklearn": "scikit-learn: skl2onnx.to_onnx(model, X[:1]) written to model.onnx",
+}
+_ALL_FORMATS = (
+    "expected a Keras .h5 / .keras file or SavedModel directory, an ONNX model, a CatBoost "
+    ".cbm, a LightGBM model text or an XGBoost .json/.ubj"
+)
+
+
+def pickled_framework(path: Path) -> str | None:
+    """The framework a pickled model comes from, from the module names in its first bytes."""
+    with path.open("rb") as handle:
+        head = handle.read(64 * 1024)
+    for framework in ("catboost", "lightgbm", "xgboost", "torch", "keras", "tensorflow"):
+        if framework.encode() in head:
+            return framework
+    if b"sklearn" in head and b"sklearn.preprocessing" not in head:
+        return "sklearn"
+    return None
+
+
+def _pickle_problem(path: Path, kind: str) -> tuple[str, str]:
+    framework = pickled_framework(path)
+    what = "a pickle" if kind == "pickle" else "a joblib file"
+    if framework is None:
+        return (
+            f"is {what}, not a model file",
+            "pass a scaler with --scaler; a model is read in its native format, never from a "
+            "pickle, which is code",
+        )
+    shown = NATIVE_SAVE[framework].split(":")[0]
+    return (
+        f"is a pickled {shown} model ({what} is code, so it is never loaded)",
+        "save it natively: " + NATIVE_SAVE[framework],
+    )
+
+
 def _refuse_kind(path: Path, kind: str) -> None:
     problems = {
         "empty": ("is empty (0 bytes)", "the download or copy probably failed; fetch it again"),
@@ -241,20 +285,19 @@ def _refuse_kind(path: Path, kind: str) -> None:
             "run `git lfs pull` to fetch the real file",
         ),
         "json": ("is a JSON file, not a model", "pass it as --metadata if it is the run's info"),
-        "pickle": ("is a pickle, not a Keras model", "pass scalers with --scaler"),
-        "joblib": ("is a joblib file, not a Keras model", "pass scalers with --scaler"),
         "skops": ("is a skops file, not a Keras model", "pass scalers with --scaler"),
     }
+    if kind in ("pickle", "joblib"):
+        problem, hint = _pickle_problem(path, kind)
+        raise ArtifactError(problem, path=path, hint=hint)
+    if kind in ("onnx", "catboost", "lightgbm", "xgboost_json", "xgboost_ubj"):
+        raise ArtifactError(f"is a {kind} model, not a Keras checkpoint", path=path)
     if kind in problems:
         problem, hint = problems[kind]
         raise ArtifactError(problem, path=path, hint=hint)
     if kind == "unknown":
         what = "a directory without saved_model.pb" if path.is_dir() else "of an unknown type"
-        raise ArtifactError(
-            f"is {what}",
-            path=path,
-            hint="expected an HDF5 .h5 file, a .keras zip archive or a SavedModel directory",
-        )
+        raise ArtifactError(f"is {what}", path=path, hint=_ALL_FORMATS)
 
 
 def _read_hdf5(path: Path, size: int) -> tuple[str | None, str | None, Any]:

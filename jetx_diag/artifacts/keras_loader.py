@@ -20,6 +20,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from jetx_diag.artifacts.custom_objects import OPTION, CustomObjects
 from jetx_diag.artifacts.inspection import (
     TRUST_HINT,
     CheckpointInfo,
@@ -32,12 +33,16 @@ from jetx_diag.artifacts.savedmodel import load_savedmodel
 from jetx_diag.errors import ArtifactError, UnsafeInputError
 
 
-def load_checkpoint(path: str | Path, *, trust_code: bool = False) -> LoadedModel:
+def load_checkpoint(
+    path: str | Path, *, trust_code: bool = False, custom_objects: CustomObjects | None = None
+) -> LoadedModel:
     """Load a Keras checkpoint or SavedModel for inference, refusing code hidden in it.
 
     Always ``compile=False`` (losses, even custom ones such as ``threshold_killer_loss``, are
     not needed to evaluate). Keras 3 runs with ``safe_mode=True`` unless ``trust_code``: the
     caller's explicit trust is the one thing that lifts it, for Keras 3 and tf_keras alike.
+    ``custom_objects`` (from ``--custom-objects``) are the user's own classes, given to both;
+    they do not lift safe mode. A SavedModel's serving signature needs none (it is a graph).
     """
     p = Path(path)
     info = inspect_checkpoint(p)
@@ -53,7 +58,7 @@ def load_checkpoint(path: str | Path, *, trust_code: bool = False) -> LoadedMode
         model, framework = load_savedmodel(p, trust_code), "tensorflow"
         saved_by = model.saved_by
     else:
-        model, framework = _load_keras(info, trust_code, caught)
+        model, framework = _load_keras(info, trust_code, caught, custom_objects or CustomObjects())
         saved_by = info.saved_by
     inputs = model_inputs(model)
     outputs = model_outputs(model)
@@ -84,7 +89,9 @@ def _canonical_name(source: Path, suffix: str) -> Iterator[Path]:
         yield link
 
 
-def _load_keras(info: CheckpointInfo, trust_code: bool, caught: list[str]) -> tuple[Any, str]:
+def _load_keras(
+    info: CheckpointInfo, trust_code: bool, caught: list[str], custom: CustomObjects
+) -> tuple[Any, str]:
 
     keras = import_keras()
     path = Path(info.path)
@@ -93,7 +100,12 @@ def _load_keras(info: CheckpointInfo, trust_code: bool, caught: list[str]) -> tu
     with _canonical_name(path, suffix) as name, warnings.catch_warnings(record=True) as record:
         warnings.simplefilter("always")
         try:
-            model = keras.saving.load_model(name, compile=False, safe_mode=not trust_code)
+            model = keras.saving.load_model(
+                name,
+                custom_objects=dict(custom.objects) or None,
+                compile=False,
+                safe_mode=not trust_code,
+            )
             framework = "keras3"
         except Exception as error:  # Keras raises ValueError, TypeError, KeyError, OSError …
             failures.append(("Keras 3", error))
@@ -105,13 +117,15 @@ def _load_keras(info: CheckpointInfo, trust_code: bool, caught: list[str]) -> tu
                 # Only reached after code_layers_in() found nothing, or the caller trusts the
                 # file: tf_keras has no safe mode for HDF5 and would run Lambda bytecode.
                 try:
-                    model = tf_keras.models.load_model(name, compile=False)
+                    model = tf_keras.models.load_model(
+                        name, custom_objects=dict(custom.objects) or None, compile=False
+                    )
                     framework = "tf_keras"
                 except Exception as error:
                     failures.append(("tf_keras", error))
         caught.extend(_warning_text(w.message) for w in record)
     if model is None:
-        raise _explain_failure(info, failures)
+        raise _explain_failure(info, failures, custom)
     return model, framework
 
 
@@ -126,7 +140,9 @@ _CUSTOM_PATTERNS = (
 )
 
 
-def _explain_failure(info: CheckpointInfo, failures: list[tuple[str, BaseException]]) -> Exception:
+def _explain_failure(
+    info: CheckpointInfo, failures: list[tuple[str, BaseException]], custom: CustomObjects
+) -> Exception:
     path = info.path
     texts = [str(error) for _, error in failures]
     for text in texts:
@@ -140,10 +156,10 @@ def _explain_failure(info: CheckpointInfo, failures: list[tuple[str, BaseExcepti
             if match:
                 return ArtifactError(
                     f"the model uses a custom layer or function {match.group(1)!r} that is not "
-                    "available here (custom classes are code, which a checkpoint does not hold)",
+                    f"available here; {custom.where()}",
                     path=path,
-                    hint="rebuild it from built-in layers, or predict with the training code "
-                    "and pass --predictions",
+                    hint=f"pass {OPTION} MODULE or MODULE:{match.group(1).split('>')[-1]}, "
+                    "naming the module of your training code that defines it",
                 )
     detail = "; ".join(f"{who}: {first_line(error)}" for who, error in failures)
     return ArtifactError(f"Keras cannot rebuild the model ({detail})", path=path)

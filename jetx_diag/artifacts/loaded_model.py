@@ -31,21 +31,26 @@ class TensorInfo:
 class LoadedModel:
     """A model ready to predict, and what is known about the file it came from.
 
-    ``model`` is the Keras model (Keras 3 or tf_keras) or a :class:`SavedModelPredictor`;
-    all three answer ``predict``, ``inputs``, ``outputs``, ``input_names``/``output_names``.
-    Not serialisable itself: :meth:`artifact` and :meth:`summary` are.
+    ``model`` is the Keras model (Keras 3 or tf_keras), a :class:`SavedModelPredictor`, an
+    ``OnnxPredictor`` or a ``BoostedPredictor``; all answer ``predict``, ``inputs``,
+    ``outputs``, ``input_names``/``output_names``. Not serialisable itself: :meth:`artifact`
+    and :meth:`summary` are. ``extra_artifacts``: the other files of a model made of several
+    (the regressor of a classifier/regressor pair); ``label``: its name when it is not the
+    file's.
     """
 
     model: Any
     path: str
-    format: str  # hdf5, keras_zip, savedmodel
-    framework: str  # keras3, tf_keras, tensorflow
+    format: str  # hdf5, keras_zip, savedmodel, onnx, catboost, lightgbm, xgboost_json/_ubj
+    framework: str  # keras3, tf_keras, tensorflow, onnxruntime, catboost, lightgbm, xgboost
     saved_by: str | None
     sha256: str
     size_bytes: int
     inputs: tuple[TensorInfo, ...]
     outputs: tuple[TensorInfo, ...]
     warnings: tuple[str, ...] = ()
+    extra_artifacts: tuple[Artifact, ...] = ()
+    label: str | None = None
 
     def artifact(self) -> Artifact:
         details = {"format": self.format, "framework": self.framework}
@@ -56,7 +61,8 @@ class LoadedModel:
     def summary(self) -> ModelSummary:
         parameters = None
         with contextlib.suppress(AttributeError, TypeError, ValueError):
-            parameters = int(self.model.count_params())
+            count = self.model.count_params()
+            parameters = None if count is None else int(count)
         return ModelSummary(
             inputs=tuple(t.describe() for t in self.inputs),
             outputs=tuple(t.describe() for t in self.outputs),

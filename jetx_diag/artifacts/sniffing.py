@@ -1,10 +1,11 @@
-"""What a file is, from its bytes: HDF5, zip, pickle, joblib, skops, SavedModel, HTML, an LFS
-pointer or empty; its SHA-256; the size an HDF5 superblock declares (a truncated copy is caught
-before any loader reads it). Names never decide."""
+"""What a file is, from its bytes: HDF5, zip, pickle, joblib, skops, SavedModel, ONNX, CatBoost,
+LightGBM, XGBoost, HTML, an LFS pointer or empty; its SHA-256; the size an HDF5 superblock declares
+(a truncated copy is caught before any loader reads it). Names never decide."""
 
 from __future__ import annotations
 
 import hashlib
+import re
 import zipfile
 from pathlib import Path
 
@@ -16,6 +17,11 @@ KINDS = (
     "zip",
     "skops",
     "savedmodel",
+    "onnx",
+    "catboost",
+    "lightgbm",
+    "xgboost_json",
+    "xgboost_ubj",
     "pickle",
     "joblib",
     "html",
@@ -93,12 +99,88 @@ def sniff(path: str | Path) -> str:
         return "joblib"
     if head.startswith(_LFS_POINTER):
         return "lfs_pointer"
+    tabular = tabular_kind(head)
+    if tabular is not None:
+        return tabular
     text = head[:1024].decode("utf-8", errors="replace").lstrip("\ufeff \t\r\n").lower()
     if text.startswith(("<!doctype html", "<html", "<head", "<body", "<?xml", "<!--")):
         return "html"
     if text.startswith(("{", "[")):
         return "json"
+    if looks_like_onnx(head):
+        return "onnx"
     return "unknown"
+
+
+CATBOOST_MAGIC = b"CBM1"
+_LIGHTGBM_HEADER = b"tree\nversion="
+# UBJSON: an object ("{"), then the first key's length typed as int8/uint8/int16/int32/int64.
+_UBJ_LEARNER = re.compile(rb"^\{[iUIlL].{1,8}?learner", re.DOTALL)
+
+
+def tabular_kind(head: bytes) -> str | None:
+    """CatBoost (``CBM1``), LightGBM (model text), XGBoost (JSON or UBJSON with a learner)."""
+    if head.startswith(CATBOOST_MAGIC):
+        return "catboost"
+    if head.replace(b"\r\n", b"\n").startswith(_LIGHTGBM_HEADER):
+        return "lightgbm"
+    if _UBJ_LEARNER.match(head[:32]):
+        return "xgboost_ubj"
+    stripped = head[:256].lstrip(b"\xef\xbb\xbf \t\r\n")
+    if stripped.startswith(b"{") and re.match(rb'\{\s*"learner"\s*:', stripped):
+        return "xgboost_json"
+    return None
+
+
+# ONNX ModelProto fields: number → wire type (0 varint, 2 length-delimited). Protobuf writers put
+# ir_version (field 1) first; the rest may follow in any order.
+_ONNX_FIELDS = {1: 0, 2: 2, 3: 2, 4: 2, 5: 0, 6: 2, 7: 2, 8: 2, 14: 2, 20: 2, 25: 2}
+ONNX_FIELD_NAMES = {7: "graph", 8: "opset_import", 14: "metadata_props", 25: "functions"}
+
+
+def _varint(data: bytes, at: int) -> tuple[int, int] | None:
+    value = shift = 0
+    while at < len(data) and shift < 64:
+        byte = data[at]
+        value |= (byte & 0x7F) << shift
+        at += 1
+        if not byte & 0x80:
+            return value, at
+        shift += 7
+    return None
+
+
+def onnx_fields(data: bytes) -> list[tuple[int, int, int]] | None:
+    """The top-level fields of an ONNX ModelProto as ``(number, start, end)`` of their values,
+    or ``None`` when the bytes are not one. ``end`` may lie past ``data`` (a cut-off field)."""
+    fields: list[tuple[int, int, int]] = []
+    at = 0
+    while at < len(data):
+        tag = _varint(data, at)
+        if tag is None:
+            return fields or None
+        number, wire = tag[0] >> 3, tag[0] & 7
+        if _ONNX_FIELDS.get(number) != wire or (not fields and number != 1):
+            return None
+        value = _varint(data, tag[1])
+        if value is None:
+            return fields or None
+        if wire == 0:
+            if number == 1 and not 1 <= value[0] <= 64:
+                return None
+            fields.append((number, tag[1], value[1]))
+            at = value[1]
+        else:
+            end = value[1] + value[0]
+            fields.append((number, value[1], end))
+            at = end
+    return fields
+
+
+def looks_like_onnx(head: bytes) -> bool:
+    """An ONNX model starts with its IR version, then fields of a ModelProto, one a graph."""
+    fields = onnx_fields(head)
+    return bool(fields) and any(n == 7 for n, _, _ in fields or ())
 
 
 def compression_of(head: bytes) -> str | None:

@@ -31,8 +31,17 @@ from jetx_diag.errors import ConfigError, InputError, UsageError
 from jetx_diag.evaluation.options import EvaluationOptions, Progress
 
 #: Kinds of :func:`jetx_diag.artifacts.sniffing.sniff` that are checkpoints (a zip only with
-#: config.json).
-_CHECKPOINT_KINDS = ("hdf5", "zip", "savedmodel")
+#: config.json): Keras files and SavedModels, ONNX, CatBoost, LightGBM and XGBoost models.
+_CHECKPOINT_KINDS = (
+    "hdf5",
+    "zip",
+    "savedmodel",
+    "onnx",
+    "catboost",
+    "lightgbm",
+    "xgboost_json",
+    "xgboost_ubj",
+)
 #: ``--format`` of compare: the page in md/html; ``json`` adds each checkpoint's evaluation JSON
 #: (``<checkpoint>/report.json``), which a later compare or ``--baseline`` reads back.
 COMPARE_FORMATS = (*PAGE_FORMATS, "json")
@@ -59,7 +68,7 @@ def _natural(path: Path) -> tuple[Any, ...]:
 
 def _is_model_file(path: Path, kind: str) -> bool:
     """Whether a file found in a folder is a whole model (not weights only, not another zip)."""
-    if kind == "savedmodel":
+    if kind not in ("zip", "hdf5"):
         return True
     if kind == "zip":
         import zipfile
@@ -79,18 +88,32 @@ def _is_model_file(path: Path, kind: str) -> bool:
 
 
 def folder_checkpoints(folder: Path) -> list[Path]:
-    """Every checkpoint directly in ``folder`` (HDF5 and .keras models, SavedModel folders),
-    recognised by their bytes, in natural order. Weights-only files are not checkpoints."""
+    """Every model directly in ``folder`` (HDF5 and .keras models, SavedModel folders, ONNX,
+    CatBoost, LightGBM and XGBoost files), recognised by their bytes, in natural order.
+    Weights-only files are not checkpoints; the regressor of a classifier/regressor pair is
+    part of its classifier's model, not a model of its own."""
+    from jetx_diag.artifacts.companions import partner_name
+    from jetx_diag.artifacts.model_loader import BOOSTED_KINDS
     from jetx_diag.artifacts.sniffing import sniff
 
-    found = []
+    found: list[Path] = []
+    kinds: dict[str, str] = {}
     for child in sorted(folder.iterdir(), key=_natural):
         if child.name.startswith("."):
             continue
         kind = sniff(child)
         if kind in _CHECKPOINT_KINDS and _is_model_file(child, kind):
             found.append(child)
-    return found
+            kinds[child.name.lower()] = kind
+    paired: set[str] = set()
+    for path in found:
+        kind = kinds[path.name.lower()]
+        partner = partner_name(path)
+        if kind not in BOOSTED_KINDS or partner is None or path.name.lower() in paired:
+            continue
+        if kinds.get(partner.lower(), "").split("_")[0] == kind.split("_")[0]:
+            paired.add(partner.lower())  # loaded with this file, as its other head
+    return [p for p in found if p.name.lower() not in paired]
 
 
 def gather_sources(paths: Iterable[str | Path]) -> list[Source]:
@@ -109,7 +132,8 @@ def gather_sources(paths: Iterable[str | Path]) -> list[Source]:
                 raise InputError(
                     "no checkpoint in this folder",
                     path=path,
-                    hint="expected .h5 / .keras models or SavedModel folders",
+                    hint="expected .h5 / .keras models, SavedModel folders, ONNX, CatBoost, "
+                    "LightGBM or XGBoost models",
                 )
             sources.extend(Source(p, "checkpoint") for p in found)
         elif kind == "json":
@@ -344,7 +368,8 @@ def _rank_choice() -> click.Choice:
 def compare(sources: tuple[str, ...], **params: Any) -> int:
     """Rank checkpoints of a run on the same held-out rounds and pick the best.
 
-    Give checkpoint files, folders (every .h5/.keras model and SavedModel in them) or evaluation
+    Give checkpoint files, folders (every .h5/.keras model, SavedModel, ONNX, CatBoost,
+    LightGBM and XGBoost model in them; a classifier/regressor pair counts once) or evaluation
     JSON files saved earlier with --json (no model is reloaded for those). Model inputs are built
     once for all checkpoints that share an input signature. The page ranks every checkpoint,
     names the best and the rule that chose it, tests the best against each other one (McNemar),
@@ -367,8 +392,16 @@ def compare(sources: tuple[str, ...], **params: Any) -> int:
 
 @click.command()
 @click.option("--config", "config_file", metavar="FILE", help="setup.cfg/pyproject.toml.")
+@click.option(
+    "--custom-objects",
+    "custom_objects",
+    multiple=True,
+    metavar="MODULE[:NAME,...]",
+    help="Module of your training code with the model's custom layers (repeatable; overrides "
+    "the config's custom_objects). Runs its code; Lambda layers still need trust_code.",
+)
 @quiet_option
-def check(config_file: str | None, quiet: bool) -> int:
+def check(config_file: str | None, custom_objects: tuple[str, ...], quiet: bool) -> int:
     """Run the checks the project's config file describes: the one-line CI step.
 
     Everything comes from [jetx_diag] / [jetx_diag:targets] in setup.cfg or [tool.jetx_diag]
@@ -398,7 +431,7 @@ def check(config_file: str | None, quiet: bool) -> int:
             path=config.source,
             hint="set checkpoint = FILE, or checkpoints = FILE, FOLDER, … in [jetx_diag]",
         )
-    params: dict[str, Any] = {"quiet": quiet}
+    params: dict[str, Any] = {"quiet": quiet, "custom_objects": custom_objects}
     sources = gather_sources(paths)
     if len(sources) == 1 and sources[0].kind == "checkpoint" and not Path(paths[0]).is_dir():
         return _check_one(sources[0].path, config, params)

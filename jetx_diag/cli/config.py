@@ -35,6 +35,21 @@ def _text_list(value: Any) -> tuple[str, ...]:
     return tuple(part.strip() for part in str(value).replace("\n", ",").split(",") if part.strip())
 
 
+def _module_specs(value: Any) -> tuple[str, ...]:
+    """``custom_objects``: modules, or ``module:Name,Name`` items. Items are separated by new
+    lines or ``;`` (a comma separates names after a colon, modules in an item without one)."""
+    if isinstance(value, list | tuple):
+        return tuple(str(v).strip() for v in value if str(v).strip())
+    items: list[str] = []
+    for line in str(value).replace(";", "\n").splitlines():
+        line = line.strip()
+        if ":" in line:
+            items.append(line)
+        else:
+            items.extend(part.strip() for part in line.split(",") if part.strip())
+    return tuple(items)
+
+
 #: Every key the config may hold, with the type it is read as.
 KEYS: dict[str, Callable[[Any], Any]] = {
     "data": str,
@@ -69,6 +84,7 @@ KEYS: dict[str, Callable[[Any], Any]] = {
     "bootstrap": int,
     "tests_tried": int,
     "trust_code": _boolean,
+    "custom_objects": _module_specs,  # modules (or module:Name,Name) for --custom-objects
     "require_decided": _boolean,
 }
 

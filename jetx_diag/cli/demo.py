@@ -2,11 +2,13 @@
 
 A seeded provably-fair history, small checkpoints shaped like the document's model trained in
 three stages (one collapses to "always above" the way the document's run did), their scaler,
-metadata and training logs, and a report on each checkpoint.
+metadata and training logs, a LightGBM classifier/regressor pair on the same features (when
+LightGBM is installed), and a report on each model.
 """
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 from typing import Any
 
@@ -74,6 +76,7 @@ def demo(output: str, rounds: int | None, seed: str | None, lang: str, quiet: bo
             attach_training(evaluator.evaluate(_shown(path)), _shown(path))
             for path in run.checkpoints
         ]
+        evaluations.extend(_boosted_evaluations(run, options, progress))
     # One comparison page ranks the run's checkpoints (the document's "which one to keep?")
     # and writes each checkpoint's own report beside it, linked.
     comparison = compare([Candidate(e, e.label) for e in evaluations], DEFAULT_TARGETS)
@@ -90,6 +93,27 @@ def demo(output: str, rounds: int | None, seed: str | None, lang: str, quiet: bo
         folder = reports / folders[entry.label]
         click.echo(msg("demo.report", md=folder / "report.md", html=folder / "report.html"))
     return 0
+
+
+def _boosted_evaluations(run: Any, options: EvaluationOptions, progress: Any) -> list[Any]:
+    """The LightGBM pair's evaluation on the checkpoints' held-out rounds, or none without
+    LightGBM. Not the Keras run's metadata or training logs: they describe other models."""
+    from jetx_diag.demo.boosted import lightgbm_available, train_lightgbm_pair
+    from jetx_diag.demo.training import FIRST_PREDICTABLE
+    from jetx_diag.evaluation.evaluator import Evaluator
+
+    if not lightgbm_available():
+        return []
+    if progress is not None:
+        progress("training LightGBM", 0, 1)
+    path = train_lightgbm_pair(run, DEMO_FEATURES, options.cache_dir)
+    if progress is not None:
+        progress("training LightGBM", 1, 1)
+    # The same held-out rounds as the networks, whose longest window is FIRST_PREDICTABLE.
+    own = dataclasses.replace(
+        options, metadata=None, find_companions=False, min_history=FIRST_PREDICTABLE
+    )
+    return [Evaluator(own, progress).evaluate(_shown(path))]
 
 
 def _shown(path: str | Path) -> str:

@@ -81,6 +81,14 @@ def evaluation_options(function: Callable[..., Any]) -> Callable[..., Any]:
             default=None,
             help="Allow Lambda layers (they run arbitrary Python). Only for files you made.",
         ),
+        click.option(
+            "--custom-objects",
+            "custom_objects",
+            multiple=True,
+            metavar="MODULE[:NAME,...]",
+            help="Import this module of your training code for the model's custom layers "
+            "(repeatable). Runs its code; Lambda layers still need --trust-code.",
+        ),
         click.option("--cache-dir", metavar="DIR", help="Feature cache folder."),
         click.option("--no-cache", is_flag=True, help="Do not read or write the feature cache."),
         click.option(
@@ -227,6 +235,7 @@ def build_options(
         strict=bool(pick("strict", False)),
         max_rejected=max_rejected,
         trust_code=bool(pick("trust_code", False)),
+        custom_objects=tuple(params.get("custom_objects") or config.get("custom_objects") or ()),
         cache_dir=cache_dir,
         skill=skill,
     )

@@ -58,9 +58,12 @@ FORMATS = PAGE_FORMATS
 def report(checkpoint: str | None, **params: Any) -> int:
     """Evaluate CHECKPOINT on the held-out rounds and write its report.
 
-    CHECKPOINT is a Keras .h5/.keras file or SavedModel folder; its scaler (scaler*.pkl) and
-    metadata (*info*.json) are found beside it unless given. The last 20% of rounds that have a
-    full window of history are held out, as training scripts split with shuffle=False.
+    CHECKPOINT is a Keras .h5/.keras file or SavedModel folder (custom layers with
+    --custom-objects), an ONNX model, or a CatBoost .cbm, LightGBM model text or XGBoost
+    .json/.ubj file (a classifier_X beside its regressor_X is one model with both heads); its
+    scaler (scaler*.pkl) and metadata (*info*.json) are found beside it unless given. The last
+    20% of rounds that have a full window of history are held out, as training scripts split
+    with shuffle=False.
     Training logs beside it (stage1.csv …, *_history.json) add a training-run section; see
     `jetx-diag history` for the run on its own.
     The report also says whether the model beats chance and simple rules, what flat bets on its

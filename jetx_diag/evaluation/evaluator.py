@@ -6,8 +6,7 @@ held-out rounds, and the validation slice just before them on which a cut-off ma
 
 Every evaluation also answers "better than chance, and what would it do to money?" once
 (:func:`jetx_diag.skill.assessment.analyse_skill`, on ``Evaluation.skill``), from what the rounds
-before the
-held-out ones offer: the training slice (base rate, the round before the first call), the
+before the held-out ones offer: the training slice (base rate, the round before the first call), the
 validation slice (cut-off choice; the logistic baseline's training rows when the model has a
 feature input) and the whole history (randomness audit). A predictions file has none of these;
 the statistics then say so instead of borrowing from the held-out rounds.
@@ -28,10 +27,11 @@ import numpy as np
 
 from jetx_diag import __version__
 from jetx_diag.artifacts.companions import find_companions
-from jetx_diag.artifacts.keras_loader import load_checkpoint
+from jetx_diag.artifacts.custom_objects import load_custom_objects
 from jetx_diag.artifacts.metadata import RunMetadata, load_metadata
+from jetx_diag.artifacts.model_loader import KERAS_KINDS, load_model
 from jetx_diag.artifacts.safe_pickle import load_scaler
-from jetx_diag.artifacts.sniffing import sha256_file
+from jetx_diag.artifacts.sniffing import sha256_file, sniff
 from jetx_diag.errors import UsageError
 from jetx_diag.evaluation.inputs import PreparedInputs, prepare_inputs
 from jetx_diag.evaluation.options import DEFAULT_SKILL, EvaluationOptions, Progress, SkillOptions
@@ -214,6 +214,7 @@ class Evaluator:
         self._inputs: dict[tuple[Any, ...], PreparedInputs] = {}
         self._scalers: dict[str, Any] = {}  # resolved path → LoadedScaler, read once per run
         self._metadata: dict[str, Any] = {}  # resolved path → RunMetadata, read once per run
+        self._custom_objects: Any = None  # the user's modules, imported once when first needed
 
     @property
     def input_builds(self) -> int:
@@ -221,7 +222,8 @@ class Evaluator:
         return len(self._inputs)
 
     def evaluate(self, checkpoint: str | Path) -> Evaluation:
-        """Load one checkpoint and its scaler/metadata, predict the held-out rounds, measure."""
+        """Load one model (any format) and its scaler/metadata, predict the held-out rounds,
+        measure."""
 
         options = self.options
         scaler_path, metadata_path = options.scaler, options.metadata
@@ -232,7 +234,11 @@ class Evaluator:
                 None if found_metadata is None else str(found_metadata)
             )
         self._report("loading " + Path(checkpoint).name, 0, 1)
-        loaded = load_checkpoint(checkpoint, trust_code=options.trust_code)
+        loaded = load_model(
+            checkpoint,
+            trust_code=options.trust_code,
+            custom_objects=self._custom_objects_for(checkpoint),
+        )
         artifacts = [
             Artifact(
                 "checkpoint",
@@ -240,7 +246,8 @@ class Evaluator:
                 loaded.sha256,
                 loaded.size_bytes,
                 {"format": loaded.format, "saved_by": loaded.saved_by or "unknown"},
-            )
+            ),
+            *loaded.extra_artifacts,
         ]
         warnings: list[str] = list(getattr(loaded, "warnings", ()))
         specs = model_input_specs(loaded.model)
@@ -286,7 +293,7 @@ class Evaluator:
         )
         return evaluation_from_predictions(
             predictions,
-            label=Path(checkpoint).name,
+            label=loaded.label or Path(checkpoint).name,
             settings=options.settings,
             split=prepared.split,
             data=self._accounting(),
@@ -299,6 +306,16 @@ class Evaluator:
         )
 
     # ------------------------------------------------------------------ helpers
+
+    def _custom_objects_for(self, checkpoint: str | Path) -> Any:
+        """The ``--custom-objects`` modules' classes, imported once and only for a Keras file
+        (an ONNX or boosted model never needs them, so never pays for importing Keras)."""
+
+        if not self.options.custom_objects or sniff(checkpoint) not in KERAS_KINDS:
+            return None
+        if self._custom_objects is None:
+            self._custom_objects = load_custom_objects(self.options.custom_objects)
+        return self._custom_objects
 
     def _skill_context(
         self,
@@ -392,6 +409,7 @@ def _head_sources(heads: dict[str, np.ndarray], names: list[str]) -> list[tuple[
 
 def _parameter_count(model: Any) -> int | None:
     try:
-        return int(model.count_params())
+        count = model.count_params()
+        return None if count is None else int(count)
     except (AttributeError, ValueError, TypeError):
         return None

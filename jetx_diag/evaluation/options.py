@@ -67,6 +67,7 @@ class EvaluationOptions:
     strict: bool = False
     max_rejected: float | None = None
     trust_code: bool = False
+    custom_objects: tuple[str, ...] = ()  # "module" or "module:Name,Name", each imported
     cache_dir: Path | None = None
     find_companions: bool = True
     skill: SkillOptions = field(default_factory=SkillOptions)

@@ -132,7 +132,7 @@ def test_sniff_missing_file_names_it(tmp_path: Path) -> None:
         (b"", "is empty (0 bytes)"),
         (b"<html><head><title>Error 403</title></head></html>", "HTML/XML page, not a model"),
         (b"version https://git-lfs.github.com/spec/v1\n", "Git LFS pointer"),
-        (pickle.dumps([1, 2], protocol=2), "is a pickle, not a Keras model"),
+        (pickle.dumps([1, 2], protocol=2), "is a pickle, not a model file (pass a scaler with"),
         (b"\x00garbage", "of an unknown type"),
     ],
 )

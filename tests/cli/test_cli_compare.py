@@ -72,7 +72,7 @@ def compared(compare_run: CompareRun, tmp_path_factory: pytest.TempPathFactory) 
             created.append(self)
 
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(cli_compare, "Evaluator", Recording)
+        patch.setattr(evaluate, "Evaluator", Recording)
         patch.setenv("GITHUB_STEP_SUMMARY", str(summary))
         code = run(
             [

@@ -265,6 +265,13 @@ def test_demo_reports_show_the_training_run(tmp_path: Path, capfd) -> None:
     stage1 = (tmp_path / "reports" / "stage1_best" / "report.md").read_text(encoding="utf-8")
     assert "This checkpoint (stage1_best.h5) is what stage1 kept at epoch " in stage1
     assert "chosen by val_regression_mae" in stage1
+    # The LightGBM pair is ranked beside the networks, on the same rounds, without their logs.
+    page = (tmp_path / "reports" / "compare.md").read_text(encoding="utf-8")
+    assert "classifier_lightgbm.txt + regressor_lightgbm.txt" in page
+    assert "5 checkpoints" in page and "held-out rounds for every checkpoint" in page
+    (boosted,) = (tmp_path / "reports").glob("classifier_lightgbm*/report.md")
+    text = boosted.read_text(encoding="utf-8")
+    assert "## 🏋️ Training run" not in text and "LightGBM binary + LightGBM regression" in text
 
 
 # --------------------------------------------------------------------------- files that disagree
