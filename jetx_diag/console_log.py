@@ -37,6 +37,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from jetx_diag.errors import LogError, UsageError
+from jetx_diag.training_logs import StageLog, build_stage
 
 __all__ = [
     "PRINTED_ROLES",
@@ -49,6 +50,7 @@ __all__ = [
     "parse_log_pattern",
     "read_console_log",
     "render_line",
+    "stage_logs",
 ]
 
 #: Columns made from the printed callback blocks, and the roles they take (validation series).
@@ -79,8 +81,10 @@ _SAVE = re.compile(
 _NOT_IMPROVED = re.compile(r"^(?P<monitor>\S+)\s+did\s+not\s+improve\s+from\s+(?P<best>\S+)")
 _EARLY_STOP = re.compile(r"^early\s+stopping\b")
 _LR = re.compile(r"ReduceLROnPlateau\s+reducing\s+learning\s+rate\s+to\s+(\S+?)\.?\s*$")
-_RESTORE = re.compile(r"Restoring\s+model\s+weights\s+from\s+the\s+end\s+of\s+the\s+best\s+epoch"
-                      r"(?::\s*0*(\d+))?")
+_RESTORE = re.compile(
+    r"Restoring\s+model\s+weights\s+from\s+the\s+end\s+of\s+the\s+best\s+epoch"
+    r"(?::\s*0*(\d+))?"
+)
 _HEADING = re.compile(r"(?:A[ŞS]AMA|A[şs]ama|STAGE|Stage|stage|PHASE|Phase)\s*[-#:]?\s*(\d+)\b")
 _NUMBER = r"(-?\d+(?:[.,]\d+)?(?:[eE][-+]?\d+)?)\s*(%)?"
 _T = r"\d+(?:[.,]\d+)?\s*x?"  # the threshold: "1.5", "1,5", "2.0x"
@@ -463,9 +467,7 @@ class _Parser:
             stage.early_stop = epoch
             stage.ended = True
             return True
-        if message.startswith("finished saving model"):
-            return True
-        return False
+        return message.startswith("finished saving model")
 
     def _printed(self, stage: _Stage, line: str) -> None:
         epoch = stage.current
@@ -487,8 +489,11 @@ class _Parser:
                     at = int(match.group("epoch"))
                 except ValueError:
                     continue
-            index = next(i for i in range(1, pattern.regex.groups + 1)
-                         if pattern.regex.groupindex.get("epoch") != i)
+            index = next(
+                i
+                for i in range(1, pattern.regex.groups + 1)
+                if pattern.regex.groupindex.get("epoch") != i
+            )
             raw = match.group(index)
             if raw is None:
                 continue
@@ -629,3 +634,36 @@ def looks_like_console_log(path: str | Path) -> bool:
         return False
     text = head.decode("utf-8", errors="replace")
     return any(_EPOCH_HEADER.match(render_line(line)) for line in text.splitlines())
+
+
+def stage_logs(log: ConsoleLog, fmt: str = "console") -> tuple[list[StageLog], list[str]]:
+    """The stages of a parsed console log as :class:`StageLog` objects, and the file's notes.
+
+    The printed callback blocks take the validation below/above/money-loss roles (they are
+    what the training script reported); the logged metrics keep theirs otherwise.
+    """
+    file = Path(log.source)
+    notes = [f"{file.name}: {note}" for note in log.notes]
+    if log.stopped:
+        notes.append(f"{file.name}: {log.stopped}")
+    stages = []
+    for stage in log.stages:
+        stage_notes = list(stage.notes)
+        if stage.events.printed_epochs:
+            stage_notes.append(
+                "below/above accuracy from the printed callback lines "
+                f"({len(stage.events.printed_epochs)} epochs)"
+            )
+        stages.append(
+            build_stage(
+                stage.name,
+                file,
+                fmt,
+                list(stage.epochs),
+                dict(stage.columns),
+                stage_notes,
+                preset_roles={role: column for column, role in PRINTED_ROLES.items()},
+                events=stage.events,
+            )
+        )
+    return stages, notes

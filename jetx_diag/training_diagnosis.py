@@ -42,9 +42,11 @@ from jetx_diag.training_checks import (
     RECORDED_ALIASES,
     check_artifacts,
     check_class_weights,
+    checkpoint_links,
     checkpoint_widths,
     class_balance,
     default_expected_files,
+    lost_checkpoints,
     recorded_vs_measured,
     width_mismatch,
 )
@@ -306,6 +308,8 @@ def diagnose(
                     items=artifacts.missing,
                 )
             )
+    links = checkpoint_links(run, directory)
+    findings.extend(lost_checkpoints(links))
     if scaler_width is not None and isinstance(model_input_width, Mapping):
         width_findings, width_notes = checkpoint_widths(
             scaler_width, model_input_width, scaler_file or "the scaler"
@@ -332,6 +336,8 @@ def diagnose(
         notes=tuple(notes),
         metadata_path=None if meta is None else meta.path,
         max_overweight=max_overweight,
+        checkpoints=links,
+        logs_read=run.sources or tuple(dict.fromkeys(s.source for s in run.stages)),
     )
 
 

@@ -13,6 +13,9 @@ Inputs understood
   with a ``history`` member of that form (and optionally an ``epoch`` list, 0-based).
 - Metadata: the source project's ``progressive_model_info.json``, read by
   :mod:`jetx_diag.training_metadata` (see :class:`RunMetadata`).
+- Console output of ``model.fit(verbose=1)`` (``*.log``/``*.txt``) and notebooks (``*.ipynb``),
+  read by :mod:`jetx_diag.console_log` and :mod:`jetx_diag.notebook_log`: one file may hold
+  several stages (one per ``fit`` call), and says which epoch each checkpoint file holds.
 
 Per-epoch below/above accuracy is recognised under the column names in :data:`ROLE_ALIASES`
 (with a ``val_`` prefix for the validation series, without it for the training series).
@@ -27,10 +30,10 @@ import itertools
 import json
 import math
 import re
-from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from jetx_diag.errors import LogError
 
@@ -45,6 +48,9 @@ from jetx_diag.training_metadata import (
     same_stage,
 )
 
+if TYPE_CHECKING:
+    from jetx_diag.console_log import LogPattern, StageEvents
+
 __all__ = [
     "DERIVED",
     "METADATA_NAMES",
@@ -54,6 +60,8 @@ __all__ = [
     "StageCallbacks",
     "StageLog",
     "TrainingRun",
+    "build_stage",
+    "console_logs_in",
     "describe_epochs",
     "find_metadata",
     "find_stage_logs",
@@ -125,12 +133,13 @@ class StageLog:
 
     name: str
     source: str
-    format: str  # "csv" or "history_json"
+    format: str  # "csv", "history_json", "console" or "notebook"
     epochs: tuple[int, ...]
     metrics: dict[str, tuple[float | None, ...]]
     roles: dict[str, str] = field(default_factory=dict)
     not_finite: dict[str, tuple[int, ...]] = field(default_factory=dict)
     notes: tuple[str, ...] = ()
+    events: StageEvents | None = None  # console output only: checkpoints, stops, LR cuts
 
     @property
     def n_epochs(self) -> int:
@@ -193,6 +202,7 @@ class TrainingRun:
     metadata: RunMetadata | None = None
     run_dir: str | None = None
     notes: tuple[str, ...] = ()
+    sources: tuple[str, ...] = ()  # every log file read, in the order read
 
     def stage(self, name: str) -> StageLog:
         for stage in self.stages:
@@ -244,6 +254,30 @@ def _scan(run_dir: Path) -> tuple[dict[str, Path], list[str]]:
     return ordered, notes
 
 
+_CONSOLE_SUFFIXES = (".log", ".txt", ".out")
+
+
+def console_logs_in(run_dir: str | Path) -> list[Path]:
+    """Console logs (``*.log``/``*.txt``/``*.out`` holding Keras ``fit`` output) and notebooks
+    (``*.ipynb``) directly in ``run_dir``, in natural order; ``[]`` when there are none."""
+    from jetx_diag.console_log import looks_like_console_log
+
+    directory = Path(run_dir)
+    if not directory.is_dir():
+        return []
+    found = [
+        p
+        for p in directory.iterdir()
+        if p.is_file()
+        and not p.name.startswith(".")
+        and (
+            p.suffix.lower() == ".ipynb"
+            or (p.suffix.lower() in _CONSOLE_SUFFIXES and looks_like_console_log(p))
+        )
+    ]
+    return sorted(found, key=lambda p: _natural_key(p.name))
+
+
 def stage_logs_in(run_dir: str | Path) -> dict[str, Path]:
     """Like :func:`find_stage_logs`, but ``{}`` when there are none (or no such directory):
     for callers to whom logs are optional, such as the report beside a checkpoint."""
@@ -268,7 +302,8 @@ def find_stage_logs(run_dir: str | Path) -> dict[str, Path]:
         raise LogError(
             "no training logs found",
             path=directory,
-            hint="expected CSVLogger files (stage1.csv …) or *_history.json; or give NAME=FILE",
+            hint="expected CSVLogger files (stage1.csv …), *_history.json, console logs "
+            "(*.log, *.txt) or notebooks (*.ipynb); or give NAME=FILE",
         )
     return found
 
@@ -276,32 +311,98 @@ def find_stage_logs(run_dir: str | Path) -> dict[str, Path]:
 # --------------------------------------------------------------------------- reading logs
 
 
+def is_console_file(path: str | Path) -> bool:
+    """Whether a log file is read as console output or a notebook rather than CSV/JSON."""
+    file = Path(path)
+    if file.suffix.lower() == ".ipynb":
+        return True
+    if file.suffix.lower() in (".csv", ".json", ".tsv"):
+        return False
+    from jetx_diag.console_log import looks_like_console_log
+
+    return looks_like_console_log(file)
+
+
+def read_console_stages(
+    path: str | Path, *, patterns: Sequence[LogPattern] = ()
+) -> tuple[list[StageLog], list[str]]:
+    """Every stage of a console log or notebook as a :class:`StageLog`, and the file's notes."""
+    from jetx_diag.console_log import stage_logs
+
+    file = Path(path)
+    if file.suffix.lower() == ".ipynb":
+        from jetx_diag.notebook_log import read_notebook_log
+
+        log = read_notebook_log(file, patterns=patterns)
+        fmt = "notebook"
+    else:
+        from jetx_diag.console_log import read_console_log
+
+        log = read_console_log(file, patterns=patterns)
+        fmt = "console"
+    return stage_logs(log, fmt)
+
+
+def _single_stages(
+    name: str, path: Path, patterns: Sequence[LogPattern], notes: list[str]
+) -> list[StageLog]:
+    """The stages of one ``--stage NAME=FILE``: the file's one stage named NAME, or all of a
+    console file's stages as ``NAME.stageK`` when it holds several."""
+    if not is_console_file(path):
+        return [read_log(path, name=name)]
+    stages, file_notes = read_console_stages(path, patterns=patterns)
+    notes.extend(file_notes)
+    if len(stages) == 1:
+        return [replace(stages[0], name=name)]
+    return [replace(stage, name=f"{name}.{stage.name}") for stage in stages]
+
+
 def load_run(
     source: str | Path | Mapping[str, str | Path],
     metadata_path: str | Path | None = None,
     *,
     run_dir: str | Path | None = None,
+    patterns: Sequence[LogPattern] = (),
 ) -> TrainingRun:
     """Read every stage of a run.
 
-    ``source`` is a run directory (stages found with :func:`find_stage_logs`, metadata with
-    :func:`find_metadata` unless ``metadata_path`` is given) or a mapping stage name → log file
-    (``--stage NAME=FILE``), read in the mapping's order. ``run_dir`` is where the run's other
-    files live (for the missing-artifact check); it defaults to the directory given as source.
+    ``source`` is a run directory (stages found with :func:`find_stage_logs` and
+    :func:`console_logs_in`, metadata with :func:`find_metadata` unless ``metadata_path`` is
+    given), one log file (a console log or notebook: its stages; a CSV/JSON log: one stage; its
+    folder is the run's) or a mapping stage name → log file (``--stage NAME=FILE``), read in the
+    mapping's order. ``run_dir`` is where the run's other files live (for the missing-artifact
+    check); it defaults to the directory given as source. ``patterns`` are the user's
+    ``--log-pattern`` lines, applied to console output.
     """
     notes: list[str] = []
+    stage_list: list[StageLog] = []
     if isinstance(source, Mapping):
         if not source:
             raise LogError("no training logs given", hint="give at least one NAME=FILE")
-        files = {str(name): Path(path) for name, path in source.items()}
+        for name, path in source.items():
+            stage_list.extend(_single_stages(str(name), Path(path), patterns, notes))
         directory = None if run_dir is None else Path(run_dir)
+    elif Path(source).is_file():
+        file = Path(source)
+        if is_console_file(file):
+            stage_list, file_notes = read_console_stages(file, patterns=patterns)
+            notes.extend(file_notes)
+        else:
+            stage_list = [read_log(file)]
+        directory = file.parent if run_dir is None else Path(run_dir)
     else:
         directory = Path(source)
-        files = find_stage_logs(directory)
-        notes.extend(_scan(directory)[1])
+        stage_list = _folder_stages(directory, patterns, notes)
         if run_dir is not None:
             directory = Path(run_dir)
-    stages = tuple(read_log(path, name=name) for name, path in files.items())
+    stages = tuple(stage_list)
+    names = [stage.name for stage in stages]
+    repeated = sorted({n for n in names if names.count(n) > 1})
+    if repeated:
+        raise LogError(
+            f"stage names repeat: {', '.join(repeated)}",
+            hint="name the stages with --stage NAME=FILE",
+        )
 
     metadata = None
     if metadata_path is None and directory is not None and directory.is_dir():
@@ -315,7 +416,38 @@ def load_run(
         metadata=metadata,
         run_dir=None if directory is None else str(directory),
         notes=tuple(notes),
+        sources=tuple(dict.fromkeys(stage.source for stage in stages)),
     )
+
+
+def _folder_stages(
+    directory: Path, patterns: Sequence[LogPattern], notes: list[str]
+) -> list[StageLog]:
+    """The stages of a run folder: CSVLogger/History files, then console logs and notebooks.
+
+    A console stage whose name a CSV/JSON log already has is left out (the CSV is exact); the
+    stages are put in natural order of their names (``stage2`` before ``stage10``).
+    """
+    if not directory.is_dir():
+        raise LogError("not a directory", path=directory, hint="give the run's output folder")
+    files, scan_notes = _scan(directory)
+    notes.extend(scan_notes)
+    consoles = console_logs_in(directory)
+    if not files and not consoles:
+        find_stage_logs(directory)  # raises "no training logs found"
+    stages = {name: read_log(path, name=name) for name, path in files.items()}
+    for path in consoles:
+        found, file_notes = read_console_stages(path, patterns=patterns)
+        notes.extend(file_notes)
+        for stage in found:
+            if stage.name in stages:
+                notes.append(
+                    f"{path.name}: stage {stage.name!r} ignored, it is read from "
+                    f"{Path(stages[stage.name].source).name}"
+                )
+                continue
+            stages[stage.name] = stage
+    return [stages[name] for name in sorted(stages, key=_natural_key)]
 
 
 def read_log(path: str | Path, *, name: str | None = None) -> StageLog:
@@ -437,6 +569,27 @@ def _parse_history_json(
     return epochs, columns, notes
 
 
+def build_stage(
+    name: str,
+    file: Path,
+    fmt: str,
+    epochs: list[int] | None,
+    columns: dict[str, list[Any]],
+    parse_notes: list[str],
+    *,
+    preset_roles: Mapping[str, str] | None = None,
+    events: StageEvents | None = None,
+) -> StageLog:
+    """A :class:`StageLog` from parsed columns (the one place logs of every format are checked).
+
+    ``preset_roles`` (role → column) win over the roles recognised from column names: the
+    console's printed below/above accuracies take the validation roles this way.
+    """
+    return _build_stage(
+        name, file, fmt, epochs, columns, parse_notes, preset_roles=preset_roles, events=events
+    )
+
+
 def _build_stage(
     name: str,
     file: Path,
@@ -444,6 +597,9 @@ def _build_stage(
     epochs: list[int] | None,
     columns: dict[str, list[Any]],
     parse_notes: list[str],
+    *,
+    preset_roles: Mapping[str, str] | None = None,
+    events: StageEvents | None = None,
 ) -> StageLog:
     notes: list[str] = list(parse_notes)
     n_rows = max((len(values) for values in columns.values()), default=0)
@@ -496,6 +652,12 @@ def _build_stage(
 
     roles, role_notes = _assign_roles(metrics)
     notes.extend(role_notes)
+    for role, column in (preset_roles or {}).items():
+        if column not in metrics:
+            continue
+        if role in roles and roles[role] != column:
+            notes.append(f"{role} read from {column}; the logged {roles[role]} is kept as is")
+        roles[role] = column
     for role in SHARE_ROLES:
         for key in (role, "val_" + role):
             if key in roles:
@@ -519,6 +681,7 @@ def _build_stage(
         roles=roles,
         not_finite=not_finite,
         notes=tuple(notes),
+        events=events,
     )
 
 

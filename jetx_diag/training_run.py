@@ -13,12 +13,16 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from jetx_diag.errors import InputError, JetxDiagError
 from jetx_diag.results import RECORDED_METRICS, Evaluation
 from jetx_diag.training_diagnosis import diagnose
-from jetx_diag.training_logs import TrainingRun, load_run, stage_logs_in
+from jetx_diag.training_logs import TrainingRun, console_logs_in, load_run, stage_logs_in
 from jetx_diag.training_results import TrainingDiagnosis
+
+if TYPE_CHECKING:
+    from jetx_diag.console_log import LogPattern
 
 #: Metrics of an evaluation compared with the run metadata's recorded ones (fractions).
 MEASURED_METRICS = RECORDED_METRICS
@@ -47,6 +51,7 @@ class TrainingOptions:
     check_widths: bool = False
     scaler: str | None = None  # default: scaler*.pkl / *.joblib / *.skops in the run folder
     checkpoints: tuple[str, ...] | None = None  # default: every .h5 / .keras in the run folder
+    log_patterns: tuple[LogPattern, ...] = ()  # --log-pattern NAME=REGEX, for console output
 
 
 def diagnose_run(
@@ -55,15 +60,18 @@ def diagnose_run(
     *,
     measured_metrics: Mapping[str, float] | None = None,
 ) -> tuple[TrainingRun, TrainingDiagnosis]:
-    """Read a run (its folder, or ``options.stage_files``) and diagnose it."""
+    """Read a run (its folder, one console log or notebook in it, or ``options.stage_files``)
+    and diagnose it."""
     options = options or TrainingOptions()
+    patterns = options.log_patterns
     if options.stage_files:
-        run = load_run(options.stage_files, options.metadata, run_dir=run_dir)
+        run = load_run(options.stage_files, options.metadata, run_dir=run_dir, patterns=patterns)
     else:
         if run_dir is None:
             raise ValueError("give a run directory or stage files")
-        run = load_run(run_dir, options.metadata)
-    widths = _widths(run_dir, options) if options.check_widths else _Widths()
+        run = load_run(run_dir, options.metadata, patterns=patterns)
+    folder = run.run_dir if run.run_dir is not None else run_dir
+    widths = _widths(folder, options) if options.check_widths else _Widths()
     diagnosis = diagnose(
         run,
         scaler_width=widths.scaler_width,
@@ -178,7 +186,7 @@ def attach_training(
     an error, since the report on the checkpoint itself is still right.
     """
     folder = Path(checkpoint).parent
-    if not stage_logs_in(folder):
+    if not stage_logs_in(folder) and not console_logs_in(folder):
         return evaluation
     options = options or TrainingOptions()
     if options.metadata is None:
