@@ -242,11 +242,10 @@ def history(run_dir: str | None, **params: Any) -> int:
     Exit codes: 0 the run was diagnosed, whatever the findings (1 with --fail-on when a finding
     is that severe), 2 usage error, 3 a log or the metadata is missing, unreadable or invalid.
     """
+    from jetx_diag.console_log import parse_log_pattern
     from jetx_diag.report_core import write_files
     from jetx_diag.report_history import history_json, render_history
     from jetx_diag.training_run import TrainingOptions, diagnose_run
-
-    from jetx_diag.console_log import parse_log_pattern
 
     stage_files = parse_stage_files(params["stages"])
     patterns = tuple(parse_log_pattern(text) for text in params["log_patterns"])
