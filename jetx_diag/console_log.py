@@ -37,7 +37,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from jetx_diag.errors import LogError, UsageError
-from jetx_diag.training_logs import StageLog, build_stage
+from jetx_diag.training_logs import CheckpointSave, StageEvents, StageLog, build_stage
 
 __all__ = [
     "PRINTED_ROLES",
@@ -112,35 +112,6 @@ _BLOCK = {
 
 
 # --------------------------------------------------------------------------- result types
-
-
-@dataclass(frozen=True)
-class CheckpointSave:
-    """One ``saving model to FILE`` line: which stage and epoch wrote the file, and why."""
-
-    file: str  # as printed
-    stage: str
-    epoch: int
-    monitor: str | None  # None: saved without a monitor ("Epoch 6: saving model to F")
-    value: float | None  # the monitored value it improved to
-    line: int
-
-
-@dataclass(frozen=True)
-class StageEvents:
-    """What a stage's console output says beyond its metrics (epochs 1-based)."""
-
-    epoch_limit: int | None = None  # N of "Epoch k/N"
-    checkpoint_monitor: str | None = None
-    saves: tuple[CheckpointSave, ...] = ()
-    early_stopping_epoch: int | None = None
-    restored_epoch: int | None = None
-    restore_printed: bool = False  # "Restoring model weights …" was printed
-    lr_reductions: tuple[tuple[int, float], ...] = ()  # (epoch, new learning rate)
-    printed_epochs: tuple[int, ...] = ()  # epochs with a printed below/above/risk value
-    heading: str | None = None  # the line the stage was named from
-    first_line: int = 0
-    last_line: int = 0
 
 
 @dataclass(frozen=True)
