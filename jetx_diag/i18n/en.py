@@ -873,4 +873,5 @@ EN: dict[str, str] = {
         "{file} was saved by {stage} at epoch {epoch} (chosen by {monitor}) but is not in the "
         "run folder: that checkpoint is lost."
     ),
+    "compare.epochs_heading": "Which epoch each checkpoint holds (console output beside it)",
 }

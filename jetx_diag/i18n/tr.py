@@ -886,4 +886,5 @@ TR: dict[str, str] = {
         "{file}, {stage} aşamasında epoch {epoch} noktasında kaydedildi ({monitor} ile "
         "seçildi) ama eğitim klasöründe yok: bu checkpoint kayıp."
     ),
+    "compare.epochs_heading": "Her checkpoint'in tuttuğu epoch (yanındaki konsol çıktısından)",
 }
