@@ -176,8 +176,15 @@ def parse_log_pattern(text: str) -> LogPattern:
 
 def render_line(raw: str) -> str:
     """A line as a terminal shows it: ANSI codes dropped, ``\\r`` and ``\\b`` replayed."""
+    cut = raw.rfind("\r")
+    if cut >= 0 and "\x08" not in raw[cut:]:
+        tail = raw[cut + 1 :]
+        if tail.strip():
+            # The common case, a progress bar redrawn in place: what is on screen is its last
+            # drawing (Keras pads each drawing to cover the one before), so only that is read.
+            raw = tail
     text = _ANSI.sub("", raw) if "\x1b" in raw else raw
-    if not _CONTROL.search(text):
+    if "\r" not in text and "\x08" not in text:
         return text.rstrip()
     screen: list[str] = []
     cursor = 0
@@ -258,6 +265,8 @@ def _progress(line: str) -> _Progress | None:
     tail = line[last.end() :]
     head, _, _ = tail.partition(" - ")
     complete = "ETA" not in head and (total is None or current == total)
+    if not complete:
+        return _Progress(current, total, False, {})  # its numbers are never used
     metrics = {key: _float(value) for key, value in _METRIC.findall(tail)}
     metrics.pop("ETA", None)
     return _Progress(current, total, complete, metrics)
@@ -322,17 +331,20 @@ class _Parser:
         line = render_line(raw)
         if not line:
             return
-        header = _EPOCH_HEADER.match(line)
-        if header:
-            self._epoch(int(header.group(1)), int(header.group(2)))
-            return
+        start = line.lstrip()[:1]
+        if start == "E":
+            header = _EPOCH_HEADER.match(line)
+            if header:
+                self._epoch(int(header.group(1)), int(header.group(2)))
+                return
         stage = self.stage
         if stage is not None and not stage.ended:
+            if start.isdigit():  # progress lines start with their step count
+                progress = _progress(line)
+                if progress is not None:
+                    self._progress_line(stage, progress)
+                    return
             if self._event(stage, line):
-                return
-            progress = _progress(line)
-            if progress is not None:
-                self._progress_line(stage, progress)
                 return
             self._printed(stage, line)
         elif stage is not None and _RESTORE.search(line):
@@ -394,6 +406,8 @@ class _Parser:
     # -- callback lines
 
     def _event(self, stage: _Stage, line: str) -> bool:
+        if not line.lstrip().startswith(("Epoch", "Restoring")) and "ReduceLROnPlateau" not in line:
+            return False
         restore = _RESTORE.search(line)
         if restore:
             stage.restore_printed = True
@@ -503,7 +517,7 @@ class _Parser:
         if not stages:
             hint = "expected the output of model.fit(verbose=1): 'Epoch 1/N' and progress lines"
             if self.stages:
-                problem = f"no complete epoch ({stopped or 'every epoch was cut short'})"
+                problem = f"no complete epoch: {stopped or 'every epoch was cut short'}"
             else:
                 problem = "no Keras training epochs found"
             raise LogError(problem, path=self.source, hint=hint)

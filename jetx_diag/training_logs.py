@@ -345,7 +345,7 @@ def find_stage_logs(run_dir: str | Path) -> dict[str, Path]:
 def is_console_file(path: str | Path) -> bool:
     """Whether a log file is read as console output or a notebook rather than CSV/JSON."""
     file = Path(path)
-    if file.suffix.lower() == ".ipynb":
+    if file.suffix.lower() in (".ipynb", *_CONSOLE_SUFFIXES):
         return True
     if file.suffix.lower() in (".csv", ".json", ".tsv"):
         return False
@@ -460,7 +460,11 @@ def _folder_stages(
     stages are put in natural order of their names (``stage2`` before ``stage10``).
     """
     if not directory.is_dir():
-        raise LogError("not a directory", path=directory, hint="give the run's output folder")
+        raise LogError(
+            "not a directory",
+            path=directory,
+            hint="give the run's output folder, a console log or a notebook",
+        )
     files, scan_notes = _scan(directory)
     notes.extend(scan_notes)
     consoles = console_logs_in(directory)

@@ -217,3 +217,36 @@ def test_random_bytes_raise_only_log_errors(tmp_path_factory: Any, data: bytes) 
     path.write_bytes(b"Epoch 1/3\n" + data)
     with contextlib.suppress(LogError):
         read_console_log(path)
+
+
+@pytest.mark.keras
+def test_report_and_compare_say_which_epoch_the_checkpoint_holds(
+    captures: Any, tmp_path: Path, capsys
+) -> None:
+    """The console log of a real run beside an evaluable checkpoint named like the one it
+    saved (the run factory's model: the tool links checkpoints to epochs by file name, as it
+    must in a user's folder)."""
+    from run_factory import FEATURES, make_run
+
+    run_files = make_run(tmp_path / "run")
+    capture = captures[("keras3", "pty")]
+    shutil.copy(capture.log, run_files.folder / "train.log")
+    stage2 = capture.record["stages"][1]
+    epoch, value = stage2["saves"][-1], f"{stage2['checkpoint_best']:.4g}"
+    data = ["--data", str(run_files.history), "--features", FEATURES, "--no-cache", "-q"]
+    out = tmp_path / "report"
+    run(["report", str(run_files.checkpoint), *data, "-o", str(out)])
+    text = (out / "report.md").read_text(encoding="utf-8")
+    assert (
+        f"This checkpoint (stage2_best.h5) holds epoch {epoch} of stage2: its last save in the "
+        f"console output (val_threshold_accuracy {value})."
+    ) in text
+    # stage1_best.h5 was saved by the run but is not in this folder.
+    assert "stage1_best.h5 was saved by stage1" in text and "that checkpoint is lost" in text
+    page = tmp_path / "compare"
+    run(["compare", str(run_files.folder), *data, "-o", str(page)])
+    compare_text = (page / "compare.md").read_text(encoding="utf-8")
+    assert f"- stage2_best.h5: stage2, epoch {epoch}, val_threshold_accuracy {value}" in (
+        compare_text
+    )
+    capsys.readouterr()
