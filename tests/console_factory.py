@@ -23,6 +23,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 TRAIN_CODE = r'''
 import hashlib, json, os, sys
 from pathlib import Path
@@ -257,3 +259,54 @@ def run_notebook(folder: Path) -> tuple[Path, dict[str, Any]]:
     record = json.loads(record_file.read_text(encoding="utf-8"))
     record_file.rename(folder.parent / f"{folder.name}.record.json")
     return path, record
+
+
+def _close(printed: float, recorded: float) -> bool:
+    """Keras prints 4 decimals (or 4 significant digits in e-notation for small values)."""
+    return abs(printed - recorded) <= max(5e-5, 5e-4 * abs(recorded))
+
+
+def _lr_cuts(stage: dict[str, Any]) -> list[tuple[int, float]]:
+    """Epochs after which the optimizer's learning rate was lower than before, as recorded."""
+    cuts = []
+    before = stage["initial_lr"]
+    for epoch in stage["epochs"]:
+        after = stage["lr_after"][str(epoch)]
+        if after < before * (1 - 1e-6):
+            cuts.append((epoch, after))
+        before = after
+    return cuts
+
+
+def check_against_record(log: Any, record: dict[str, Any]) -> None:
+    """Every fact of the parsed output against the run's own record (shared with notebooks)."""
+    assert [s.name for s in log.stages] == ["stage1", "stage2"]  # from "AŞAMA 1" / "Stage 2"
+    assert log.stopped is None
+    for parsed, recorded in zip(log.stages, record["stages"], strict=True):
+        events = parsed.events
+        assert list(parsed.epochs) == recorded["epochs"]
+        assert events.epoch_limit == 10
+        for key, values in recorded["history"].items():
+            assert all(map(_close, parsed.columns[key], values)), (key, parsed.columns[key])
+        stopped = recorded["stopped_epoch"]
+        assert events.early_stopping_epoch == (stopped + 1 if stopped > 0 else None)
+        if events.restore_printed:
+            # The model ended with the weights of that epoch, and EarlyStopping says it was best.
+            assert events.restored_epoch == recorded["ended_with_epoch"]
+            assert events.restored_epoch == recorded["best_epoch"] + 1
+        assert [s.epoch for s in events.saves] == recorded["saves"]
+        assert {Path(s.file).name for s in events.saves} == {recorded["file"]}
+        assert {s.monitor for s in events.saves} == {recorded["monitor"]}
+        assert events.saves[-1].value == pytest.approx(recorded["checkpoint_best"], abs=5e-6)
+        assert events.checkpoint_monitor == recorded["monitor"]
+        cuts = _lr_cuts(recorded)
+        assert [e for e, _ in events.lr_reductions] == [e for e, _ in cuts]
+        for (_, printed), (_, actual) in zip(events.lr_reductions, cuts, strict=True):
+            assert printed == pytest.approx(actual, rel=1e-6)
+        printed = recorded["printed"]
+        assert list(events.printed_epochs) == sorted(int(e) for e in printed)
+        for epoch, (below, above, risk) in printed.items():
+            index = parsed.epochs.index(int(epoch))
+            assert parsed.columns["printed_below_accuracy"][index] == pytest.approx(below / 100)
+            assert parsed.columns["printed_above_accuracy"][index] == pytest.approx(above / 100)
+            assert parsed.columns["printed_money_loss_risk"][index] == pytest.approx(risk / 100)

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from test_console_log import check_against_record
+from console_factory import check_against_record
 
 from jetx_diag.cli import ExitCode, run
 from jetx_diag.errors import LogError
