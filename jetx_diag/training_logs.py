@@ -471,8 +471,16 @@ def _folder_stages(
     if not files and not consoles:
         find_stage_logs(directory)  # raises "no training logs found"
     stages = {name: read_log(path, name=name) for name, path in files.items()}
+    refused: list[LogError] = []
     for path in consoles:
-        found, file_notes = read_console_stages(path, patterns=patterns)
+        try:
+            found, file_notes = read_console_stages(path, patterns=patterns)
+        except LogError as error:
+            # A notebook or text file in the folder that holds no training (an analysis
+            # notebook, a README.txt) does not stop the run's other logs from being read.
+            refused.append(error)
+            notes.append(f"{path.name} not read: {error.problem}")
+            continue
         notes.extend(file_notes)
         for stage in found:
             if stage.name in stages:
@@ -482,6 +490,8 @@ def _folder_stages(
                 )
                 continue
             stages[stage.name] = stage
+    if not stages and refused:
+        raise refused[0]
     return [stages[name] for name in sorted(stages, key=_natural_key)]
 
 

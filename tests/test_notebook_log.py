@@ -54,9 +54,13 @@ def test_history_on_the_notebook(notebook_run: Any, tmp_path: Path, capsys) -> N
         f"{stage2['checkpoint_best']:.4g}"
     ) in text
     assert f"`{folder / path.name}`" in text
-    # The folder alone: the notebook is found like a CSV log.
+    # The folder alone: the notebook is found like a CSV log; a notebook beside it that holds
+    # no training output is left out with a note, not an error.
+    (folder / "analysis.ipynb").write_text('{"nbformat": 4, "cells": []}', encoding="utf-8")
     assert run(["history", str(folder), "-o", str(tmp_path / "out2")]) == ExitCode.OK
-    assert f"`{folder / path.name}`" in (tmp_path / "out2" / "history.md").read_text("utf-8")
+    page = (tmp_path / "out2" / "history.md").read_text("utf-8")
+    assert f"`{folder / path.name}`" in page
+    assert "analysis.ipynb not read: notebook has no saved outputs" in page
     capsys.readouterr()
 
 
