@@ -185,8 +185,10 @@ def test_report_and_compare_say_which_epoch_the_checkpoint_holds(
     epoch, value = stage2["saves"][-1], f"{stage2['checkpoint_best']:.4g}"
     data = ["--data", str(run_files.history), "--features", FEATURES, "--no-cache", "-q"]
     out = tmp_path / "report"
-    run(["report", str(run_files.checkpoint), *data, "-o", str(out)])
+    pattern = r"below_share=Below 1\.5 accuracy: ([\d.]+)%"
+    run(["report", str(run_files.checkpoint), *data, "-o", str(out), "--log-pattern", pattern])
     text = (out / "report.md").read_text(encoding="utf-8")
+    assert "other columns kept as logged: " in text and "below_share" in text  # the pattern read
     assert (
         f"This checkpoint (stage2_best.h5) holds epoch {epoch} of stage2: its last save in the "
         f"console output (val_threshold_accuracy {value})."
