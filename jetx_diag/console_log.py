@@ -175,7 +175,10 @@ def parse_log_pattern(text: str) -> LogPattern:
 
 
 def render_line(raw: str) -> str:
-    """A line as a terminal shows it: ANSI codes dropped, ``\\r`` and ``\\b`` replayed."""
+    """A line as a terminal shows it: ANSI codes dropped, ``\\r`` and ``\\b`` replayed.
+
+    After the last carriage return only the last drawing is read when it holds no backspace.
+    """
     cut = raw.rfind("\r")
     if cut >= 0 and "\x08" not in raw[cut:]:
         tail = raw[cut + 1 :]

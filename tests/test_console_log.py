@@ -139,7 +139,8 @@ def test_log_pattern_errors_are_usage_errors() -> None:
 
 
 def test_render_line_replays_redraws() -> None:
-    assert render_line("abc\rxy") == "xyc"
+    assert render_line("abc\rxy") == "xy"  # the last drawing (Keras pads over the one before)
+    assert render_line("12\rab\x08c") == "ac"
     assert render_line("abc\x08\x08Z") == "aZc"
     assert render_line("\x1b[1m6/6\x1b[0m done") == "6/6 done"
 
