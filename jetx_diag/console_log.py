@@ -66,7 +66,6 @@ MAX_LINE = 1 << 20
 SNIFF_BYTES = 256 * 1024
 
 _ANSI = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)|\x1b[@-Z\\-_]")
-_CONTROL = re.compile(r"[\r\x08]")
 _TOKENS = re.compile(r"\r|\x08+|[^\r\x08]+")
 _EPOCH_HEADER = re.compile(r"^\s*Epoch\s+(\d+)/(\d+)\s*$")
 # "6/6 [=====] - …", "6/6 ━━━━ …", "10/Unknown …". Keras pads the step count to the width of
