@@ -215,6 +215,11 @@ def evaluate_sources(
         if progress is not None:
             progress(f"checkpoint {done + 1}/{len(checkpoints)}: {source.path.name}", 0, 1)
         evaluation = evaluator.evaluate(str(source.path))
+        # Training logs beside the checkpoint: its report gets the training section, and the
+        # page says which stage and epoch the checkpoint holds when the console output says so.
+        from jetx_diag.evaluation.training import attach_training
+
+        evaluation = attach_training(evaluation, str(source.path))
         done += 1
         if progress is not None:
             progress(f"checkpoint {done}/{len(checkpoints)}: {source.path.name}", 1, 1)

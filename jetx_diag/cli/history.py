@@ -122,7 +122,7 @@ def parse_class_counts(text: str | None) -> dict[str, int] | None:
 
 
 @click.command()
-@click.argument("run_dir", required=False, metavar="RUN_DIR")
+@click.argument("run_dir", required=False, metavar="RUN_DIR|LOG|NOTEBOOK")
 @click.option(
     "--stage",
     "stages",
@@ -132,6 +132,16 @@ def parse_class_counts(text: str | None) -> dict[str, int] | None:
     "Default: every stage1.csv … / *_history.json in RUN_DIR.",
 )
 @click.option("--metadata", metavar="FILE", help="Run metadata JSON (progressive_model_info.json).")
+@click.option(
+    "--log-pattern",
+    "log_patterns",
+    multiple=True,
+    metavar="NAME=REGEX",
+    help="A per-epoch value the training script printed, read from console output: REGEX's "
+    "one group is the value (a %% after it divides by 100), an optional (?P<epoch>…) group its "
+    "epoch (repeatable). E.g. val_below_accuracy='Below acc: ([\\d.]+)%%'. See "
+    "docs/training-logs.md.",
+)
 @click.option(
     "--goal",
     metavar="METRIC",
@@ -221,24 +231,29 @@ def parse_class_counts(text: str | None) -> dict[str, int] | None:
 def history(run_dir: str | None, **params: Any) -> int:
     """Diagnose a training run from its logs: why did training fail?
 
-    RUN_DIR is the run's output folder: its CSVLogger files (stage1.csv, stage2.csv, …) or
-    History dumps (*_history.json) and its metadata (progressive_model_info.json) are read
-    from there. With --stage NAME=FILE the logs are given one by one instead (RUN_DIR then
-    defaults to the folder of the first one). Writes history.md (learning curves beside it as
-    PNG files) and history.html. No model is loaded.
+    RUN_DIR is the run's output folder: its CSVLogger files (stage1.csv, stage2.csv, …),
+    History dumps (*_history.json), console logs of model.fit (*.log, *.txt) and notebooks
+    (*.ipynb), and its metadata (progressive_model_info.json) are read from there. It may also
+    be one console log or notebook: its fit calls are the stages, its folder the run's. With
+    --stage NAME=FILE the logs are given one by one instead (RUN_DIR then defaults to the
+    folder of the first one). Writes history.md (learning curves beside it as PNG files) and
+    history.html. No model is loaded.
 
     Exit codes: 0 the run was diagnosed, whatever the findings (1 with --fail-on when a finding
     is that severe), 2 usage error, 3 a log or the metadata is missing, unreadable or invalid.
     """
     from jetx_diag.files import write_files
     from jetx_diag.report.history_page import history_json, render_history
+    from jetx_diag.training.console_log import parse_log_pattern
     from jetx_diag.training.run import TrainingOptions, diagnose_run
 
     stage_files = parse_stage_files(params["stages"])
+    patterns = tuple(parse_log_pattern(text) for text in params["log_patterns"])
     if run_dir is None and not stage_files:
         raise UsageError("give a RUN_DIR, or the logs with --stage NAME=FILE")
     folder = Path(run_dir) if run_dir is not None else Path(next(iter(stage_files.values()))).parent
     options = TrainingOptions(
+        log_patterns=patterns,
         stage_files=stage_files or None,
         metadata=params["metadata"],
         goal_metric=params["goal"],
@@ -257,7 +272,7 @@ def history(run_dir: str | None, **params: Any) -> int:
     _, diagnosis = diagnose_run(folder, options)
 
     lang = params["lang"]
-    name = folder.resolve().name or "run"
+    name = (folder.resolve().stem if folder.is_file() else folder.resolve().name) or "run"
     out_dir = Path(params["output"]) if params["output"] else Path("reports") / name
     outputs = render_history(
         diagnosis,

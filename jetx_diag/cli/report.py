@@ -54,6 +54,14 @@ FORMATS = PAGE_FORMATS
     help="CI gate: a target counts as met only when its whole 95% interval meets it "
     "(exit 1 when any is undecided).",
 )
+@click.option(
+    "--log-pattern",
+    "log_patterns",
+    multiple=True,
+    metavar="NAME=REGEX",
+    help="A per-epoch value the training script printed, read from the console logs beside "
+    "the checkpoint (repeatable; see `jetx-diag history --help` and docs/training-logs.md).",
+)
 @quiet_option
 def report(checkpoint: str | None, **params: Any) -> int:
     """Evaluate CHECKPOINT on the held-out rounds and write its report.
@@ -82,16 +90,21 @@ def report(checkpoint: str | None, **params: Any) -> int:
         raise UsageError("give a CHECKPOINT, or --predictions FILE.csv")
     if checkpoint is not None and predictions_csv is not None:
         raise UsageError("give either a CHECKPOINT or --predictions, not both")
+    from jetx_diag.training.console_log import parse_log_pattern
+
+    patterns = tuple(parse_log_pattern(text) for text in params.pop("log_patterns", ()))
     quiet = bool(params.get("quiet"))
     with progress_bars(not quiet) as progress:
         if predictions_csv is not None:
             evaluation = evaluate_predictions_file(predictions_csv, options)
         else:
             from jetx_diag.evaluation.training import attach_training
+            from jetx_diag.training.run import TrainingOptions
 
             evaluation = Evaluator(options, progress).evaluate(str(checkpoint))
             # Training logs beside the checkpoint add the training-run section.
-            evaluation = attach_training(evaluation, str(checkpoint))
+            training = TrainingOptions(log_patterns=patterns)
+            evaluation = attach_training(evaluation, str(checkpoint), training)
     return publish(evaluation, targets, config, params, quiet=quiet)
 
 

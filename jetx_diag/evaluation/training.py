@@ -12,7 +12,7 @@ from pathlib import Path
 from jetx_diag.errors import InputError
 from jetx_diag.evaluation.record import Evaluation
 from jetx_diag.results import RECORDED_METRICS
-from jetx_diag.training.logs import stage_logs_in
+from jetx_diag.training.logs import console_logs_in, stage_logs_in
 from jetx_diag.training.run import TrainingOptions, diagnose_run
 
 
@@ -46,7 +46,7 @@ def attach_training(
     an error, since the report on the checkpoint itself is still right.
     """
     folder = Path(checkpoint).parent
-    if not stage_logs_in(folder):
+    if not stage_logs_in(folder) and not console_logs_in(folder):
         return evaluation
     options = options or TrainingOptions()
     if options.metadata is None:

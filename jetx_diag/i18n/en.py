@@ -849,4 +849,33 @@ EN: dict[str, str] = {
         "{names}."
     ),
     "junit.chance_failure": "better than chance: {sentence}",
+    # ---------------------------------------------------------------- console logs and notebooks
+    "training.source.console": "printed by ModelCheckpoint",
+    "training.checkpoints_heading": "Checkpoints and the epochs they hold",
+    "training.checkpoints_intro": (
+        "From the ModelCheckpoint lines of the console output: the last save of each file is "
+        "what the file holds."
+    ),
+    "training.checkpoint_link": "{file}: {stage}, epoch {epoch}, {monitor} {value}",
+    "training.checkpoint_link_plain": "{file}: {stage}, epoch {epoch} (saved without a monitor)",
+    "training.checkpoint_saves": "saved {count} times",
+    "training.checkpoint_lost_tag": "lost: not in the run folder",
+    "training.this_checkpoint_console": (
+        "This checkpoint ({label}) holds epoch {epoch} of {stage}: its last save in the console "
+        "output ({monitor} {value})."
+    ),
+    "training.stage_stopped_console": "EarlyStopping stopped it at epoch {epoch}.",
+    "training.stage_restored": "Weights were restored from epoch {epoch}.",
+    "training.stage_restored_unnumbered": "Weights were restored from the best epoch.",
+    "training.stage_lr_cuts": "Learning rate cut {count} times (epochs {epochs}; last to {lr}).",
+    "training.progress_from_printed": (
+        "Below/above accuracies of {stages}: from the lines the training script printed."
+    ),
+    "training.progress_from_logged": "Below/above accuracies of {stages}: from the logged metrics.",
+    "training.mark.checkpoint_file": "checkpoint {file}",
+    "training.finding.checkpoint_lost": (
+        "{file} was saved by {stage} at epoch {epoch} (chosen by {monitor}) but is not in the "
+        "run folder: that checkpoint is lost."
+    ),
+    "compare.epochs_heading": "Which epoch each checkpoint holds (console output beside it)",
 }

@@ -858,4 +858,37 @@ TR: dict[str, str] = {
         "--require-decided: {count} hedef nokta tahminiyle tuttu ama kesin değil: {names}."
     ),
     "junit.chance_failure": "şanstan iyi: {sentence}",
+    # ---------------------------------------------------------------- konsol çıktısı, notebook
+    "training.source.console": "ModelCheckpoint'in yazdığı",
+    "training.checkpoints_heading": "Checkpoint'ler ve tuttukları epoch'lar",
+    "training.checkpoints_intro": (
+        "Konsol çıktısındaki ModelCheckpoint satırlarından: her dosya son kaydedildiği epoch'u "
+        "tutar."
+    ),
+    "training.checkpoint_link": "{file}: {stage}, epoch {epoch}, {monitor} {value}",
+    "training.checkpoint_link_plain": "{file}: {stage}, epoch {epoch} (monitor olmadan kaydedildi)",
+    "training.checkpoint_saves": "{count} kez kaydedildi",
+    "training.checkpoint_lost_tag": "kayıp: eğitim klasöründe yok",
+    "training.this_checkpoint_console": (
+        "Bu checkpoint ({label}) {stage} aşamasının {epoch}. epoch'unu tutuyor: konsol "
+        "çıktısındaki son kaydı ({monitor} {value})."
+    ),
+    "training.stage_stopped_console": "EarlyStopping eğitimi epoch {epoch} noktasında durdurdu.",
+    "training.stage_restored": "Ağırlıklar epoch {epoch} sonundaki hâline geri yüklendi.",
+    "training.stage_restored_unnumbered": "Ağırlıklar en iyi epoch'tan geri yüklendi.",
+    "training.stage_lr_cuts": (
+        "Öğrenme oranı {count} kez düşürüldü (epoch {epochs}; son değer {lr})."
+    ),
+    "training.progress_from_printed": (
+        "{stages} için 1.5 altı/üstü doğrulukları: eğitim betiğinin yazdırdığı satırlardan."
+    ),
+    "training.progress_from_logged": (
+        "{stages} için 1.5 altı/üstü doğrulukları: Keras'ın logladığı metriklerden."
+    ),
+    "training.mark.checkpoint_file": "checkpoint {file}",
+    "training.finding.checkpoint_lost": (
+        "{file}, {stage} aşamasında epoch {epoch} noktasında kaydedildi ({monitor} ile "
+        "seçildi) ama eğitim klasöründe yok: bu checkpoint kayıp."
+    ),
+    "compare.epochs_heading": "Her checkpoint'in tuttuğu epoch (yanındaki konsol çıktısından)",
 }

@@ -34,12 +34,7 @@ from jetx_diag.report.compare_sections import (
 )
 from jetx_diag.report.context import render_template
 from jetx_diag.report.figures.base import figure_png
-from jetx_diag.report.figures.compare import (
-    BarLabels,
-    RocLabels,
-    class_accuracy_bars,
-    roc_overlay,
-)
+from jetx_diag.report.figures.compare import BarLabels, RocLabels, class_accuracy_bars, roc_overlay
 from jetx_diag.report.images import Image, image_contexts
 from jetx_diag.report.target_text import target_text
 from jetx_diag.report.writer import page_outputs, render_outputs

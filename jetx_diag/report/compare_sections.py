@@ -9,6 +9,7 @@ together with the ratchet's section and the figures into one page context.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from pathlib import Path
 from typing import Any
 
 from jetx_diag.compare.ranking import Comparison, Entry
@@ -237,7 +238,24 @@ def section_ranking(
         },
         "rows": rows,
         "legend": msg("compare.ranking_legend"),
+        "epochs": _checkpoint_epochs(comparison, msg),
     }
+
+
+def _checkpoint_epochs(comparison: Comparison, msg: Messages) -> Context | None:
+    """Which stage and epoch each ranked checkpoint holds, when the console output beside it
+    saved it (``stage2_best.h5: stage2, epoch 7, val_threshold_accuracy 0.648``)."""
+    from jetx_diag.report.training import checkpoint_link_text
+
+    items = []
+    for entry in comparison.entries:
+        training = entry.evaluation.training
+        link = None if training is None else training.checkpoint(Path(entry.label).name)
+        if link is not None:
+            items.append(checkpoint_link_text(link, msg))
+    if not items:
+        return None
+    return {"heading": msg("compare.epochs_heading"), "items": items}
 
 
 def section_pairs(comparison: Comparison, msg: Messages) -> Context | None:

@@ -28,6 +28,7 @@ from jetx_diag.report.images import Image
 from jetx_diag.training.findings import (
     COLLAPSE_STATUSES,
     SEVERITIES,
+    CheckpointLink,
     Finding,
     StageDiagnosis,
     TrainingDiagnosis,
@@ -145,13 +146,87 @@ def _stage_summary(stage: StageDiagnosis, msg: Messages) -> str:
                 patience=stage.replay.patience,
             )
         )
+    parts.extend(_console_facts(stage, msg))
     return " ".join(parts)
+
+
+def _console_facts(stage: StageDiagnosis, msg: Messages) -> list[str]:
+    """What the console output said about the stage's callbacks (nothing for CSV logs)."""
+    parts = []
+    if stage.early_stopping_epoch is not None:
+        parts.append(msg("training.stage_stopped_console", epoch=stage.early_stopping_epoch))
+    if stage.restored_epoch is not None:
+        parts.append(msg("training.stage_restored", epoch=stage.restored_epoch))
+    if stage.lr_cuts:
+        parts.append(
+            msg(
+                "training.stage_lr_cuts",
+                count=len(stage.lr_cuts),
+                epochs=", ".join(str(cut.epoch) for cut in stage.lr_cuts),
+                lr=f"{stage.lr_cuts[-1].learning_rate:.3g}",
+            )
+        )
+    return parts
+
+
+def _link_value(value: float | None) -> str:
+    return "—" if value is None else f"{value:.4g}"
+
+
+def checkpoint_link_text(link: CheckpointLink, msg: Messages) -> str:
+    """``stage2_best.h5: stage2, epoch 7, val_threshold_accuracy 0.648``."""
+    if link.monitor is None:
+        return msg(
+            "training.checkpoint_link_plain", file=link.file, stage=link.stage, epoch=link.epoch
+        )
+    return msg(
+        "training.checkpoint_link",
+        file=link.file,
+        stage=link.stage,
+        epoch=link.epoch,
+        monitor=link.monitor,
+        value=_link_value(link.value),
+    )
+
+
+def _checkpoints(diagnosis: TrainingDiagnosis, msg: Messages) -> Context | None:
+    if not diagnosis.checkpoints:
+        return None
+    items = []
+    for link in diagnosis.checkpoints:
+        extra = []
+        if link.saves > 1:
+            extra.append(msg("training.checkpoint_saves", count=link.saves))
+        if link.present is False:
+            extra.append(msg("training.checkpoint_lost_tag"))
+        text = checkpoint_link_text(link, msg)
+        items.append(
+            {
+                "text": text + (f" ({'; '.join(extra)})" if extra else ""),
+                "lost": link.present is False,
+            }
+        )
+    return {
+        "heading": msg("training.checkpoints_heading"),
+        "intro": msg("training.checkpoints_intro"),
+        "items": items,
+    }
 
 
 def _this_checkpoint(diagnosis: TrainingDiagnosis, label: str, msg: Messages) -> str | None:
     """Which stage saved the evaluated checkpoint, at which epoch, chosen by what."""
     name = Path(label).name
     stem = Path(label).stem
+    link = diagnosis.checkpoint(name)
+    if link is not None and link.monitor is not None:
+        return msg(
+            "training.this_checkpoint_console",
+            label=name,
+            stage=link.stage,
+            epoch=link.epoch,
+            monitor=link.monitor,
+            value=_link_value(link.value),
+        )
     stage = next(
         (
             s
@@ -206,6 +281,40 @@ def finding_text(finding: Finding, lang: str | Messages = "en") -> str:
     return msg(f"training.finding.{finding.code}", stage=finding.stage or "", **numbers)
 
 
+def _marks(row: Any, stage: StageDiagnosis, diagnosis: TrainingDiagnosis, msg: Messages) -> str:
+    """The row's marks; the checkpoint mark names its file when the console saved it there."""
+    link = next(
+        (
+            c
+            for c in diagnosis.checkpoints
+            if c.stage == stage.stage and c.epoch == row.epoch and c.file == stage.checkpoint_file
+        ),
+        None,
+    )
+    words = []
+    for mark in row.marks:
+        if mark == "checkpoint" and link is not None:
+            words.append(msg("training.mark.checkpoint_file", file=link.file))
+        else:
+            words.append(msg(f"training.mark.{mark}"))
+    return ", ".join(words)
+
+
+def _progress_sources(diagnosis: TrainingDiagnosis, msg: Messages) -> str:
+    """Where the below/above accuracies came from, said only when console output was read
+    (CSV logs have only logged metrics, so the sentence would add nothing there)."""
+    if not any(s.epoch_limit is not None for s in diagnosis.stages):
+        return ""
+    printed = [s.stage for s in diagnosis.stages if s.progress_source == "printed"]
+    logged = [s.stage for s in diagnosis.stages if s.progress_source == "logged"]
+    parts = []
+    if printed:
+        parts.append(msg("training.progress_from_printed", stages=", ".join(printed)))
+    if logged:
+        parts.append(msg("training.progress_from_logged", stages=", ".join(logged)))
+    return " ".join(parts)
+
+
 def _progress(diagnosis: TrainingDiagnosis, msg: Messages, threshold: str) -> Context:
     rows = []
     omitted = []
@@ -223,7 +332,7 @@ def _progress(diagnosis: TrainingDiagnosis, msg: Messages, threshold: str) -> Co
                     "risk": _share(row.money_loss_risk, msg),
                     "goal": _goal_value(row.goal, stage.goal_metric, msg),
                     "status": msg(f"training.status.{row.status}"),
-                    "marks": ", ".join(msg(f"training.mark.{m}") for m in row.marks),
+                    "marks": _marks(row, stage, diagnosis, msg),
                     "best": "best" in row.marks,
                     "collapsed": row.status in COLLAPSE_STATUSES,
                 }
@@ -236,9 +345,11 @@ def _progress(diagnosis: TrainingDiagnosis, msg: Messages, threshold: str) -> Co
                     count=stage.omitted_transitions,
                 )
             )
+    sources = _progress_sources(diagnosis, msg)
+    intro = msg("training.progress_intro")
     return {
         "heading": msg("training.progress_heading"),
-        "intro": msg("training.progress_intro"),
+        "intro": f"{intro} {sources}" if sources else intro,
         "columns": {
             "stage": msg("training.col_stage"),
             "epoch": msg("training.col_epoch"),
@@ -358,7 +469,9 @@ def training_section(
     facts = [
         {
             "label": msg("training.logs"),
-            "items": [stage.source for stage in diagnosis.stages],
+            "items": list(
+                diagnosis.logs_read or dict.fromkeys(stage.source for stage in diagnosis.stages)
+            ),
             "code": True,
         },
         {
@@ -379,6 +492,7 @@ def training_section(
         "this_checkpoint": None if label is None else _this_checkpoint(diagnosis, label, msg),
         "stages_heading": msg("training.stages_heading"),
         "stages": [_stage_summary(stage, msg) for stage in diagnosis.stages],
+        "checkpoints": _checkpoints(diagnosis, msg),
         "findings_heading": msg("training.findings_heading"),
         "findings": [
             {

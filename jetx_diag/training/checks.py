@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import zipfile
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
 from pathlib import Path
 
 import h5py
@@ -18,9 +19,15 @@ from sklearn.utils.class_weight import compute_class_weight
 
 from jetx_diag.errors import ArtifactError, UsageError
 from jetx_diag.results import Rate
-from jetx_diag.training.findings import ArtifactCheck, ClassBalance, ClassWeightCheck, Finding
-from jetx_diag.training.logs import TrainingRun
+from jetx_diag.training.findings import (
+    ArtifactCheck,
+    CheckpointLink,
+    ClassBalance,
+    ClassWeightCheck,
+    Finding,
+)
 from jetx_diag.training.run_metadata import normalise_class_weights
+from jetx_diag.training.stage_log import TrainingRun
 
 #: The files the source document's run saved (used when the metadata lists none). Stage
 #: checkpoints are expected only for the run's ``stageN`` stages.
@@ -263,3 +270,54 @@ def recorded_vs_measured(
                 )
             )
     return tuple(findings)
+
+
+def checkpoint_links(run: TrainingRun, run_dir: str | Path | None) -> tuple[CheckpointLink, ...]:
+    """Each checkpoint file the console output saved, tied to its last save (stage, epoch,
+    monitored value), and whether it is in ``run_dir`` (by name; the printed path may be a
+    Colab path such as ``/content/stage1_best.h5``)."""
+    last: dict[str, CheckpointLink] = {}
+    counts: dict[str, int] = {}
+    folder = None if run_dir is None else Path(run_dir)
+    for stage in run.stages:
+        if stage.events is None:
+            continue
+        for save in stage.events.saves:
+            name = _file_name(save.file)
+            counts[name] = counts.get(name, 0) + 1
+            present = None
+            if folder is not None and folder.is_dir():
+                present = (folder / name).is_file() or (folder / name).is_dir()
+            last.pop(name, None)  # re-inserted: links are listed in the order of last saves
+            last[name] = CheckpointLink(
+                file=name,
+                path=save.file,
+                stage=stage.name,
+                epoch=save.epoch,
+                monitor=save.monitor,
+                value=save.value,
+                saves=0,
+                present=present,
+            )
+    return tuple(replace(link, saves=counts[link.file]) for link in last.values())
+
+
+def _file_name(printed: str) -> str:
+    """The file name of a printed path, POSIX or Windows (``C:\\run\\stage1_best.h5``)."""
+    return printed.replace("\\", "/").rstrip("/").rsplit("/", 1)[-1] or printed
+
+
+def lost_checkpoints(links: Sequence[CheckpointLink]) -> list[Finding]:
+    """A finding per checkpoint the run saved that is not in the run folder."""
+    findings = []
+    for link in links:
+        if link.present is not False:
+            continue
+        numbers: dict[str, int | float | str] = {
+            "file": link.file,
+            "epoch": link.epoch,
+            "monitor": link.monitor or "none",
+        }
+        finding = Finding("checkpoint_lost", "warning", link.stage, numbers, items=(link.file,))
+        findings.append(finding)
+    return findings

@@ -37,15 +37,17 @@ from jetx_diag.errors import UsageError
 from jetx_diag.training.checks import (
     check_artifacts,
     check_class_weights,
+    checkpoint_links,
     checkpoint_widths,
     class_balance,
     default_expected_files,
+    lost_checkpoints,
     recorded_vs_measured,
     width_mismatch,
 )
 from jetx_diag.training.findings import Finding, TrainingDiagnosis
-from jetx_diag.training.logs import TrainingRun
 from jetx_diag.training.stage import diagnose_stage
+from jetx_diag.training.stage_log import TrainingRun
 
 #: Goal metrics tried in this order when none is given.
 AUTO_GOALS = ("val_worst_class_accuracy", "val_threshold_accuracy", "val_loss")
@@ -231,6 +233,8 @@ def diagnose(
                     items=artifacts.missing,
                 )
             )
+    links = checkpoint_links(run, directory)
+    findings.extend(lost_checkpoints(links))
     if scaler_width is not None and isinstance(model_input_width, Mapping):
         width_findings, width_notes = checkpoint_widths(
             scaler_width, model_input_width, scaler_file or "the scaler"
@@ -257,6 +261,8 @@ def diagnose(
         notes=tuple(notes),
         metadata_path=None if meta is None else meta.path,
         max_overweight=max_overweight,
+        checkpoints=links,
+        logs_read=run.sources or tuple(dict.fromkeys(s.source for s in run.stages)),
     )
 
 

@@ -22,7 +22,7 @@ from jetx_diag.training.findings import (
     STATUS_OSCILLATING,
     ProgressRow,
 )
-from jetx_diag.training.logs import StageLog
+from jetx_diag.training.stage_log import StageLog
 
 #: |below − above| above this is "lopsided" (the source project's own warning rule: "> 40%").
 LOPSIDED_GAP = 0.40

@@ -71,6 +71,32 @@ class EarlyStoppingReplay:
 
 
 @dataclass(frozen=True)
+class CheckpointLink:
+    """A checkpoint file tied to the epoch it holds, from the console's ``saving model`` lines.
+
+    The last save of the file wins (a later stage may overwrite it). ``present`` says whether
+    the file is in the run folder (``None``: no folder to look in).
+    """
+
+    file: str  # the file's name
+    path: str  # as the console printed it
+    stage: str
+    epoch: int
+    monitor: str | None
+    value: float | None
+    saves: int  # how many times the run wrote the file
+    present: bool | None
+
+
+@dataclass(frozen=True)
+class LearningRateCut:
+    """One ReduceLROnPlateau cut, as printed."""
+
+    epoch: int
+    learning_rate: float
+
+
+@dataclass(frozen=True)
 class StageDiagnosis:
     """Everything measured on one stage; the findings cite these numbers.
 
@@ -107,6 +133,12 @@ class StageDiagnosis:
     omitted_transitions: int = 0
     curves: dict[str, tuple[float | None, ...]] = field(default_factory=dict)
     checkpoint_file: str | None = None  # the file the checkpoint monitor saved, when recorded
+    # From console output only (None / empty for CSV and History logs):
+    epoch_limit: int | None = None  # N of "Epoch k/N"
+    early_stopping_epoch: int | None = None  # "Epoch k: early stopping"
+    restored_epoch: int | None = None  # "Restoring model weights from the end of … epoch: k"
+    lr_cuts: tuple[LearningRateCut, ...] = ()
+    progress_source: str | None = None  # printed | logged | None: where below/above came from
 
 
 @dataclass(frozen=True)
@@ -158,6 +190,12 @@ class TrainingDiagnosis:
     notes: tuple[str, ...] = ()
     metadata_path: str | None = None  # the run metadata JSON read, if any
     max_overweight: float = 4.0  # class weights flagged beyond this factor either way
+    checkpoints: tuple[CheckpointLink, ...] = ()  # from console output: file → stage, epoch
+    logs_read: tuple[str, ...] = ()  # every log file read (a console log holds several stages)
+
+    def checkpoint(self, name: str) -> CheckpointLink | None:
+        """The link of a checkpoint file (by its name), if the console output saved it."""
+        return next((c for c in self.checkpoints if c.file == name), None)
 
     def stage(self, name: str) -> StageDiagnosis:
         for stage in self.stages:

@@ -13,6 +13,10 @@ Inputs understood
   with a ``history`` member of that form (and optionally an ``epoch`` list, 0-based).
 - Metadata: the source project's ``progressive_model_info.json``, read by
   :mod:`jetx_diag.training.run_metadata` (see :class:`RunMetadata`).
+- Console output of ``model.fit(verbose=1)`` (``*.log``/``*.txt``) and notebooks (``*.ipynb``),
+  read by :mod:`jetx_diag.training.console_log` and :mod:`jetx_diag.training.notebook_log`: one
+  file may hold
+  several stages (one per ``fit`` call), and says which epoch each checkpoint file holds.
 
 Per-epoch below/above accuracy is recognised under the column names in :data:`ROLE_ALIASES`
 (with a ``val_`` prefix for the validation series, without it for the training series).
@@ -23,157 +27,25 @@ from __future__ import annotations
 
 import csv
 import io
-import itertools
 import json
-import math
 import re
-from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from collections.abc import Mapping, Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 from jetx_diag.errors import LogError
-from jetx_diag.training.run_metadata import (
-    METADATA_NAMES,
-    RunMetadata,
-    find_metadata,
-    read_metadata,
+from jetx_diag.training.console_log import (
+    LogPattern,
+    looks_like_console_log,
+    read_console_log,
+    stage_logs,
 )
-
-#: Canonical role → column names (without ``val_``) recognised for it, first match wins.
-#: ``below_accuracy`` is the share of rounds that ended below the cash-out multiplier which the
-#: model called "below" (the document's "1.5 Altı Doğruluğu"); ``above_accuracy`` the same for
-#: rounds that reached it; ``money_loss_risk`` is 1 − below_accuracy ("Para Kaybı Riski").
-ROLE_ALIASES: dict[str, tuple[str, ...]] = {
-    "loss": ("loss",),
-    "below_accuracy": (
-        "below_accuracy",
-        "below_acc",
-        "threshold_below_accuracy",
-        "threshold_below_acc",
-        "below_15_accuracy",
-        "below_15_acc",
-        "below_recall",
-        "threshold_below_recall",
-    ),
-    "above_accuracy": (
-        "above_accuracy",
-        "above_acc",
-        "threshold_above_accuracy",
-        "threshold_above_acc",
-        "above_15_accuracy",
-        "above_15_acc",
-        "above_recall",
-        "threshold_above_recall",
-    ),
-    "threshold_accuracy": (
-        "threshold_accuracy",
-        "threshold_acc",
-        "threshold_binary_accuracy",
-        "binary_accuracy",
-    ),
-    "money_loss_risk": ("money_loss_risk", "threshold_money_loss_risk"),
-}
-
-#: Roles whose values are shares: logged as fractions, or as percentages (then divided by 100).
-SHARE_ROLES = ("below_accuracy", "above_accuracy", "threshold_accuracy", "money_loss_risk")
-
-#: Series computed from others (name without ``val_``). ``worst_class_accuracy`` is
-#: min(below, above): a model that calls only one class scores 0 on it, which is why it is the
-#: default goal (threshold accuracy rewards calling every round "above": 64.9% for free).
-DERIVED = ("worst_class_accuracy", "balanced_accuracy", "money_loss_risk")
-
+from jetx_diag.training.notebook_log import read_notebook_log
+from jetx_diag.training.run_metadata import METADATA_NAMES, find_metadata, read_metadata
+from jetx_diag.training.stage_log import StageLog, TrainingRun, build_stage_from_columns
 
 _MISSING_CELLS = {"", "na", "n/a", "none", "null"}
-
-
-@dataclass(frozen=True)
-class StageLog:
-    """One stage's per-epoch log.
-
-    ``epochs`` are 1-based. ``metrics`` maps each numeric column, as named in the file, to one
-    value per epoch (``None`` where the epoch has no finite value). ``roles`` maps the canonical
-    names of :data:`ROLE_ALIASES` (``val_below_accuracy``, ``loss`` …) to those columns.
-    ``not_finite`` lists, per column, the epochs whose value was NaN or infinite (the others
-    ``None`` were simply not logged).
-    """
-
-    name: str
-    source: str
-    format: str  # "csv" or "history_json"
-    epochs: tuple[int, ...]
-    metrics: dict[str, tuple[float | None, ...]]
-    roles: dict[str, str] = field(default_factory=dict)
-    not_finite: dict[str, tuple[int, ...]] = field(default_factory=dict)
-    notes: tuple[str, ...] = ()
-
-    @property
-    def n_epochs(self) -> int:
-        return len(self.epochs)
-
-    @property
-    def stop_epoch(self) -> int:
-        """The last logged epoch: where training of this stage stopped."""
-        return self.epochs[-1]
-
-    def column(self, name: str) -> str | None:
-        """The file's column for ``name`` (a column name or a canonical role), if logged."""
-        if name in self.metrics:
-            return name
-        return self.roles.get(name)
-
-    def series(self, name: str) -> tuple[float | None, ...] | None:
-        """Values per epoch of a column, a canonical role or a derived series; ``None`` if absent.
-
-        Derived series (``val_`` prefix for validation): ``worst_class_accuracy`` =
-        min(below, above), ``balanced_accuracy`` = their mean, ``money_loss_risk`` =
-        1 − below when not logged itself, ``below_accuracy`` = 1 − money_loss_risk likewise.
-        """
-        column = self.column(name)
-        if column is not None:
-            return self.metrics[column]
-        prefix = "val_" if name.startswith("val_") else ""
-        base = name.removeprefix("val_")
-        if base == "money_loss_risk":
-            below = self.series(prefix + "below_accuracy")
-            return None if below is None else tuple(_complement(v) for v in below)
-        if base == "below_accuracy" and (prefix + "money_loss_risk") in self.roles:
-            risk = self.metrics[self.roles[prefix + "money_loss_risk"]]
-            return tuple(_complement(v) for v in risk)
-        if base in ("worst_class_accuracy", "balanced_accuracy"):
-            below = self.series(prefix + "below_accuracy")
-            above = self.series(prefix + "above_accuracy")
-            if below is None or above is None:
-                return None
-            combine = min if base == "worst_class_accuracy" else _mean2
-            return tuple(
-                None if b is None or a is None else combine(b, a)
-                for b, a in zip(below, above, strict=True)
-            )
-        return None
-
-    def value_at(self, name: str, epoch: int) -> float | None:
-        """The value of a series at a (1-based) epoch, ``None`` if absent or not logged."""
-        values = self.series(name)
-        if values is None or epoch not in self.epochs:
-            return None
-        return values[self.epochs.index(epoch)]
-
-
-@dataclass(frozen=True)
-class TrainingRun:
-    """All stages of one run, in training order, with the metadata when found."""
-
-    stages: tuple[StageLog, ...]
-    metadata: RunMetadata | None = None
-    run_dir: str | None = None
-    notes: tuple[str, ...] = ()
-
-    def stage(self, name: str) -> StageLog:
-        for stage in self.stages:
-            if stage.name == name:
-                return stage
-        raise KeyError(name)
 
 
 # --------------------------------------------------------------------------- finding files
@@ -219,6 +91,29 @@ def _scan(run_dir: Path) -> tuple[dict[str, Path], list[str]]:
     return ordered, notes
 
 
+_CONSOLE_SUFFIXES = (".log", ".txt", ".out")
+
+
+def console_logs_in(run_dir: str | Path) -> list[Path]:
+    """Console logs (``*.log``/``*.txt``/``*.out`` holding Keras ``fit`` output) and notebooks
+    (``*.ipynb``) directly in ``run_dir``, in natural order; ``[]`` when there are none."""
+
+    directory = Path(run_dir)
+    if not directory.is_dir():
+        return []
+    found = [
+        p
+        for p in directory.iterdir()
+        if p.is_file()
+        and not p.name.startswith(".")
+        and (
+            p.suffix.lower() == ".ipynb"
+            or (p.suffix.lower() in _CONSOLE_SUFFIXES and looks_like_console_log(p))
+        )
+    ]
+    return sorted(found, key=lambda p: _natural_key(p.name))
+
+
 def stage_logs_in(run_dir: str | Path) -> dict[str, Path]:
     """Like :func:`find_stage_logs`, but ``{}`` when there are none (or no such directory):
     for callers to whom logs are optional, such as the report beside a checkpoint."""
@@ -243,7 +138,8 @@ def find_stage_logs(run_dir: str | Path) -> dict[str, Path]:
         raise LogError(
             "no training logs found",
             path=directory,
-            hint="expected CSVLogger files (stage1.csv …) or *_history.json; or give NAME=FILE",
+            hint="expected CSVLogger files (stage1.csv …), *_history.json, console logs "
+            "(*.log, *.txt) or notebooks (*.ipynb); or give NAME=FILE",
         )
     return found
 
@@ -251,32 +147,92 @@ def find_stage_logs(run_dir: str | Path) -> dict[str, Path]:
 # --------------------------------------------------------------------------- reading logs
 
 
+def is_console_file(path: str | Path) -> bool:
+    """Whether a log file is read as console output or a notebook rather than CSV/JSON."""
+    file = Path(path)
+    if file.suffix.lower() in (".ipynb", *_CONSOLE_SUFFIXES):
+        return True
+    if file.suffix.lower() in (".csv", ".json", ".tsv"):
+        return False
+
+    return looks_like_console_log(file)
+
+
+def read_console_stages(
+    path: str | Path, *, patterns: Sequence[LogPattern] = ()
+) -> tuple[list[StageLog], list[str]]:
+    """Every stage of a console log or notebook as a :class:`StageLog`, and the file's notes."""
+
+    file = Path(path)
+    if file.suffix.lower() == ".ipynb":
+        log = read_notebook_log(file, patterns=patterns)
+        fmt = "notebook"
+    else:
+        log = read_console_log(file, patterns=patterns)
+        fmt = "console"
+    return stage_logs(log, fmt)
+
+
+def _single_stages(
+    name: str, path: Path, patterns: Sequence[LogPattern], notes: list[str]
+) -> list[StageLog]:
+    """The stages of one ``--stage NAME=FILE``: the file's one stage named NAME, or all of a
+    console file's stages as ``NAME.stageK`` when it holds several."""
+    if not is_console_file(path):
+        return [read_log(path, name=name)]
+    stages, file_notes = read_console_stages(path, patterns=patterns)
+    notes.extend(file_notes)
+    if len(stages) == 1:
+        return [replace(stages[0], name=name)]
+    return [replace(stage, name=f"{name}.{stage.name}") for stage in stages]
+
+
 def load_run(
     source: str | Path | Mapping[str, str | Path],
     metadata_path: str | Path | None = None,
     *,
     run_dir: str | Path | None = None,
+    patterns: Sequence[LogPattern] = (),
 ) -> TrainingRun:
     """Read every stage of a run.
 
-    ``source`` is a run directory (stages found with :func:`find_stage_logs`, metadata with
-    :func:`find_metadata` unless ``metadata_path`` is given) or a mapping stage name → log file
-    (``--stage NAME=FILE``), read in the mapping's order. ``run_dir`` is where the run's other
-    files live (for the missing-artifact check); it defaults to the directory given as source.
+    ``source`` is a run directory (stages found with :func:`find_stage_logs` and
+    :func:`console_logs_in`, metadata with :func:`find_metadata` unless ``metadata_path`` is
+    given), one log file (a console log or notebook: its stages; a CSV/JSON log: one stage; its
+    folder is the run's) or a mapping stage name → log file (``--stage NAME=FILE``), read in the
+    mapping's order. ``run_dir`` is where the run's other files live (for the missing-artifact
+    check); it defaults to the directory given as source. ``patterns`` are the user's
+    ``--log-pattern`` lines, applied to console output.
     """
     notes: list[str] = []
+    stage_list: list[StageLog] = []
     if isinstance(source, Mapping):
         if not source:
             raise LogError("no training logs given", hint="give at least one NAME=FILE")
-        files = {str(name): Path(path) for name, path in source.items()}
+        for name, path in source.items():
+            stage_list.extend(_single_stages(str(name), Path(path), patterns, notes))
         directory = None if run_dir is None else Path(run_dir)
+    elif Path(source).is_file():
+        file = Path(source)
+        if is_console_file(file):
+            stage_list, file_notes = read_console_stages(file, patterns=patterns)
+            notes.extend(file_notes)
+        else:
+            stage_list = [read_log(file)]
+        directory = file.parent if run_dir is None else Path(run_dir)
     else:
         directory = Path(source)
-        files = find_stage_logs(directory)
-        notes.extend(_scan(directory)[1])
+        stage_list = _folder_stages(directory, patterns, notes)
         if run_dir is not None:
             directory = Path(run_dir)
-    stages = tuple(read_log(path, name=name) for name, path in files.items())
+    stages = tuple(stage_list)
+    names = [stage.name for stage in stages]
+    repeated = sorted({n for n in names if names.count(n) > 1})
+    if repeated:
+        raise LogError(
+            f"stage names repeat: {', '.join(repeated)}",
+            hint="name the stages with --stage NAME=FILE",
+        )
 
     metadata = None
     if metadata_path is None and directory is not None and directory.is_dir():
@@ -290,7 +246,52 @@ def load_run(
         metadata=metadata,
         run_dir=None if directory is None else str(directory),
         notes=tuple(notes),
+        sources=tuple(dict.fromkeys(stage.source for stage in stages)),
     )
+
+
+def _folder_stages(
+    directory: Path, patterns: Sequence[LogPattern], notes: list[str]
+) -> list[StageLog]:
+    """The stages of a run folder: CSVLogger/History files, then console logs and notebooks.
+
+    A console stage whose name a CSV/JSON log already has is left out (the CSV is exact); the
+    stages are put in natural order of their names (``stage2`` before ``stage10``).
+    """
+    if not directory.is_dir():
+        raise LogError(
+            "not a directory",
+            path=directory,
+            hint="give the run's output folder, a console log or a notebook",
+        )
+    files, scan_notes = _scan(directory)
+    notes.extend(scan_notes)
+    consoles = console_logs_in(directory)
+    if not files and not consoles:
+        find_stage_logs(directory)  # raises "no training logs found"
+    stages = {name: read_log(path, name=name) for name, path in files.items()}
+    refused: list[LogError] = []
+    for path in consoles:
+        try:
+            found, file_notes = read_console_stages(path, patterns=patterns)
+        except LogError as error:
+            # A notebook or text file in the folder that holds no training (an analysis
+            # notebook, a README.txt) does not stop the run's other logs from being read.
+            refused.append(error)
+            notes.append(f"{path.name} not read: {error.problem}")
+            continue
+        notes.extend(file_notes)
+        for stage in found:
+            if stage.name in stages:
+                notes.append(
+                    f"{path.name}: stage {stage.name!r} ignored, it is read from "
+                    f"{Path(stages[stage.name].source).name}"
+                )
+                continue
+            stages[stage.name] = stage
+    if not stages and refused:
+        raise refused[0]
+    return [stages[name] for name in sorted(stages, key=_natural_key)]
 
 
 def read_log(path: str | Path, *, name: str | None = None) -> StageLog:
@@ -311,7 +312,7 @@ def read_log(path: str | Path, *, name: str | None = None) -> StageLog:
     else:
         epochs, columns, notes = _parse_csvlogger(text, file)
         fmt = "csv"
-    return _build_stage(stage, file, fmt, epochs, columns, notes)
+    return build_stage_from_columns(stage, file, fmt, epochs, columns, notes)
 
 
 def _sniff_separator(header: str) -> str | None:
@@ -410,153 +411,3 @@ def _parse_history_json(
         raise LogError("the 'epoch' list and the metric lists differ in length", path=file)
     notes = [f"members that are not lists ignored: {', '.join(skipped)}"] if skipped else []
     return epochs, columns, notes
-
-
-def _build_stage(
-    name: str,
-    file: Path,
-    fmt: str,
-    epochs: list[int] | None,
-    columns: dict[str, list[Any]],
-    parse_notes: list[str],
-) -> StageLog:
-    notes: list[str] = list(parse_notes)
-    n_rows = max((len(values) for values in columns.values()), default=0)
-    if n_rows == 0:
-        raise LogError("training log holds no epochs", path=file)
-    if epochs is None:
-        epochs = list(range(1, n_rows + 1))
-        if fmt == "csv":
-            notes.append("no 'epoch' column: rows numbered 1, 2, … in file order")
-    for earlier, later in itertools.pairwise(epochs):
-        if later <= earlier:
-            raise LogError(
-                f"epoch {later} follows epoch {earlier}: epochs must increase",
-                path=file,
-                hint="the file may hold several runs (CSVLogger append=True?); split it",
-            )
-    if epochs[0] != 1:
-        notes.append(f"log starts at epoch {epochs[0]} (resumed training?)")
-    if n_rows == 1:
-        notes.append("only one epoch logged: no trend can be read")
-
-    metrics: dict[str, tuple[float | None, ...]] = {}
-    not_finite: dict[str, tuple[int, ...]] = {}
-    dropped_text: list[str] = []
-    dropped_empty: list[str] = []
-    for column, values in columns.items():
-        numbers = [v for v in values if isinstance(v, float)]
-        texts = [v for v in values if v is not None and not isinstance(v, float)]
-        if not numbers:
-            (dropped_text if texts else dropped_empty).append(column)
-            continue
-        if texts:
-            notes.append(
-                f"{column}: {len(texts)} value(s) are not numbers (e.g. {str(texts[0])!r}); "
-                "kept as not logged"
-            )
-        bad = tuple(e for e, v in zip(epochs, values, strict=True) if _not_finite(v))
-        if bad:
-            not_finite[column] = bad
-            notes.append(f"{column} is not finite (NaN/inf) at {describe_epochs(bad)}")
-        metrics[column] = tuple(
-            v if isinstance(v, float) and math.isfinite(v) else None for v in values
-        )
-    if dropped_text:
-        notes.append(f"columns without numbers ignored: {', '.join(dropped_text)}")
-    if dropped_empty:
-        notes.append(f"columns never logged ignored: {', '.join(dropped_empty)}")
-    if not metrics:
-        raise LogError("training log has no numeric metric columns", path=file)
-
-    roles, role_notes = _assign_roles(metrics)
-    notes.extend(role_notes)
-    for role in SHARE_ROLES:
-        for key in (role, "val_" + role):
-            if key in roles:
-                metrics[roles[key]], note = _as_share(roles[key], metrics[roles[key]])
-                if note:
-                    notes.append(note)
-    if "val_below_accuracy" not in roles and "val_money_loss_risk" not in roles:
-        notes.append(
-            "no per-epoch validation below-accuracy logged (e.g. val_below_accuracy): "
-            "the progress table shows the metrics that are there"
-        )
-    unknown = [c for c in metrics if c not in roles.values()]
-    if unknown:
-        notes.append(f"other columns kept as logged: {', '.join(unknown)}")
-    return StageLog(
-        name=name,
-        source=str(file),
-        format=fmt,
-        epochs=tuple(epochs),
-        metrics=metrics,
-        roles=roles,
-        not_finite=not_finite,
-        notes=tuple(notes),
-    )
-
-
-def _assign_roles(metrics: Mapping[str, Any]) -> tuple[dict[str, str], list[str]]:
-    roles: dict[str, str] = {}
-    notes: list[str] = []
-    lowered = {column.lower(): column for column in metrics}
-    for role, aliases in ROLE_ALIASES.items():
-        for prefix in ("", "val_"):
-            matches = [lowered[prefix + a] for a in aliases if prefix + a in lowered]
-            if matches:
-                roles[prefix + role] = matches[0]
-                if len(matches) > 1:
-                    notes.append(
-                        f"{prefix + role} read from {matches[0]}; also present: "
-                        + ", ".join(matches[1:])
-                    )
-    return roles, notes
-
-
-def _as_share(
-    column: str, values: tuple[float | None, ...]
-) -> tuple[tuple[float | None, ...], str]:
-    present = [v for v in values if v is not None]
-    if not present:
-        return values, ""
-    if max(present) > 1.0 and max(present) <= 100.0 and min(present) >= 0.0:
-        return (
-            tuple(None if v is None else v / 100.0 for v in values),
-            f"{column} looks like percentages (max {max(present):g}): divided by 100",
-        )
-    outside = [v for v in present if v < 0.0 or v > 1.0]
-    if outside:
-        return (
-            tuple(None if v is None or v < 0.0 or v > 1.0 else v for v in values),
-            f"{column}: {len(outside)} value(s) outside 0–1 kept as not logged",
-        )
-    return values, ""
-
-
-def _not_finite(value: Any) -> bool:
-    return isinstance(value, float) and not math.isfinite(value)
-
-
-def _complement(value: float | None) -> float | None:
-    return None if value is None else 1.0 - value
-
-
-def _mean2(a: float, b: float) -> float:
-    return (a + b) / 2.0
-
-
-def describe_epochs(epochs: Iterable[int]) -> str:
-    """``epochs 5–9, 12`` for a sorted epoch list."""
-    items = sorted(epochs)
-    spans: list[str] = []
-    start = previous = items[0]
-    for epoch in [*items[1:], None]:
-        if epoch is not None and epoch == previous + 1:
-            previous = epoch
-            continue
-        spans.append(str(start) if start == previous else f"{start}–{previous}")
-        if epoch is not None:
-            start = previous = epoch
-    word = "epoch" if len(items) == 1 else "epochs"
-    return f"{word} {', '.join(spans)}"

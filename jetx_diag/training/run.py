@@ -12,13 +12,18 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from jetx_diag.artifacts.safe_pickle import load_scaler
 from jetx_diag.errors import JetxDiagError
 from jetx_diag.training.checks import feature_input_width
 from jetx_diag.training.diagnosis import diagnose
 from jetx_diag.training.findings import TrainingDiagnosis
-from jetx_diag.training.logs import TrainingRun, load_run
+from jetx_diag.training.logs import load_run
+from jetx_diag.training.stage_log import TrainingRun
+
+if TYPE_CHECKING:
+    from jetx_diag.training.console_log import LogPattern
 
 
 @dataclass(frozen=True)
@@ -44,6 +49,7 @@ class TrainingOptions:
     check_widths: bool = False
     scaler: str | None = None  # default: scaler*.pkl / *.joblib / *.skops in the run folder
     checkpoints: tuple[str, ...] | None = None  # default: every .h5 / .keras in the run folder
+    log_patterns: tuple[LogPattern, ...] = ()  # --log-pattern NAME=REGEX, for console output
 
 
 def diagnose_run(
@@ -52,15 +58,18 @@ def diagnose_run(
     *,
     measured_metrics: Mapping[str, float] | None = None,
 ) -> tuple[TrainingRun, TrainingDiagnosis]:
-    """Read a run (its folder, or ``options.stage_files``) and diagnose it."""
+    """Read a run (its folder, one console log or notebook in it, or ``options.stage_files``)
+    and diagnose it."""
     options = options or TrainingOptions()
+    patterns = options.log_patterns
     if options.stage_files:
-        run = load_run(options.stage_files, options.metadata, run_dir=run_dir)
+        run = load_run(options.stage_files, options.metadata, run_dir=run_dir, patterns=patterns)
     else:
         if run_dir is None:
             raise ValueError("give a run directory or stage files")
-        run = load_run(run_dir, options.metadata)
-    widths = _widths(run_dir, options) if options.check_widths else _Widths()
+        run = load_run(run_dir, options.metadata, patterns=patterns)
+    folder = run.run_dir if run.run_dir is not None else run_dir
+    widths = _widths(folder, options) if options.check_widths else _Widths()
     diagnosis = diagnose(
         run,
         scaler_width=widths.scaler_width,

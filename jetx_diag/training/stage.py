@@ -12,6 +12,7 @@ from __future__ import annotations
 import itertools
 from collections.abc import Mapping
 from dataclasses import dataclass
+from pathlib import Path
 
 from jetx_diag.training.epochs import (
     best_epoch,
@@ -29,10 +30,11 @@ from jetx_diag.training.findings import (
     STATUS_NOT_LOGGED,
     EarlyStoppingReplay,
     Finding,
+    LearningRateCut,
     StageDiagnosis,
 )
-from jetx_diag.training.logs import StageLog, TrainingRun, describe_epochs
 from jetx_diag.training.run_metadata import StageCallbacks, same_stage
+from jetx_diag.training.stage_log import StageLog, TrainingRun, describe_epochs
 
 #: Epochs past the peak from which the finding is a warning, and critical.
 PAST_PEAK_WARNING, PAST_PEAK_CRITICAL = 10, 50
@@ -75,16 +77,30 @@ def _resolve_monitor(
     option_monitor = _per_stage(monitor_option, stage.name)
     if isinstance(option_monitor, str):
         return _Monitor(option_monitor, option_monitor, None, patience, 0.0, "option")
+    printed = None if stage.events is None else stage.events.checkpoint_monitor
     if recorded is not None and (recorded.monitor or recorded.checkpoint_monitor):
         return _Monitor(
             recorded.monitor,
-            recorded.checkpoint_monitor,
+            printed or recorded.checkpoint_monitor,
             recorded.mode,
             patience,
             recorded.min_delta or 0.0,
-            "metadata",
+            "console" if printed else "metadata",
         )
+    if printed:
+        # ModelCheckpoint printed its monitor; EarlyStopping never prints its own.
+        return _Monitor(None, printed, None, patience, 0.0, "console")
     return _Monitor(None, None, None, patience, 0.0, "unknown")
+
+
+def saved_epoch(stage: StageLog) -> tuple[int, str] | None:
+    """(epoch, file) of the stage's last printed checkpoint save, when it is a logged epoch."""
+    if stage.events is None:
+        return None
+    for save in reversed(stage.events.saves):
+        if save.epoch in stage.epochs:
+            return save.epoch, save.file
+    return None
 
 
 def _data_findings(stage: StageLog, has_below: bool, findings: list[Finding]) -> None:
@@ -238,13 +254,17 @@ def _checkpoint_findings(
         numbers: dict[str, int | float | str] = {"monitor": monitor.checkpoint}
         findings.append(Finding("monitor_not_logged", "warning", stage.name, numbers))
         return None, None
-    same_mode = monitor.checkpoint == monitor.early_stopping and monitor.mode
-    kept = best_epoch(
-        stage.epochs, values, monitor.mode if same_mode else metric_mode(monitor.checkpoint)
-    )
-    if kept is None:
-        return None, None
-    checkpoint_at = kept[0]
+    saved = saved_epoch(stage) if monitor.source == "console" else None
+    if saved is not None:
+        checkpoint_at = saved[0]  # the console says which epoch was saved: no replay needed
+    else:
+        same_mode = monitor.checkpoint == monitor.early_stopping and monitor.mode
+        kept = best_epoch(
+            stage.epochs, values, monitor.mode if same_mode else metric_mode(monitor.checkpoint)
+        )
+        if kept is None:
+            return None, None
+        checkpoint_at = kept[0]
     goal_there = stage.value_at(goal, checkpoint_at)
     is_goal = monitor.checkpoint == goal or (
         stage.column(goal) is not None and stage.column(monitor.checkpoint) == stage.column(goal)
@@ -349,6 +369,8 @@ def diagnose_stage(
         )
     meta = run.metadata
     limit = None if meta is None else meta.for_stage(meta.stage_epoch_limits, stage.name)
+    if limit is None and stage.events is not None:
+        limit = stage.events.epoch_limit
     replay = _replay_findings(stage, monitor, limit if isinstance(limit, int) else None, findings)
     if meta is not None:
         recorded_epochs = meta.for_stage(meta.stage_epochs, stage.name)
@@ -386,10 +408,30 @@ def diagnose_stage(
         omitted_transitions=omitted,
         curves=_curves(stage, goal if goal_values is not None else None),
         checkpoint_file=_checkpoint_file(stage, run),
+        **_console_facts(stage),
     )
 
 
+def _console_facts(stage: StageLog) -> dict[str, object]:
+    """What only console output tells about a stage (empty for CSV and History logs)."""
+    column = stage.roles.get("val_below_accuracy") or stage.roles.get("val_money_loss_risk")
+    source = None if column is None else ("printed" if column.startswith("printed_") else "logged")
+    events = stage.events
+    if events is None:
+        return {"progress_source": source}
+    return {
+        "epoch_limit": events.epoch_limit,
+        "early_stopping_epoch": events.early_stopping_epoch,
+        "restored_epoch": events.restored_epoch,
+        "lr_cuts": tuple(LearningRateCut(e, lr) for e, lr in events.lr_reductions),
+        "progress_source": source,
+    }
+
+
 def _checkpoint_file(stage: StageLog, run: TrainingRun) -> str | None:
+    saved = saved_epoch(stage)
+    if saved is not None:
+        return Path(saved[1]).name
     meta = run.metadata
     recorded = None if meta is None else meta.for_stage(meta.callbacks, stage.name)
     return recorded.checkpoint_file if isinstance(recorded, StageCallbacks) else None

@@ -14,7 +14,8 @@ from matplotlib.patches import Rectangle
 from jetx_diag.report.figures.base import figure_png
 from jetx_diag.report.figures.training import curve_labels, learning_curves_figure
 from jetx_diag.training.diagnosis import diagnose
-from jetx_diag.training.logs import StageLog, TrainingRun, load_run
+from jetx_diag.training.logs import load_run
+from jetx_diag.training.stage_log import StageLog, TrainingRun
 
 
 def stage_one() -> StageLog:

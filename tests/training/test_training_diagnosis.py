@@ -31,7 +31,8 @@ from jetx_diag.training.epochs import (
     replay_early_stopping,
 )
 from jetx_diag.training.findings import Finding, TrainingDiagnosis
-from jetx_diag.training.logs import StageLog, TrainingRun, load_run
+from jetx_diag.training.logs import load_run
+from jetx_diag.training.stage_log import StageLog, TrainingRun
 
 
 def doc_stage1() -> list[dict[str, Any]]:

@@ -10,13 +10,7 @@ import pytest
 
 from jetx_diag.errors import ArtifactError, LogError
 from jetx_diag.results import from_dict, to_dict
-from jetx_diag.training.logs import (
-    TrainingRun,
-    describe_epochs,
-    find_stage_logs,
-    load_run,
-    read_log,
-)
+from jetx_diag.training.logs import find_stage_logs, load_run, read_log
 from jetx_diag.training.run_metadata import (
     RunMetadata,
     StageCallbacks,
@@ -25,6 +19,7 @@ from jetx_diag.training.run_metadata import (
     read_metadata,
     same_stage,
 )
+from jetx_diag.training.stage_log import TrainingRun, describe_epochs
 
 
 def write(path: Path, text: str) -> Path:

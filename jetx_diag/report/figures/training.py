@@ -20,7 +20,7 @@ from matplotlib.figure import Figure
 from jetx_diag.i18n.messages import messages
 from jetx_diag.report.figures.base import PNG_DPI
 from jetx_diag.training.findings import StageDiagnosis, TrainingDiagnosis
-from jetx_diag.training.logs import TrainingRun
+from jetx_diag.training.stage_log import TrainingRun
 
 _TRAIN_COLOR = "#7f8c8d"
 _VALIDATION_COLOR = "#2e86c1"
