@@ -56,6 +56,7 @@ def cli(debug: bool) -> None:
     jetx-diag compare stage*_best.h5 --data jetx_data.db  rank checkpoints, pick the best
     jetx-diag check                                       the CI step, from the config file
     jetx-diag demo                                        the whole job on a built-in history
+    jetx-diag cache                                       size of the caches; `cache clear`
 
     Exit codes: 0 all targets met, 1 a target missed, 2 usage error, 3 input error,
     4 unsafe input refused, 5 internal error, 6 worse than the baseline.
@@ -128,4 +129,7 @@ def _register_commands() -> None:
     from jetx_diag.cli_history import history
 
     cli.add_command(history)
+    from jetx_diag.cli_cache import cache
+
+    cli.add_command(cache)
     _registered = True
