@@ -33,7 +33,8 @@ def test_view_behaves_like_the_list_it_replaces() -> None:
     assert 1.05 in view and view.index(7.0) == 3 and view.count(1.2) == 1
     assert np.array_equal(np.asarray(view), expected)
     assert np.asarray(view, dtype=np.float32).dtype == np.float32
-    assert view + [9.0] == [*expected, 9.0] and [0.5] + view == [0.5, *expected]
+    # Concatenation as extractors written for lists do it.
+    assert view + [9.0] == [*expected, 9.0] and [0.5] + view == [0.5, *expected]  # noqa: RUF005
     assert float(np.mean(view)) == pytest.approx(np.mean(expected))
     with pytest.raises(IndexError):
         view[4]  # round 4 is the one being predicted: not in its own history
