@@ -20,7 +20,7 @@ import xmlschema
 from compare_factory import TEST_FROM_ID, CompareRun, make_compare_run
 from run_factory import FEATURES, make_run
 
-from jetx_diag import cli_compare, evaluate
+from jetx_diag import cli_compare, evaluate, evaluate_parallel
 from jetx_diag.ci import STEP_SUMMARY_LIMIT
 from jetx_diag.cli import ExitCode, run
 from jetx_diag.compare import ranking_rows
@@ -70,6 +70,8 @@ def compared(compare_run: CompareRun, tmp_path_factory: pytest.TempPathFactory) 
 
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(cli_compare, "Evaluator", Recording)
+        # Several checkpoints go to worker processes; this process builds their inputs.
+        patch.setattr(evaluate_parallel, "Evaluator", Recording)
         patch.setenv("GITHUB_STEP_SUMMARY", str(summary))
         code = run(
             [
