@@ -169,3 +169,10 @@ def test_a_worker_killed_by_the_extractor_is_an_input_error() -> None:
 
     with pytest.raises(MismatchError, match="t:dies stopped its worker process"):
         extract_matrix(dies, "t:dies", VALUES, np.arange(700, 1200), jobs=2)
+
+
+def test_jobs_must_be_positive(capfd) -> None:  # type: ignore[no-untyped-def]
+    from jetx_diag.cli import ExitCode, run
+
+    assert run(["report", "model.h5", "--jobs", "0"]) == ExitCode.USAGE_ERROR
+    assert "--jobs" in capfd.readouterr().err
