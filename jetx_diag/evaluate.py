@@ -1,8 +1,10 @@
 """From files to an ``Evaluation``: history, artifacts, inputs, predictions, metrics, skill.
 
 ``Evaluator`` holds one history and builds model inputs once per input signature, so comparing
-several checkpoints of one run costs one input build plus two predictions per checkpoint (the
-held-out rounds, and the validation slice just before them on which a cut-off may be chosen).
+several checkpoints of one run costs one input build plus one ``predict`` call per checkpoint
+(the validation slice, on which a cut-off may be chosen, and the held-out rounds right after it,
+in one batch). A checkpoint evaluated before on the same rounds costs no ``predict`` at all: its
+outputs come from the prediction cache (:mod:`jetx_diag.prediction_cache`).
 
 Every evaluation also answers "better than chance, and what would it do to money?" once
 (:func:`jetx_diag.skill.analyse_skill`, on ``Evaluation.skill``), from what the rounds before the
