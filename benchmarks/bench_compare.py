@@ -66,7 +66,7 @@ def main() -> None:
     parser.add_argument("--scheduler", help="a Dask scheduler address (the [distributed] extra)")
     args = parser.parse_args()
 
-    from jetx_diag.cli_compare import Source, evaluate_sources
+    from jetx_diag.cli_compare import PARALLEL_FROM, Source, evaluate_sources
     from jetx_diag.compare import compare
     from jetx_diag.evaluate import EvaluationOptions, Evaluator
 
@@ -85,6 +85,8 @@ def main() -> None:
         rows = []
         for label, jobs, scheduler in modes:
             for count in COUNTS:
+                if jobs > 1 and count < PARALLEL_FROM * jobs:
+                    continue  # compare does not fan out so few checkpoints: one by one above
                 sources = [Source(path, "checkpoint") for path in checkpoints[:count]]
                 chosen = dataclasses.replace(options, jobs=jobs)
                 started = time.perf_counter()
@@ -101,6 +103,8 @@ def main() -> None:
     by = {(label, count): seconds for label, count, seconds, _ in rows}
     for label, _, _ in modes[1:]:
         for count in COUNTS:
+            if (label, count) not in by:
+                continue
             ratio = by[(modes[0][0], count)] / by[(label, count)]
             print(f"speed-up of {label} over one by one at K={count}: {ratio:5.2f}x")
 

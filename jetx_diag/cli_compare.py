@@ -38,6 +38,11 @@ _CHECKPOINT_KINDS = ("hdf5", "zip", "savedmodel")
 COMPARE_FORMATS = (*PAGE_FORMATS, "json")
 
 
+#: Checkpoints per worker process from which compare fans out locally: each worker pays its own
+#: TensorFlow start-up, which a single checkpoint per worker does not win back.
+PARALLEL_FROM = 2
+
+
 @dataclass(frozen=True)
 class Source:
     """A file to compare: a checkpoint to evaluate or a saved evaluation/comparison JSON."""
@@ -170,8 +175,8 @@ def evaluate_sources(
     One Evaluator evaluates every checkpoint, so model inputs are built once per input
     signature however many checkpoints share it. Choosing the best of K checkpoints is K tries
     on the same rounds: each checkpoint's "better than chance" p-value is corrected for K (at
-    least; a larger ``--tests-tried`` is kept). Several checkpoints with ``jobs`` > 1, or a Dask
-    ``scheduler`` address, are evaluated in parallel (:mod:`jetx_diag.evaluate_parallel`) on
+    least; a larger ``--tests-tried`` is kept). At least two checkpoints per worker with ``jobs``
+    > 1, or a Dask ``scheduler`` address, are evaluated in parallel (:mod:`jetx_diag.evaluate_parallel`) on
     inputs built once here; the results are the same, in the same order.
     """
     from jetx_diag.compare import Candidate
@@ -183,7 +188,7 @@ def evaluate_sources(
     if checkpoints and tried > options.skill.tests_tried:
         skill = dataclasses.replace(options.skill, tests_tried=tried)
         options = dataclasses.replace(options, skill=skill)
-    if len(checkpoints) > 1 and (scheduler or options.jobs > 1):
+    if scheduler or (options.jobs > 1 and len(checkpoints) >= PARALLEL_FROM * options.jobs):
         return _evaluate_parallel(sources, options, progress, read_back, scheduler)
     candidates = []
     done = 0

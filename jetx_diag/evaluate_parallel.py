@@ -102,8 +102,22 @@ def evaluate_one(shared: Shared, path: str) -> Outcome:
     """Runs in a worker: one checkpoint on the shared history and inputs."""
     inputs = {key: _unpack(packed, key[0], shared) for key, packed in shared.inputs.items()}
     evaluator = Evaluator.from_shared(shared.options, shared.history, shared.data_sha, inputs)
-    evaluation = evaluator.evaluate(path)
+    try:
+        evaluation = evaluator.evaluate(path)
+    finally:
+        _forget_models()
     return Outcome(evaluation, evaluator.predict_calls, evaluator.cache_hits)
+
+
+def _forget_models() -> None:
+    """Free what Keras keeps of the models a worker loaded: a worker evaluates many checkpoints,
+    and loky replaces a worker whose memory keeps growing (TensorFlow's start-up paid again)."""
+    import sys
+
+    for name in ("keras", "tf_keras"):
+        module = sys.modules.get(name)
+        if module is not None:
+            module.backend.clear_session()
 
 
 def _on_joblib(
