@@ -175,9 +175,10 @@ def evaluate_sources(
     One Evaluator evaluates every checkpoint, so model inputs are built once per input
     signature however many checkpoints share it. Choosing the best of K checkpoints is K tries
     on the same rounds: each checkpoint's "better than chance" p-value is corrected for K (at
-    least; a larger ``--tests-tried`` is kept). At least two checkpoints per worker with ``jobs``
-    > 1, or a Dask ``scheduler`` address, are evaluated in parallel (:mod:`jetx_diag.evaluate_parallel`) on
-    inputs built once here; the results are the same, in the same order.
+    least; a larger ``--tests-tried`` is kept). At least two checkpoints per worker with
+    ``jobs`` > 1, or a Dask ``scheduler`` address, are evaluated in parallel
+    (:mod:`jetx_diag.evaluate_parallel`) on inputs built once here; the results are the same,
+    in the same order.
     """
     from jetx_diag.compare import Candidate
 
