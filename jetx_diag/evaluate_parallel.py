@@ -100,6 +100,7 @@ def _prepare(evaluator: Evaluator, path: Path) -> None:
 
 def evaluate_one(shared: Shared, path: str) -> Outcome:
     """Runs in a worker: one checkpoint on the shared history and inputs."""
+    _keep_worker()
     inputs = {key: _unpack(packed, key[0], shared) for key, packed in shared.inputs.items()}
     evaluator = Evaluator.from_shared(shared.options, shared.history, shared.data_sha, inputs)
     try:
@@ -107,6 +108,18 @@ def evaluate_one(shared: Shared, path: str) -> Outcome:
     finally:
         _forget_models()
     return Outcome(evaluation, evaluator.predict_calls, evaluator.cache_hits)
+
+
+def _keep_worker() -> None:
+    """Keep this loky worker for the next checkpoint. loky replaces a worker whose memory grew
+    300 MB past its size after its first task; TensorFlow's graphs and allocator caches for a
+    few models do that without leaking, and a replacement pays TensorFlow's start-up again. The
+    threshold is a module global that the worker loop reads at each check."""
+    import sys
+
+    executor = sys.modules.get("joblib.externals.loky.process_executor")
+    if executor is not None and hasattr(executor, "_MAX_MEMORY_LEAK_SIZE"):
+        executor._MAX_MEMORY_LEAK_SIZE = max(executor._MAX_MEMORY_LEAK_SIZE, 8 * 1024**3)
 
 
 def _forget_models() -> None:
