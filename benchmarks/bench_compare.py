@@ -1,40 +1,40 @@
-"""Comparing K checkpoints of one run costs one input build plus K model evaluations.
+"""Comparing K checkpoints of one run: inputs built once, evaluations fanned out.
 
 Sets up one training-like run: a provably-fair SQLite history, the demo's feature extractor (the
 per-round Python that makes inputs expensive, as in the source project), a fitted scaler, and
-four document-shaped checkpoints with the same input signature (untrained, differently seeded:
-timing does not depend on what a model learned). Or, with ``--run DIR``, the checkpoints of a
-``jetx-diag demo`` run found in DIR.
+sixteen small document-shaped checkpoints with the same input signature (untrained, differently
+seeded: timing does not depend on what a model learned).
 
-Measured in the same process, feature cache off, TensorFlow imported and warmed up first:
+For K = 1, 4 and 16 checkpoints it times ``compare``'s evaluation step (what
+``jetx-diag compare`` does before ranking), feature and prediction caches off, TensorFlow
+imported and warmed up first in this process:
 
-* ``inputs``: building the model inputs once (windows, features, scaling), what the evaluator
-  does per input signature;
-* ``evaluate``: each further checkpoint once inputs exist (load, predict, metrics, skill);
-* ``compare K=1`` and ``compare K=4``: a fresh evaluator for all checkpoints, then ranking.
+* one by one in this process (``--jobs 1``), inputs built once;
+* fanned out to ``--jobs`` local worker processes through joblib (the default), inputs built
+  once here and shared (each worker pays its own TensorFlow start-up: that is in the figure);
+* with ``--scheduler ADDRESS``, on that Dask cluster as well.
 
-It prints the figures and the ratios: K=4 against K=1 + 3 × evaluate (the claim) and against
-4 × K=1 (what rebuilding inputs per checkpoint would cost). It is not a test.
+It prints seconds, seconds per checkpoint and the input builds. It is not a test.
 
-    .venv/bin/python benchmarks/bench_compare.py [--rounds 3000] [--run DIR] [--repeat 2]
+    .venv/bin/python benchmarks/bench_compare.py [--rounds 3000] [--jobs 2] [--scheduler ADDR]
 """
 
 from __future__ import annotations
 
 import argparse
-import statistics
+import dataclasses
 import tempfile
 import time
-from collections.abc import Callable
 from pathlib import Path
 
 import numpy as np
 
 FEATURES = "jetx_diag.demo.features:extract_features"
+COUNTS = (1, 4, 16)
 
 
-def make_run(folder: Path, rounds: int) -> tuple[Path, Path, list[Path]]:
-    """History, scaler and four checkpoints sharing one input signature."""
+def make_run(folder: Path, rounds: int, count: int) -> tuple[Path, Path, list[Path]]:
+    """History, scaler and ``count`` checkpoints sharing one input signature."""
     import joblib
     from sklearn.preprocessing import StandardScaler
 
@@ -51,110 +51,63 @@ def make_run(folder: Path, rounds: int) -> tuple[Path, Path, list[Path]]:
     joblib.dump(StandardScaler().fit(matrix), scaler_path)
     keras = import_keras()
     checkpoints = []
-    for index, name in enumerate(("stage1_best", "stage2_best", "stage3_best", "final")):
+    for index in range(count):
         keras.utils.set_random_seed(index)
-        path = folder / f"{name}.h5"
+        path = folder / f"stage{index + 1:02d}_best.h5"
         build_model(matrix.shape[1], size="small").save(path)
         checkpoints.append(path)
     return history, scaler_path, checkpoints
 
 
-def timed(action: Callable[[], object]) -> tuple[float, object]:
-    started = time.perf_counter()
-    result = action()
-    return time.perf_counter() - started, result
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--rounds", type=int, default=3000, help="rounds of generated history")
-    parser.add_argument("--run", help="a jetx-diag demo run folder (history.db, scaler, .h5)")
-    parser.add_argument("--repeat", type=int, default=2, help="repeats; medians are printed")
+    parser.add_argument("--jobs", type=int, default=2, help="local worker processes")
+    parser.add_argument("--scheduler", help="a Dask scheduler address (the [distributed] extra)")
     args = parser.parse_args()
 
-    import joblib
-
-    from jetx_diag.artifacts.keras_loader import load_checkpoint
-    from jetx_diag.compare.ranking import Candidate, compare
+    from jetx_diag.cli.compare import PARALLEL_FROM, Source, evaluate_sources
+    from jetx_diag.compare.ranking import compare
     from jetx_diag.evaluation.evaluator import Evaluator
-    from jetx_diag.evaluation.inputs import prepare_inputs
     from jetx_diag.evaluation.options import EvaluationOptions
-    from jetx_diag.predictions import model_input_specs
 
     with tempfile.TemporaryDirectory(prefix="bench_compare_") as tmp:
-        if args.run:
-            run = Path(args.run)
-            history = run / "history.db"
-            scaler = next(run.glob("scaler*.pkl"))
-            checkpoints = sorted(run.glob("*.h5"))[:4]
-        else:
-            history, scaler, checkpoints = make_run(Path(tmp), args.rounds)
-        if len(checkpoints) < 4:
-            raise SystemExit(f"need four checkpoints, found {len(checkpoints)}")
+        history, scaler, checkpoints = make_run(Path(tmp), args.rounds, max(COUNTS))
         options = EvaluationOptions(
             data=str(history), scaler=str(scaler), features=FEATURES, cache_dir=None
         )
-
-        # Warm-up (not timed): TensorFlow's import and first model load happen once per process.
-        warm = Evaluator(options)
-        loaded = load_checkpoint(checkpoints[0])
-        specs = model_input_specs(loaded.model)
-        scaler_object = joblib.load(scaler)
-
-        def compare_k(k: int) -> tuple[float, int]:
-            """A fresh evaluator for the first ``k`` checkpoints, then the ranking."""
-            evaluator = Evaluator(options)
-            seconds, _ = timed(
-                lambda: compare(
-                    [Candidate(evaluator.evaluate(str(c)), str(c)) for c in checkpoints[:k]]
+        Evaluator(options).evaluate(str(checkpoints[0]))  # warm-up: TensorFlow, first load
+        modes: list[tuple[str, int, str | None]] = [
+            ("one by one (--jobs 1)", 1, None),
+            (f"joblib --jobs {args.jobs}", args.jobs, None),
+        ]
+        if args.scheduler:
+            modes.append((f"Dask {args.scheduler}", 1, args.scheduler))
+        rows = []
+        for label, jobs, scheduler in modes:
+            for count in COUNTS:
+                if jobs > 1 and count < PARALLEL_FROM * jobs:
+                    continue  # compare does not fan out so few checkpoints: one by one above
+                sources = [Source(path, "checkpoint") for path in checkpoints[:count]]
+                chosen = dataclasses.replace(options, jobs=jobs)
+                started = time.perf_counter()
+                candidates, evaluator = evaluate_sources(sources, chosen, None, scheduler=scheduler)
+                compare(candidates)
+                seconds = time.perf_counter() - started
+                rows.append((label, count, seconds, evaluator.input_builds))
+                print(
+                    f"{label:<24} K={count:<3} {seconds:8.2f} s  {seconds / count:6.2f} s each  "
+                    f"input builds {evaluator.input_builds}",
+                    flush=True,
                 )
-            )
-            return seconds, evaluator.input_builds
-
-        samples: dict[str, list[float]] = {"inputs": [], "k1": [], "k4": [], "evaluate": []}
-        builds: dict[str, int] = {}
-        for _ in range(args.repeat):
-            # Inputs alone: the evaluator's own build step for one signature, so that exactly
-            # the evaluator's work is timed, nothing more.
-            seconds, _ = timed(
-                lambda: prepare_inputs(options, warm.history, specs, scaler_object, str(scaler))
-            )
-            samples["inputs"].append(seconds)
-
-            seconds, builds["k1"] = compare_k(1)
-            samples["k1"].append(seconds)
-            seconds, builds["k4"] = compare_k(4)
-            samples["k4"].append(seconds)
-
-            # One more checkpoint on an evaluator whose inputs already exist.
-            ready = Evaluator(options)
-            ready.evaluate(str(checkpoints[0]))
-            for checkpoint in checkpoints[1:]:
-                seconds, _ = timed(lambda e=ready, c=checkpoint: e.evaluate(str(c)))
-                samples["evaluate"].append(seconds)
-
-    median = {key: statistics.median(values) for key, values in samples.items()}
-    rounds = "demo run" if args.run else f"{args.rounds} rounds"
-    print(f"history: {rounds}; checkpoints: {', '.join(c.name for c in checkpoints)}")
-    print(f"medians of {args.repeat} repeats, feature cache off, TensorFlow warmed up\n")
-    print(f"build inputs once            {median['inputs']:8.2f} s")
-    print(f"evaluate one more checkpoint {median['evaluate']:8.2f} s   (inputs already built)")
-    print(f"compare K=1                  {median['k1']:8.2f} s   input_builds = {builds['k1']}")
-    print(f"compare K=4                  {median['k4']:8.2f} s   input_builds = {builds['k4']}")
-    expected = median["k1"] + 3 * median["evaluate"]
-    print()
-    print(
-        f"K=4 / (K=1 + 3 × evaluate)   {median['k4'] / expected:8.2f}   "
-        "(1.0 = one input build plus four evaluations)"
-    )
-    print(
-        f"K=4 / (4 × K=1)              {median['k4'] / (4 * median['k1']):8.2f}   "
-        "(1.0 = inputs rebuilt for every checkpoint)"
-    )
-    print(
-        f"inputs / K=1                 {median['inputs'] / median['k1']:8.2f}   "
-        "(share of a single-checkpoint run spent building inputs)"
-    )
+    print(f"\nhistory: {args.rounds} rounds; feature and prediction caches off")
+    by = {(label, count): seconds for label, count, seconds, _ in rows}
+    for label, _, _ in modes[1:]:
+        for count in COUNTS:
+            if (label, count) not in by:
+                continue
+            ratio = by[(modes[0][0], count)] / by[(label, count)]
+            print(f"speed-up of {label} over one by one at K={count}: {ratio:5.2f}x")
 
 
 if __name__ == "__main__":

@@ -128,7 +128,7 @@ def map_heads(model: Any, outputs: Mapping[str, np.ndarray], source: str) -> dic
             count = int(np.sum(~np.isfinite(array)))
             raise ArtifactError(
                 f"the model produced {count} non-finite values on its {head!r} output for "
-                "finite inputs",
+                f"finite inputs ({array.shape[0]} rounds predicted)",
                 path=source,
             )
     return heads

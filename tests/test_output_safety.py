@@ -100,7 +100,8 @@ class ColdCache:
 
     reference: dict[str, Any]  # the --no-cache run's evaluation, without its date
     folder: Path
-    contents: dict[str, tuple[list[str], list[list[float]]]]  # file -> (names, matrix)
+    contents: dict[str, tuple[list[str], list[list[float]]]]  # feature file -> (names, matrix)
+    files: list[str]  # every cache file: the features and the model's predictions
 
 
 def _evaluation(made: Run, folder: Path, *cache_args: str) -> dict[str, Any]:
@@ -119,11 +120,12 @@ def cold_cache(keras_run: Run, tmp_path_factory: pytest.TempPathFactory) -> Cold
     cold = _evaluation(keras_run, tmp_path_factory.mktemp("cold"), "--cache-dir", str(folder))
     assert cold == reference
     contents = {}
-    for path in sorted(folder.iterdir()):
+    for path in sorted(folder.glob("features-*.npz")):
         with np.load(path) as archive:
             contents[path.name] = (archive["names"].tolist(), archive["matrix"].tolist())
-    assert contents and all(name.startswith("features-") for name in contents)
-    return ColdCache(reference, folder, contents)
+    files = sorted(p.name for p in folder.iterdir())
+    assert contents and {name.split("-")[0] for name in files} == {"features", "predictions"}
+    return ColdCache(reference, folder, contents, files)
 
 
 @pytest.mark.keras
@@ -133,7 +135,7 @@ def test_warm_cache_gives_the_same_report_as_no_cache(
     cache = tmp_path / "cache"
     shutil.copytree(cold_cache.folder, cache)
     assert _evaluation(keras_run, tmp_path, "--cache-dir", str(cache)) == cold_cache.reference
-    assert sorted(p.name for p in cache.iterdir()) == sorted(cold_cache.contents)  # none added
+    assert sorted(p.name for p in cache.iterdir()) == cold_cache.files  # none added
 
 
 def _damage(path: Path, how: str) -> None:
@@ -160,13 +162,13 @@ def test_corrupt_cache_file_is_recomputed_not_trusted(
 ) -> None:
     cache = tmp_path / "cache"
     shutil.copytree(cold_cache.folder, cache)
-    for path in cache.iterdir():  # every cache file the run uses
+    for path in cache.glob("features-*.npz"):  # every feature file the run uses
         _damage(path, damage)
     capfd.readouterr()
     assert _evaluation(keras_run, tmp_path, "--cache-dir", str(cache)) == cold_cache.reference
     assert capfd.readouterr().err == ""
     # Each damaged file was replaced by a good one, and no temporary file was left behind.
-    assert sorted(p.name for p in cache.iterdir()) == sorted(cold_cache.contents)
+    assert sorted(p.name for p in cache.iterdir()) == cold_cache.files
     for name, content in cold_cache.contents.items():
         with np.load(cache / name) as archive:
             assert (archive["names"].tolist(), archive["matrix"].tolist()) == content

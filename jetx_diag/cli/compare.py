@@ -47,6 +47,11 @@ _CHECKPOINT_KINDS = (
 COMPARE_FORMATS = (*PAGE_FORMATS, "json")
 
 
+#: Checkpoints per worker process from which compare fans out locally: each worker pays its own
+#: TensorFlow start-up, which a single checkpoint per worker does not win back.
+PARALLEL_FROM = 2
+
+
 @dataclass(frozen=True)
 class Source:
     """A file to compare: a checkpoint to evaluate or a saved evaluation/comparison JSON."""
@@ -183,14 +188,21 @@ def _distinct_labels(candidates: list[Any]) -> list[Any]:
 
 
 def evaluate_sources(
-    sources: Sequence[Source], options: EvaluationOptions, progress: Progress | None
+    sources: Sequence[Source],
+    options: EvaluationOptions,
+    progress: Progress | None,
+    *,
+    scheduler: str | None = None,
 ) -> tuple[list[Any], Any]:
     """Candidates for every source, and the Evaluator used (``None`` when all came from JSON).
 
     One Evaluator evaluates every checkpoint, so model inputs are built once per input
     signature however many checkpoints share it. Choosing the best of K checkpoints is K tries
     on the same rounds: each checkpoint's "better than chance" p-value is corrected for K (at
-    least; a larger ``--tests-tried`` is kept).
+    least; a larger ``--tests-tried`` is kept). At least two checkpoints per worker with
+    ``jobs`` > 1, or a Dask ``scheduler`` address, are evaluated in parallel
+    (:mod:`jetx_diag.evaluation.parallel`) on inputs built once here; the results are the same,
+    in the same order.
     """
     from jetx_diag.compare.ranking import Candidate
 
@@ -201,6 +213,8 @@ def evaluate_sources(
     if checkpoints and tried > options.skill.tests_tried:
         skill = dataclasses.replace(options.skill, tests_tried=tried)
         options = dataclasses.replace(options, skill=skill)
+    if scheduler or (options.jobs > 1 and len(checkpoints) >= PARALLEL_FROM * options.jobs):
+        return _evaluate_parallel(sources, options, progress, read_back, scheduler)
     candidates = []
     done = 0
     for source in sources:
@@ -224,6 +238,28 @@ def evaluate_sources(
         if progress is not None:
             progress(f"checkpoint {done}/{len(checkpoints)}: {source.path.name}", 1, 1)
         candidates.append(Candidate(evaluation, str(source.path), "checkpoint"))
+    return _distinct_labels(candidates), evaluator
+
+
+def _evaluate_parallel(
+    sources: Sequence[Source],
+    options: EvaluationOptions,
+    progress: Progress | None,
+    read_back: dict[Path, list[Any]],
+    scheduler: str | None,
+) -> tuple[list[Any], Any]:
+    from jetx_diag.compare.ranking import Candidate
+    from jetx_diag.evaluation.parallel import evaluate_checkpoints
+
+    paths = [s.path for s in sources if s.kind == "checkpoint"]
+    evaluations, evaluator = evaluate_checkpoints(paths, options, progress, scheduler=scheduler)
+    by_path = iter(evaluations)
+    candidates = []
+    for source in sources:
+        if source.kind == "json":
+            candidates.extend(read_back[source.path])
+        else:
+            candidates.append(Candidate(next(by_path), str(source.path), "checkpoint"))
     return _distinct_labels(candidates), evaluator
 
 
@@ -339,8 +375,9 @@ def run_compare(
     targets = build_targets(config, target_texts)
     rank_by = params.get("rank_by") or config.get("rank_by", "targets")
     quiet = bool(params.get("quiet"))
+    scheduler = params.get("scheduler") or config.get("scheduler")
     with progress_bars(not quiet) as progress:
-        candidates, _ = evaluate_sources(sources, options, progress)
+        candidates, _ = evaluate_sources(sources, options, progress, scheduler=scheduler)
     comparison = compare_candidates(candidates, targets, rank_by=rank_by)
     return publish_comparison(comparison, config, params, targets, quiet=quiet)
 
@@ -369,6 +406,12 @@ def _rank_choice() -> click.Choice:
     baseline_help="Saved evaluation or comparison: exit 6 when the best got worse than it.",
 )
 @click.option("--no-reports", is_flag=True, help="No per-checkpoint reports beside the page.")
+@click.option(
+    "--scheduler",
+    metavar="ADDRESS",
+    help="Evaluate the checkpoints on a Dask cluster (tcp://host:8786; needs the [distributed] "
+    "extra). Without it they run in --jobs local processes.",
+)
 @quiet_option
 def compare(sources: tuple[str, ...], **params: Any) -> int:
     """Rank checkpoints of a run on the same held-out rounds and pick the best.
@@ -376,9 +419,10 @@ def compare(sources: tuple[str, ...], **params: Any) -> int:
     Give checkpoint files, folders (every .h5/.keras model, SavedModel, ONNX, CatBoost,
     LightGBM and XGBoost model in them; a classifier/regressor pair counts once) or evaluation
     JSON files saved earlier with --json (no model is reloaded for those). Model inputs are built
-    once for all checkpoints that share an input signature. The page ranks every checkpoint,
-    names the best and the rule that chose it, tests the best against each other one (McNemar),
-    flags checkpoints collapsed onto one class, and links each checkpoint's own report.
+    once for all checkpoints that share an input signature; the checkpoints are then evaluated
+    in --jobs worker processes, or on a Dask cluster with --scheduler. The page ranks every
+    checkpoint, names the best and the rule that chose it, tests the best against each other one
+    (McNemar), flags checkpoints collapsed onto one class, and links each checkpoint's own report.
     Exit code 0 when the best checkpoint meets every target, 1 when it misses one, 6 when it is
     worse than --baseline.
     """

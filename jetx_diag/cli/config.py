@@ -67,6 +67,9 @@ KEYS: dict[str, Callable[[Any], Any]] = {
     "test_from_id": int,
     "min_history": int,
     "cache_dir": str,
+    "cache_max_mb": float,  # bound of the cache folder; oldest entries evicted past it
+    "jobs": int,  # worker processes (feature extraction, compare's checkpoints)
+    "scheduler": str,  # compare: a Dask scheduler address (the [distributed] extra)
     "strict": _boolean,
     "max_rejected": float,
     "output": str,

@@ -28,6 +28,7 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
     "check": ("jetx_diag.cli.compare", "check", "The CI step, everything from the config file."),
     "history": ("jetx_diag.cli.history", "history", "Why did training fail? Read a run's logs."),
     "demo": ("jetx_diag.cli.demo", "demo", "The whole job on a built-in provably-fair history."),
+    "cache": ("jetx_diag.cli.cache", "cache", "Show or clear the feature and prediction caches."),
 }
 
 
@@ -63,6 +64,7 @@ def cli(debug: bool) -> None:
     jetx-diag compare stage*_best.h5 --data jetx_data.db  rank checkpoints, pick the best
     jetx-diag check                                       the CI step, from the config file
     jetx-diag demo                                        the whole job on a built-in history
+    jetx-diag cache                                       size of the caches; `cache clear`
 
     Exit codes: 0 all targets met, 1 a target missed, 2 usage error, 3 input error,
     4 unsafe input refused, 5 internal error, 6 worse than the baseline.

@@ -89,8 +89,19 @@ def evaluation_options(function: Callable[..., Any]) -> Callable[..., Any]:
             help="Import this module of your training code for the model's custom layers "
             "(repeatable). Runs its code; Lambda layers still need --trust-code.",
         ),
-        click.option("--cache-dir", metavar="DIR", help="Feature cache folder."),
-        click.option("--no-cache", is_flag=True, help="Do not read or write the feature cache."),
+        click.option("--cache-dir", metavar="DIR", help="Feature and prediction cache folder."),
+        click.option(
+            "--no-cache",
+            is_flag=True,
+            help="Do not read or write the feature and prediction caches.",
+        ),
+        click.option(
+            "--jobs",
+            type=click.IntRange(min=1),
+            metavar="N",
+            help="Worker processes for the feature extractor (and compare's checkpoints)  "
+            "[default: the cores available]",
+        ),
         click.option(
             "--cashout",
             type=float,
@@ -193,8 +204,10 @@ def build_options(
         value = params.get(key)
         return value if value is not None else config.path(key)
 
+    from jetx_diag.cache_store import max_bytes_from
     from jetx_diag.evaluation.options import EvaluationOptions, SkillOptions
     from jetx_diag.inputs.feature_cache import default_cache_dir
+    from jetx_diag.inputs.feature_workers import available_cores
     from jetx_diag.results import EvaluationSettings
     from jetx_diag.scoring.targets import DEFAULT_TARGETS
 
@@ -208,6 +221,12 @@ def build_options(
         raise UsageError(f"--threshold must be at least 1.0, got {settings.threshold}")
     if not 0.0 <= settings.cutoff <= 1.0:
         raise UsageError(f"--cutoff must be within [0, 1], got {settings.cutoff}")
+    jobs = pick("jobs")
+    if jobs is not None and jobs < 1:
+        raise UsageError(f"jobs must be at least 1, got {jobs}")
+    cache_max_mb = pick("cache_max_mb")
+    if cache_max_mb is not None and not cache_max_mb >= 0:
+        raise UsageError(f"cache_max_mb must be at least 0, got {cache_max_mb}")
     max_rejected = pick("max_rejected")
     if max_rejected is not None and not 0.0 <= max_rejected <= 1.0:
         raise UsageError(f"--max-rejected is a share within [0, 1], got {max_rejected}")
@@ -238,6 +257,8 @@ def build_options(
         custom_objects=tuple(params.get("custom_objects") or config.get("custom_objects") or ()),
         cache_dir=cache_dir,
         skill=skill,
+        jobs=available_cores() if jobs is None else int(jobs),
+        cache_max_bytes=max_bytes_from(cache_max_mb),
     )
 
 

@@ -1,8 +1,10 @@
 """From files to an ``Evaluation``: history, artifacts, inputs, predictions, metrics, skill.
 
 ``Evaluator`` holds one history and builds model inputs once per input signature, so comparing
-several checkpoints of one run costs one input build plus two predictions per checkpoint (the
-held-out rounds, and the validation slice just before them on which a cut-off may be chosen).
+several checkpoints of one run costs one input build plus one ``predict`` call per checkpoint
+(the validation slice, on which a cut-off may be chosen, and the held-out rounds right after it,
+in one batch). A checkpoint evaluated before on the same rounds costs no ``predict`` at all: its
+outputs come from the prediction cache (:mod:`jetx_diag.evaluation.prediction_cache`).
 
 Every evaluation also answers "better than chance, and what would it do to money?" once
 (:func:`jetx_diag.skill.assessment.analyse_skill`, on ``Evaluation.skill``), from what the rounds
@@ -28,16 +30,27 @@ import numpy as np
 from jetx_diag import __version__
 from jetx_diag.artifacts.companions import find_companions
 from jetx_diag.artifacts.custom_objects import load_custom_objects
+from jetx_diag.artifacts.inspection import TRUST_HINT, inspect_checkpoint
+from jetx_diag.artifacts.loaded_model import LoadedModel
 from jetx_diag.artifacts.metadata import RunMetadata, load_metadata
 from jetx_diag.artifacts.model_loader import KERAS_KINDS, load_model
 from jetx_diag.artifacts.safe_pickle import load_scaler
 from jetx_diag.artifacts.sniffing import sha256_file, sniff
-from jetx_diag.errors import UsageError
+from jetx_diag.cache_store import evict
+from jetx_diag.errors import UnsafeInputError, UsageError
 from jetx_diag.evaluation.inputs import PreparedInputs, prepare_inputs
 from jetx_diag.evaluation.options import DEFAULT_SKILL, EvaluationOptions, Progress, SkillOptions
+from jetx_diag.evaluation.prediction_cache import (
+    CachedPredictions,
+    prediction_key,
+    read,
+    rounds_digest,
+    write,
+)
 from jetx_diag.evaluation.record import Evaluation
 from jetx_diag.evaluation.skill import SkillContext, skill_report
 from jetx_diag.history.rounds import load_history
+from jetx_diag.inputs.feature_cache import load_extractor
 from jetx_diag.inputs.model_inputs import InputSpec
 from jetx_diag.predictions import (
     Predictions,
@@ -215,6 +228,61 @@ class Evaluator:
         self._scalers: dict[str, Any] = {}  # resolved path → LoadedScaler, read once per run
         self._metadata: dict[str, Any] = {}  # resolved path → RunMetadata, read once per run
         self._custom_objects: Any = None  # the user's modules, imported once when first needed
+        self._rounds_sha: str | None = None  # the prediction cache's key part for the rounds
+        self._npz_sha: str | None = None
+        self.predict_calls = 0  # model.predict calls made (one per checkpoint not cached)
+        self.cache_hits = 0  # checkpoints whose outputs came from the prediction cache
+
+    @classmethod
+    def from_shared(
+        cls,
+        options: EvaluationOptions,
+        history: Any,
+        data_sha: str | None,
+        inputs: dict[tuple[Any, ...], PreparedInputs],
+    ) -> Evaluator:
+        """An evaluator on a history and inputs another process already built (compare's
+        workers): nothing is read or built again for the signatures in ``inputs``."""
+        evaluator = cls.__new__(cls)
+        evaluator.options = options
+        evaluator.progress = None
+        evaluator.history = history
+        evaluator._data_sha = data_sha
+        evaluator._inputs = dict(inputs)
+        evaluator._scalers, evaluator._metadata = {}, {}
+        evaluator._rounds_sha = evaluator._npz_sha = None
+        evaluator.predict_calls = evaluator.cache_hits = 0
+        return evaluator
+
+    def companions(self, checkpoint: str | Path) -> tuple[str | None, str | None]:
+        """The scaler and metadata files of ``checkpoint``: given, or found beside it."""
+
+        scaler_path, metadata_path = self.options.scaler, self.options.metadata
+        if self.options.find_companions and (scaler_path is None or metadata_path is None):
+            found_scaler, found_metadata = find_companions(checkpoint)
+            scaler_path = scaler_path or (None if found_scaler is None else str(found_scaler))
+            metadata_path = metadata_path or (
+                None if found_metadata is None else str(found_metadata)
+            )
+        return scaler_path, metadata_path
+
+    def prepare(self, specs: tuple[InputSpec, ...], scaler_path: str | None) -> None:
+        """Build (once) the inputs a checkpoint with ``specs`` and this scaler will use."""
+        scaler = scaler_sha = None
+        if scaler_path is not None and any(s.kind == "features" for s in specs):
+            loaded = self._load_scaler(scaler_path)
+            scaler, scaler_sha = loaded.scaler, loaded.sha256
+        self._inputs_for(specs, scaler, scaler_path, scaler_sha)
+
+    @property
+    def data_sha(self) -> str | None:
+        """SHA-256 of the history file (hashed once per evaluator)."""
+        return self._data_sha
+
+    @property
+    def shared_inputs(self) -> dict[tuple[Any, ...], PreparedInputs]:
+        """Inputs built so far, by (input specs, scaler SHA-256)."""
+        return dict(self._inputs)
 
     @property
     def input_builds(self) -> int:
@@ -223,38 +291,42 @@ class Evaluator:
 
     def evaluate(self, checkpoint: str | Path) -> Evaluation:
         """Load one model (any format) and its scaler/metadata, predict the held-out rounds,
-        measure."""
+        measure.
 
+        With a cache folder, a Keras checkpoint's outputs come from the prediction cache when it
+        was evaluated before on the same rounds, scaler and extractor: then neither TensorFlow
+        nor the model is loaded (:mod:`jetx_diag.evaluation.prediction_cache`). Other formats
+        load in a fraction of a second and are not cached.
+        """
         options = self.options
-        scaler_path, metadata_path = options.scaler, options.metadata
-        if options.find_companions and (scaler_path is None or metadata_path is None):
-            found_scaler, found_metadata = find_companions(checkpoint)
-            scaler_path = scaler_path or (None if found_scaler is None else str(found_scaler))
-            metadata_path = metadata_path or (
-                None if found_metadata is None else str(found_metadata)
-            )
+        scaler_path, metadata_path = self.companions(checkpoint)
         self._report("loading " + Path(checkpoint).name, 0, 1)
-        loaded = load_model(
-            checkpoint,
-            trust_code=options.trust_code,
-            custom_objects=self._custom_objects_for(checkpoint),
-        )
+        key = cached = model = None
+        if sniff(checkpoint) in KERAS_KINDS:
+            # Read without TensorFlow: identifies the file (its SHA-256 keys the prediction
+            # cache) and refuses code hidden in it whether or not the model is then loaded.
+            info = inspect_checkpoint(checkpoint)
+            _refuse_code(info, options.trust_code)
+            key = self._prediction_key(info.sha256, scaler_path)
+            cached = None if key is None else self._read_cached(key)
+        if cached is None:
+            model = self._load(checkpoint)
+            specs = model_input_specs(model.model)
+            saved_by, warnings = model.saved_by, list(model.warnings)
+            sha256, size, file_format = model.sha256, model.size_bytes, model.format
+        else:
+            specs = cached.specs
+            saved_by, warnings = cached.summary.saved_by, list(cached.warnings)
+            sha256, size, file_format = info.sha256, info.size_bytes, info.format
+        details = {"format": file_format, "saved_by": saved_by or "unknown"}
         artifacts = [
-            Artifact(
-                "checkpoint",
-                str(checkpoint),
-                loaded.sha256,
-                loaded.size_bytes,
-                {"format": loaded.format, "saved_by": loaded.saved_by or "unknown"},
-            ),
-            *loaded.extra_artifacts,
+            Artifact("checkpoint", str(checkpoint), sha256, size, details),
+            *(() if model is None else model.extra_artifacts),
         ]
-        warnings: list[str] = list(getattr(loaded, "warnings", ()))
-        specs = model_input_specs(loaded.model)
-        scaler = None
+        scaler = scaler_sha = None
         if scaler_path is not None and any(s.kind == "features" for s in specs):
             loaded_scaler = self._load_scaler(scaler_path)
-            scaler = loaded_scaler.scaler
+            scaler, scaler_sha = loaded_scaler.scaler, loaded_scaler.sha256
             warnings.extend(loaded_scaler.warnings)
             artifacts.append(
                 Artifact(
@@ -274,26 +346,24 @@ class Evaluator:
         artifacts.extend(metadata_artifacts)
         warnings.extend(metadata_warnings)
 
-        scaler_sha = None if scaler is None else loaded_scaler.sha256
         prepared = self._inputs_for(specs, scaler, scaler_path, scaler_sha)
         self._report("predicting " + Path(checkpoint).name, 0, 1)
-        outputs = run_model(loaded.model, prepared.arrays)
-        heads = map_heads(loaded.model, outputs, str(checkpoint))
+        if cached is not None and _fits(cached, prepared):
+            heads, validation_p, summary = cached.heads, cached.validation_p_above, cached.summary
+            self.cache_hits += 1
+        else:
+            if model is None:  # a cached entry that does not fit these rounds: run the model
+                model = self._load(checkpoint)
+            heads, validation_p = self._predict(model.model, prepared, str(checkpoint))
+            summary = _summary(model, heads)
+            if key is not None:
+                self._write_cached(key, specs, heads, validation_p, summary, file_format, model)
         predictions = predictions_from_heads(heads, prepared.actual, prepared.round_ids)
-        context = self._skill_context(loaded.model, specs, prepared, heads, str(checkpoint))
+        context = self._skill_context(specs, prepared, validation_p)
         self._report("predicting " + Path(checkpoint).name, 1, 1)
-        summary = ModelSummary(
-            inputs=tuple(s.describe() for s in specs),
-            outputs=tuple(
-                f"{name} → {head}"
-                for head, name in _head_sources(heads, model_output_names(loaded.model))
-            ),
-            parameters=_parameter_count(loaded.model),
-            saved_by=loaded.saved_by,
-        )
         return evaluation_from_predictions(
             predictions,
-            label=loaded.label or Path(checkpoint).name,
+            label=(model.label if model is not None else None) or Path(checkpoint).name,
             settings=options.settings,
             split=prepared.split,
             data=self._accounting(),
@@ -307,6 +377,13 @@ class Evaluator:
 
     # ------------------------------------------------------------------ helpers
 
+    def _load(self, checkpoint: str | Path) -> LoadedModel:
+        return load_model(
+            checkpoint,
+            trust_code=self.options.trust_code,
+            custom_objects=self._custom_objects_for(checkpoint),
+        )
+
     def _custom_objects_for(self, checkpoint: str | Path) -> Any:
         """The ``--custom-objects`` modules' classes, imported once and only for a Keras file
         (an ONNX or boosted model never needs them, so never pays for importing Keras)."""
@@ -317,26 +394,86 @@ class Evaluator:
             self._custom_objects = load_custom_objects(self.options.custom_objects)
         return self._custom_objects
 
+    def _predict(
+        self, model: Any, prepared: PreparedInputs, source: str
+    ) -> tuple[dict[str, np.ndarray], np.ndarray | None]:
+        """One ``predict`` call for the validation slice and the held-out rounds together;
+        the held-out heads, and the validation slice's probability of "above"."""
+        self.predict_calls += 1
+        outputs = run_model(model, prepared.model_batch)
+        heads = map_heads(model, outputs, source)
+        before = prepared.validation_rows
+        held_out = {head: array[before:] for head, array in heads.items()}
+        validation_p = None
+        if before and "threshold" in heads:
+            validation_p = heads["threshold"][:before, 0]
+        return held_out, validation_p
+
+    def _prediction_key(self, checkpoint_sha: str, scaler_path: str | None) -> str | None:
+        """What the model's outputs depend on, hashed; ``None`` without a cache folder."""
+
+        options = self.options
+        if options.cache_dir is None:
+            return None
+        if self._rounds_sha is None and self.history is not None:
+            self._rounds_sha = rounds_digest(self.history.values, self.history.ids)
+        if options.inputs_npz is not None and self._npz_sha is None:
+            self._npz_sha = sha256_file(options.inputs_npz)
+        extractor = None
+        if options.features is not None:
+            extractor = load_extractor(options.features).fingerprint
+        return prediction_key(
+            checkpoint=checkpoint_sha,
+            scaler=None if scaler_path is None else sha256_file(scaler_path),
+            extractor=extractor,
+            rounds=self._rounds_sha,
+            inputs_npz=self._npz_sha,
+            transform=options.settings.window_transform,
+            test_fraction=options.test_fraction,
+            test_from_id=options.test_from_id,
+            min_history=options.min_history,
+            validation=options.skill.validation_fraction if options.skill.enabled else None,
+        )
+
+    def _read_cached(self, key: str) -> Any:
+
+        assert self.options.cache_dir is not None
+        return read(self.options.cache_dir, key)
+
+    def _write_cached(
+        self,
+        key: str,
+        specs: tuple[InputSpec, ...],
+        heads: dict[str, np.ndarray],
+        validation_p: np.ndarray | None,
+        summary: ModelSummary,
+        file_format: str,
+        model: Any,
+    ) -> None:
+
+        folder = self.options.cache_dir
+        assert folder is not None
+        entry = CachedPredictions(
+            specs, heads, validation_p, summary, file_format, tuple(model.warnings)
+        )
+        written = write(folder, key, entry)
+        # The bound covers both caches: the features just extracted and these predictions.
+        evict(folder, self.options.cache_max_bytes, keep=written)
+
     def _skill_context(
         self,
-        model: Any,
         specs: tuple[InputSpec, ...],
         prepared: PreparedInputs,
-        heads: dict[str, np.ndarray],
-        source: str,
+        validation_p: np.ndarray | None,
     ) -> SkillContext | None:
         """The rounds outside the held-out ones, and the model's probabilities on the validation
-        slice (one more predict, on inputs built once per signature)."""
+        slice (predicted in the same call as the held-out rounds)."""
         skill = self.options.skill
         if not skill.enabled:
             return None
         validation = prepared.validation
-        validation_p = None
-        if validation is not None and "threshold" in heads:
-            outputs = run_model(model, validation.arrays)
-            validation_heads = map_heads(model, outputs, source)
-            if "threshold" in validation_heads:
-                validation_p = validation_heads["threshold"][:, 0]
+        if validation is None:
+            validation_p = None
         feature_names = [s.name for s in specs if s.kind == "features"]
         features = train_features = None
         if validation is not None and len(feature_names) == 1:
@@ -346,9 +483,9 @@ class Evaluator:
             features, train_features = prepared.arrays[name], validation.arrays[name]
         return SkillContext(
             train_actual=prepared.train_actual,
-            validation_actual=None if validation_p is None else validation.actual,
+            validation_actual=None if validation_p is None else validation.actual,  # type: ignore[union-attr]
             validation_p_above=validation_p,
-            validation_ids=None if validation_p is None else validation.round_ids,
+            validation_ids=None if validation_p is None else validation.round_ids,  # type: ignore[union-attr]
             features=features,
             train_features=train_features,
             history=prepared.history,
@@ -398,6 +535,41 @@ class Evaluator:
         if self.progress is None:
             return None
         return lambda done, total: self._report("features", done, total)
+
+
+def _refuse_code(info: Any, trust_code: bool) -> None:
+    """Refuse a checkpoint whose layers run code from the file, before anything is loaded."""
+
+    if info.code_layers and not trust_code:
+        raise UnsafeInputError(
+            "the model contains layers that run Python code stored in the file: "
+            + ", ".join(info.code_layers),
+            path=info.path,
+            hint=TRUST_HINT,
+        )
+
+
+def _fits(cached: Any, prepared: PreparedInputs) -> bool:
+    """Whether a cached entry covers exactly these held-out rounds and validation slice."""
+    rows = int(prepared.actual.size)
+    if any(array.shape[0] != rows for array in cached.heads.values()):
+        return False
+    expected = prepared.validation_rows if "threshold" in cached.heads else 0
+    got = 0 if cached.validation_p_above is None else int(cached.validation_p_above.size)
+    return got == expected
+
+
+def _summary(model: Any, heads: dict[str, np.ndarray]) -> ModelSummary:
+    """What the report says about a loaded model."""
+    return ModelSummary(
+        inputs=tuple(s.describe() for s in model_input_specs(model.model)),
+        outputs=tuple(
+            f"{name} → {head}"
+            for head, name in _head_sources(heads, model_output_names(model.model))
+        ),
+        parameters=_parameter_count(model.model),
+        saved_by=model.saved_by,
+    )
 
 
 def _head_sources(heads: dict[str, np.ndarray], names: list[str]) -> list[tuple[str, str]]:

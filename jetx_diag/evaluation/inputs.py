@@ -3,7 +3,9 @@
 :func:`prepare_inputs` splits the history (the last share of the samples, or from an id on),
 builds the inputs of one input signature (windows, features, the scaler) for the held-out
 rounds, and for the last ``validation_fraction`` of the samples before them, on which a cut-off
-may be chosen. Precomputed inputs (``--inputs FILE.npz``) cover the held-out rounds only.
+may be chosen. The two are consecutive, so they are built as one block (``batch``): one feature
+extraction, and one ``predict`` call for both. Precomputed inputs (``--inputs FILE.npz``) cover
+the held-out rounds only.
 The ``Evaluator`` calls it once per input signature and scaler, whatever the checkpoints.
 """
 
@@ -53,6 +55,19 @@ class PreparedInputs:
     validation: ValidationSlice | None = None
     train_actual: np.ndarray | None = None  # outcomes of the samples before the held-out ones
     history: np.ndarray | None = None  # every usable round, for the randomness audit
+    # The validation rows followed by the held-out rows, one array per input: what the model
+    # predicts in one call. ``None``: the held-out ``arrays`` alone.
+    batch: dict[str, np.ndarray] | None = None
+
+    @property
+    def validation_rows(self) -> int:
+        """Rows of ``batch`` before the held-out ones."""
+        return 0 if self.validation is None else int(self.validation.actual.size)
+
+    @property
+    def model_batch(self) -> dict[str, np.ndarray]:
+        """Every row the model is asked about, validation slice first."""
+        return self.arrays if self.batch is None else self.batch
 
 
 def prepare_inputs(
@@ -72,7 +87,7 @@ def prepare_inputs(
     if options.features is not None:
         extractor = load_extractor(options.features)
 
-    def build(indices: np.ndarray, report: Callable[[int, int], None] | None = None) -> Any:
+    def build(indices: np.ndarray) -> Any:
         arrays = build_inputs(
             history.values,
             specs,
@@ -82,21 +97,42 @@ def prepare_inputs(
             scaler=scaler,
             scaler_path=scaler_path,
             cache_dir=options.cache_dir,
-            progress=report,
+            progress=progress,
+            jobs=options.jobs,
         )
         check_finite_rows(arrays, str(options.data))
         return arrays
 
-    inputs = build(targets, progress)
     start = int(targets[0])
+    before = _validation_count(options, start, first)
+    batch = validation = None
+    if before:
+        indices = np.arange(start - before, int(targets[-1]) + 1, dtype=np.int64)
+        try:
+            batch = build(indices)
+        except InputError:
+            # An extractor that fails on earlier rounds must not cost the held-out report; the
+            # skill section then says that no cut-off could be chosen.
+            batch = None
+    if batch is None:
+        inputs = build(targets)
+    else:
+        inputs = {name: array[before:] for name, array in batch.items()}
+        picked = indices[:before]
+        validation = ValidationSlice(
+            {name: array[:before] for name, array in batch.items()},
+            history.values[picked],
+            history.ids[picked],
+        )
     return PreparedInputs(
         inputs,
         split,
         history.values[targets],
         history.ids[targets],
-        validation=_validation(options, history, start, first, build),
+        validation=validation,
         train_actual=history.values[first:start],
         history=history.values,
+        batch=batch,
     )
 
 
@@ -115,28 +151,13 @@ def _split(
     return first, split, targets
 
 
-def _validation(
-    options: EvaluationOptions,
-    history: History,
-    start: int,
-    first: int,
-    build: Callable[[np.ndarray], Any],
-) -> ValidationSlice | None:
-    """Inputs for the last ``validation_fraction`` of the samples before the held-out ones,
-    or ``None`` when there are too few or they cannot be built (the held-out rounds could)."""
+def _validation_count(options: EvaluationOptions, start: int, first: int) -> int:
+    """Rounds of the validation slice (the last ``validation_fraction`` of the samples before
+    the held-out ones), or 0 when there are too few to choose a cut-off on."""
     if not options.skill.enabled:
-        return None
+        return 0
     count = int((start - first) * options.skill.validation_fraction)
-    if count < MIN_VALIDATION_ROUNDS:
-        return None
-    indices = np.arange(start - count, start, dtype=np.int64)
-    try:
-        arrays = build(indices)
-    except InputError:
-        # An extractor that fails on earlier rounds must not cost the held-out report; the
-        # skill section then says that no cut-off could be chosen.
-        return None
-    return ValidationSlice(arrays, history.values[indices], history.ids[indices])
+    return count if count >= MIN_VALIDATION_ROUNDS else 0
 
 
 def _npz(

@@ -1,10 +1,12 @@
 """The user's feature extractor, run once per evaluated round and cached on disk.
 
-The extractor is the callable the training used (``module:callable``, called with the list of
-multipliers before a round, returning a dict or a sequence of floats — the contract of the source
-project's ``FeatureEngineering.extract_all_features``). It is the slow part of rebuilding inputs,
-so its results are cached by the history it saw, the rounds asked for, and the extractor's code:
-a second run on the same data and extractor is instant. Cache files are written atomically and
+The extractor is the callable the training used (``module:callable``, called with the
+multipliers before a round — a read-only sequence, :class:`~jetx_diag.history.view.HistoryView`,
+that behaves like the list it used to be — returning a dict or a sequence of floats: the contract
+of the source project's ``FeatureEngineering.extract_all_features``). It is the slow part of
+rebuilding inputs (run in worker processes with ``jobs``), so its results are cached by the
+history it saw, the rounds asked for, and the extractor's code: a second run on the same data
+and extractor is instant. Cache files are written atomically and
 validated when read; a corrupt file is recomputed, never trusted.
 """
 
@@ -14,17 +16,18 @@ import contextlib
 import hashlib
 import importlib
 import inspect
-import math
 import os
 import tempfile
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 
-from jetx_diag.errors import MismatchError, UsageError
+from jetx_diag.cache_store import touch
+from jetx_diag.errors import UsageError
+from jetx_diag.inputs.feature_workers import extract_matrix
 
 CACHE_ENV = "JETX_DIAG_CACHE"
 
@@ -34,7 +37,7 @@ class FeatureExtractor:
     """A loaded extractor and what identifies its code for the cache."""
 
     name: str  # "module:callable"
-    function: Callable[[list[float]], Any]
+    function: Callable[[Any], Any]  # called with a HistoryView of the earlier rounds
     fingerprint: str  # changes when the extractor's source changes
 
 
@@ -88,78 +91,28 @@ def compute_features(
     targets: np.ndarray,
     cache_dir: Path | None = None,
     progress: Callable[[int, int], None] | None = None,
+    jobs: int = 1,
 ) -> tuple[tuple[str, ...], np.ndarray]:
-    """Feature names and the (rounds × features) matrix for each target round."""
+    """Feature names and the (rounds × features) matrix for each target round.
+
+    ``jobs``: worker processes for the extraction (:mod:`jetx_diag.inputs.feature_workers`); the
+    matrix is the same row for row whatever the number.
+    """
     cache_file = None
     if cache_dir is not None:
         cache_file = cache_dir / f"features-{cache_key(extractor, values, targets)}.npz"
         cached = _read_cache(cache_file, int(targets.size))
         if cached is not None:
+            touch(cache_file)  # recently used: evicted last
             if progress is not None:
                 progress(int(targets.size), int(targets.size))
             return cached
-    names, matrix = _extract(extractor, values, targets, progress)
+    names, matrix = extract_matrix(
+        extractor.function, extractor.name, values, targets, jobs=jobs, progress=progress
+    )
     if cache_file is not None:
         _write_cache(cache_file, names, matrix)
     return names, matrix
-
-
-def _extract(
-    extractor: FeatureExtractor,
-    values: np.ndarray,
-    targets: np.ndarray,
-    progress: Callable[[int, int], None] | None,
-) -> tuple[tuple[str, ...], np.ndarray]:
-    history = np.asarray(values, dtype=np.float64).tolist()
-    total = int(targets.size)
-    names: tuple[str, ...] | None = None
-    rows: list[list[float]] = []
-    for done, index in enumerate(targets.tolist(), start=1):
-        try:
-            result = extractor.function(history[:index])
-        except Exception as error:  # the user's code: report which round broke it
-            raise MismatchError(
-                f"feature extractor {extractor.name} failed on round index {index}: "
-                f"{type(error).__name__}: {error}"
-            ) from error
-        row_names, row = _as_row(result, extractor.name, index)
-        if names is None:
-            names = row_names
-        elif row_names != names:
-            raise MismatchError(
-                f"feature extractor {extractor.name} returned {len(row_names)} features on round "
-                f"index {index} but {len(names)} before; features must not change per round"
-            )
-        rows.append(row)
-        if progress is not None and (done % 50 == 0 or done == total):
-            progress(done, total)
-    matrix = np.asarray(rows, dtype=np.float64).reshape(total, len(names or ()))
-    return names or (), matrix
-
-
-def _as_row(result: Any, name: str, index: int) -> tuple[tuple[str, ...], list[float]]:
-    if isinstance(result, Mapping):
-        keys = tuple(str(k) for k in result)
-        raw: Sequence[Any] = list(result.values())
-    elif isinstance(result, Sequence | np.ndarray):
-        raw = list(np.asarray(result, dtype=np.float64).ravel())
-        keys = tuple(f"f{i}" for i in range(len(raw)))
-    else:
-        raise MismatchError(
-            f"feature extractor {name} returned {type(result).__name__}; "
-            "expected a dict or a sequence of floats"
-        )
-    try:
-        row = [float(v) for v in raw]
-    except (TypeError, ValueError) as error:
-        raise MismatchError(f"feature extractor {name}: non-numeric feature ({error})") from None
-    bad = [k for k, v in zip(keys, row, strict=True) if not math.isfinite(v)]
-    if bad:
-        raise MismatchError(
-            f"feature extractor {name} returned non-finite "
-            f"{', '.join(bad[:5])} on round index {index}"
-        )
-    return keys, row
 
 
 def _read_cache(path: Path, rows: int) -> tuple[tuple[str, ...], np.ndarray] | None:

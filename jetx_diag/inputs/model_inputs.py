@@ -149,8 +149,10 @@ def build_inputs(
     scaler_path: str | None = None,
     cache_dir: Path | None = None,
     progress: ProgressCallback | None = None,
+    jobs: int = 1,
 ) -> dict[str, np.ndarray]:
-    """Arrays for every model input, one row per target round."""
+    """Arrays for every model input, one row per target round (``jobs``: worker processes
+    for the feature extractor)."""
     if transform not in TRANSFORMS:
         raise UsageError(
             f"unknown window transform {transform!r}", hint="one of " + ", ".join(TRANSFORMS)
@@ -165,7 +167,7 @@ def build_inputs(
             arrays[spec.name] = batch if len(spec.shape) == 3 else batch[..., 0]
         else:
             arrays[spec.name] = _features_for(
-                spec, values, targets, extractor, scaler, scaler_path, cache_dir, progress
+                spec, values, targets, extractor, scaler, scaler_path, cache_dir, progress, jobs
             )
     return arrays
 
@@ -179,13 +181,14 @@ def _features_for(
     scaler_path: str | None,
     cache_dir: Path | None,
     progress: ProgressCallback | None,
+    jobs: int = 1,
 ) -> np.ndarray:
     if extractor is None:
         raise UsageError(
             f"the model has a feature input {spec.describe()} and no feature extractor was given",
             hint="pass --features module:callable, or precomputed arrays with --inputs FILE.npz",
         )
-    names, matrix = compute_features(extractor, values, targets, cache_dir, progress)
+    names, matrix = compute_features(extractor, values, targets, cache_dir, progress, jobs)
     scaler_width = getattr(scaler, "n_features_in_", None) if scaler is not None else None
     widths = {"extractor": matrix.shape[1], "model input": spec.length}
     if scaler_width is not None:

@@ -20,12 +20,13 @@ import xmlschema
 from compare_factory import TEST_FROM_ID, CompareRun, make_compare_run
 from run_factory import FEATURES, make_run
 
-from jetx_diag.cli import compare as cli_compare
 from jetx_diag.cli.exit_codes import ExitCode
+from jetx_diag.cli.main import compare as cli_compare
 from jetx_diag.cli.main import run
 from jetx_diag.compare.document import load_comparison_json
 from jetx_diag.compare.ranking import ranking_rows
 from jetx_diag.evaluation import evaluator as evaluate
+from jetx_diag.evaluation import parallel as evaluate_parallel
 from jetx_diag.evaluation.options import EvaluationOptions
 from jetx_diag.report.step_summary import STEP_SUMMARY_LIMIT
 
@@ -73,6 +74,8 @@ def compared(compare_run: CompareRun, tmp_path_factory: pytest.TempPathFactory) 
 
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(evaluate, "Evaluator", Recording)
+        # Several checkpoints go to worker processes; this process builds their inputs.
+        patch.setattr(evaluate_parallel, "Evaluator", Recording)
         patch.setenv("GITHUB_STEP_SUMMARY", str(summary))
         code = run(
             [
