@@ -14,6 +14,7 @@ from jetx_diag.cli_options import (
     build_targets,
     evaluation_options,
     gate,
+    note_implicit_config,
     parse_formats,
     print_baseline,
     progress_bars,
@@ -113,6 +114,8 @@ def publish(
     """Write the report files, JSON and JUnit, print the summary; return the exit code."""
     from jetx_diag.ci import report_summary, step_summary, write_report
     from jetx_diag.targets import decide_targets, evaluate_targets
+
+    evaluation = note_implicit_config(evaluation, config)
 
     # Three-way decisions (met / missed / undecided) at the skill report's confidence level.
     level = 0.95 if evaluation.skill is None else evaluation.skill.settings.level

@@ -25,6 +25,7 @@ from typing import Any
 import numpy as np
 
 from jetx_diag.errors import MismatchError, UsageError
+from jetx_diag.user_code import guarded
 
 CACHE_ENV = "JETX_DIAG_CACHE"
 
@@ -39,19 +40,34 @@ class FeatureExtractor:
 
 
 def load_extractor(spec: str) -> FeatureExtractor:
-    """Import ``module:callable`` (``module:Class.method`` works too)."""
+    """Import ``module:callable`` (``module:Class.method`` works too).
+
+    Importing runs the module's code: anything it raises (``SystemExit`` included) is a
+    :class:`~jetx_diag.errors.UserCodeError` naming it.
+    """
     module_name, _, attribute = spec.partition(":")
     if not module_name or not attribute:
         raise UsageError(f"--features {spec!r} must look like module:callable")
-    try:
-        target: Any = importlib.import_module(module_name)
-    except ImportError as error:
-        raise UsageError(f"--features {spec!r}: cannot import {module_name!r} ({error})") from None
-    for part in attribute.split("."):
+    with guarded() as guard:
         try:
-            target = getattr(target, part)
-        except AttributeError:
-            raise UsageError(f"--features {spec!r}: {module_name} has no {attribute!r}") from None
+            target: Any = importlib.import_module(module_name)
+        except ModuleNotFoundError as error:
+            if error.name is not None and module_name.startswith(error.name):
+                raise UsageError(
+                    f"--features {spec!r}: cannot import {module_name!r} ({error})"
+                ) from None
+            raise guard.convert(error, f"importing {module_name!r} for --features") from None
+        except BaseException as error:
+            raise guard.convert(error, f"importing {module_name!r} for --features") from None
+        for part in attribute.split("."):
+            try:
+                target = getattr(target, part)
+            except AttributeError:
+                raise UsageError(
+                    f"--features {spec!r}: {module_name} has no {attribute!r}"
+                ) from None
+            except BaseException as error:
+                raise guard.convert(error, f"--features {spec}") from None
     if not callable(target):
         raise UsageError(f"--features {spec!r} is not callable")
     return FeatureExtractor(spec, target, _fingerprint(spec, target))
@@ -114,27 +130,46 @@ def _extract(
     total = int(targets.size)
     names: tuple[str, ...] | None = None
     rows: list[list[float]] = []
-    for done, index in enumerate(targets.tolist(), start=1):
-        try:
-            result = extractor.function(history[:index])
-        except Exception as error:  # the user's code: report which round broke it
-            raise MismatchError(
-                f"feature extractor {extractor.name} failed on round index {index}: "
-                f"{type(error).__name__}: {error}"
-            ) from error
-        row_names, row = _as_row(result, extractor.name, index)
-        if names is None:
-            names = row_names
-        elif row_names != names:
-            raise MismatchError(
-                f"feature extractor {extractor.name} returned {len(row_names)} features on round "
-                f"index {index} but {len(names)} before; features must not change per round"
-            )
-        rows.append(row)
-        if progress is not None and (done % 50 == 0 or done == total):
-            progress(done, total)
+    with guarded() as guard:
+        for done, index in enumerate(targets.tolist(), start=1):
+            try:
+                result = extractor.function(history[:index])
+                # Converting the result runs its __float__/__iter__/keys: the user's code too.
+                row_names, row = _as_row(result, extractor.name, index)
+            except BaseException as error:
+                where = f" on round index {index}"
+                raise guard.convert(error, f"feature extractor {extractor.name}", where) from None
+            if names is None:
+                names = row_names
+            elif row_names != names:
+                raise MismatchError(_changed_features(extractor.name, index, names, row_names))
+            rows.append(row)
+            if progress is not None and (done % 50 == 0 or done == total):
+                progress(done, total)
     matrix = np.asarray(rows, dtype=np.float64).reshape(total, len(names or ()))
     return names or (), matrix
+
+
+def _changed_features(
+    name: str, index: int, before: tuple[str, ...], now: tuple[str, ...]
+) -> str:
+    """Which feature names changed between rounds, not just how many there are."""
+    head = f"feature extractor {name} returned features on round index {index} that differ "
+    gone = [k for k in before if k not in set(now)]
+    new = [k for k in now if k not in set(before)]
+    if not gone and not new:
+        return head + (
+            f"from the earlier rounds' in order (same {len(now)} keys, first moved: "
+            f"{next(k for k, j in zip(now, before, strict=True) if k != j)!r}); "
+            "features must not change per round"
+        )
+    parts = [f"{len(now)} features now, {len(before)} before"]
+    if gone:
+        parts.append("missing " + ", ".join(map(repr, gone[:5])) + (" …" if len(gone) > 5 else ""))
+    if new:
+        parts.append("new " + ", ".join(map(repr, new[:5])) + (" …" if len(new) > 5 else ""))
+    changes = "; ".join(parts)
+    return head + f"from the earlier rounds' ({changes}); features must not change per round"
 
 
 def _as_row(result: Any, name: str, index: int) -> tuple[tuple[str, ...], list[float]]:

@@ -166,4 +166,7 @@ def hdf5_declared_size(path: str | Path) -> int | None:
     end = int.from_bytes(fields[2], "little")
     if end == (1 << (8 * width)) - 1:  # "undefined address"
         return None
-    return base + end
+    # After a user block the base address is the superblock's offset, and libhdf5 records the
+    # end-of-file address counting the user block already: adding the base would call a whole
+    # file truncated.
+    return end if base == at else base + end
