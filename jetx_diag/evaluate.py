@@ -313,7 +313,9 @@ class Evaluator:
         self._report("predicting " + Path(checkpoint).name, 0, 1)
         outputs = run_model(loaded.model, prepared.arrays)
         heads = map_heads(loaded.model, outputs, str(checkpoint))
-        predictions = predictions_from_heads(heads, prepared.actual, prepared.round_ids)
+        predictions = predictions_from_heads(
+            heads, prepared.actual, prepared.round_ids, str(checkpoint)
+        )
         context = self._skill_context(loaded.model, specs, prepared, heads, str(checkpoint))
         self._report("predicting " + Path(checkpoint).name, 1, 1)
         summary = ModelSummary(

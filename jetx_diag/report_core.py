@@ -261,30 +261,70 @@ def write_files(outputs: Sequence[tuple[Path, bytes]]) -> list[Path]:
     """Write rendered outputs as one set, creating their folders; returns the paths written.
 
     Every file is first written in full to a temporary file beside its target; only when all
-    are on disk are they renamed into place. A failure while writing (a full disk on the last
-    file) removes the temporaries and leaves every previous file as it was: a folder never
-    holds a new Markdown report beside an old HTML one.
+    are on disk are they renamed into place, each previous file kept aside under a temporary
+    name until the whole set is in. A failure at any step (a full disk on the last file,
+    ``report.html`` being a folder) puts every previous file back and removes the new ones: a
+    folder never holds a new Markdown report beside an old HTML one.
     """
     staged: list[tuple[Path, Path]] = []
+    kept: list[tuple[Path, Path | None]] = []  # target, its previous file moved aside (or None)
     try:
         for path, data in outputs:
             try:
                 path.parent.mkdir(parents=True, exist_ok=True)
                 staged.append((_stage(path, data), path))
             except OSError as error:
-                raise UsageError(
-                    f"cannot write the report: {error.strerror or error}",
-                    path=path,
-                    hint="choose another output folder",
-                ) from None
+                raise _cannot_write(path, error) from None
         for temporary, path in staged:
-            os.replace(temporary, path)
+            try:
+                previous = _set_aside(path)
+                kept.append((path, previous))
+                os.replace(temporary, path)
+            except OSError as error:
+                raise _cannot_write(path, error) from None
     except BaseException:
-        for temporary, _ in staged:
-            with contextlib.suppress(OSError):
-                temporary.unlink()
+        _roll_back(staged, kept)
         raise
+    for _, previous in kept:
+        if previous is not None:
+            with contextlib.suppress(OSError):
+                previous.unlink()
     return [path for _, path in staged]
+
+
+def _cannot_write(path: Path, error: OSError) -> UsageError:
+    return UsageError(
+        f"cannot write the report: {error.strerror or error}",
+        path=path,
+        hint="choose another output folder; no report file was changed",
+    )
+
+
+def _set_aside(path: Path) -> Path | None:
+    """Move an existing file at ``path`` to a hidden temporary name; ``None`` when absent.
+
+    A folder (or anything not a file) in the way is an error before anything is replaced.
+    """
+    if not os.path.lexists(path):
+        return None
+    if path.is_dir() and not path.is_symlink():
+        raise IsADirectoryError(21, "a folder has the report file's name", str(path))
+    aside = path.with_name(f".{path.name}.{secrets.token_hex(6)}.old")
+    os.replace(path, aside)
+    return aside
+
+
+def _roll_back(staged: list[tuple[Path, Path]], kept: list[tuple[Path, Path | None]]) -> None:
+    """Undo a partly written set: new files out, previous files back, temporaries gone."""
+    for path, previous in reversed(kept):
+        with contextlib.suppress(OSError):
+            if previous is not None:
+                os.replace(previous, path)
+            elif os.path.lexists(path):
+                path.unlink()
+    for temporary, _ in staged:
+        with contextlib.suppress(OSError):
+            temporary.unlink()
 
 
 def write_report(

@@ -434,7 +434,8 @@ def check_keras_archive(archive: zipfile.ZipFile, path: Path) -> None:
         )
 
 
-def _read_member(archive: zipfile.ZipFile, name: str) -> str:
+def read_member(archive: zipfile.ZipFile, name: str) -> str:
+    """A config member's text, read with the :data:`MAX_CONFIG_BYTES` cap."""
     # zipfile stops at the size the directory records; the cap holds even if that lies.
     with archive.open(name) as member:
         data = member.read(MAX_CONFIG_BYTES + 1)
@@ -453,8 +454,8 @@ def _read_keras_zip(path: Path, size: int) -> tuple[str | None, str | None, Any]
                     path=path,
                 )
             check_keras_archive(archive, path)
-            config_text = _read_member(archive, "config.json")
-            meta_text = _read_member(archive, "metadata.json") if "metadata.json" in names else "{}"
+            config_text = read_member(archive, "config.json")
+            meta_text = read_member(archive, "metadata.json") if "metadata.json" in names else "{}"
     except (zipfile.BadZipFile, zlib.error, EOFError) as error:
         raise ArtifactError(
             f"zip archive is truncated or damaged ({error}; the file has {size:,} bytes)",
