@@ -451,10 +451,9 @@ def _history_value(value: Any, key: str, file: Path) -> Any:
     try:
         return float(value)
     except OverflowError:
+        digits = len(str(abs(value)))  # json parsed it, so it is within Python's digit limit
         raise LogError(
-            f"{key!r} holds an integer of about {int(value.bit_length() * 0.30103) + 1} digits, "
-            "too large for a float",
-            path=file,
+            f"{key!r} holds an integer of {digits} digits, too large for a float", path=file
         ) from None
 
 

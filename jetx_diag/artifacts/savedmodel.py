@@ -162,8 +162,10 @@ def _refuse_unsafe(proto: Any, path: Path) -> None:
             )
         refused = refused_ops(graph)
         if refused:
-            more = len(refused) - 5
-            shown = ", ".join(refused[:5]) + (f" and {more} more" if more > 0 else "")
+            ops = list(refused)
+            more = len(ops) - 8
+            shown = ", ".join(ops[:8]) + (f" and {more} more" if more > 0 else "")
+            shown += f" (first in {refused[ops[0]]})"
             raise UnsafeInputError(
                 "the SavedModel's graph uses ops outside the allow-list of model math (they may "
                 f"read or write files or run code when it is loaded or called): {shown}",

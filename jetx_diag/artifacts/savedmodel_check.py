@@ -91,24 +91,25 @@ SAVER_OPS = frozenset(
 )
 
 
-def refused_ops(graph: Any) -> list[str]:
-    """``op (where)`` for every op of a MetaGraphDef outside the allow-list, sorted.
+def refused_ops(graph: Any) -> dict[str, str]:
+    """Every op type of a MetaGraphDef outside the allow-list → where it was first seen
+    (``function NAME`` or ``node NAME``), sorted by op type.
 
     ``graph`` is a ``MetaGraphDef``. Every library function is checked whether or not a
     signature reaches it; the saver's functions may also use :data:`SAVER_OPS`.
     """
     library = {f.signature.name: f for f in graph.graph_def.library.function}
     saver = _saver_functions(graph, library) - _reachable_from_objects(graph, library)
-    found: set[str] = set()
-    for name, function in library.items():
+    found: dict[str, str] = {}
+    for name in sorted(library):
         allowed = ALLOWED_OPS | SAVER_OPS if name in saver else ALLOWED_OPS
-        for node in function.node_def:
+        for node in library[name].node_def:
             if node.op not in allowed and node.op not in library:
-                found.add(f"{node.op} (in function {name})")
+                found.setdefault(node.op, f"function {name}")
     for node in graph.graph_def.node:
         if node.op not in ALLOWED_OPS and node.op not in library:
-            found.add(f"{node.op} (node {node.name})")
-    return sorted(found)
+            found.setdefault(node.op, f"node {node.name}")
+    return dict(sorted(found.items()))
 
 
 def unsafe_assets(graph: Any) -> list[str]:
