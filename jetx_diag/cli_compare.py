@@ -18,6 +18,7 @@ from jetx_diag.cli_options import (
     build_targets,
     evaluation_options,
     gate,
+    note_implicit_config,
     parse_formats,
     print_baseline,
     progress_bars,
@@ -309,6 +310,13 @@ def run_compare(
     quiet = bool(params.get("quiet"))
     with progress_bars(not quiet) as progress:
         candidates, _ = evaluate_sources(sources, options, progress)
+    # Each evaluated checkpoint's report says when settings came from an implicit config.
+    candidates = [
+        dataclasses.replace(c, evaluation=note_implicit_config(c.evaluation, config))
+        if c.source_kind == "checkpoint"
+        else c
+        for c in candidates
+    ]
     comparison = compare_candidates(candidates, targets, rank_by=rank_by)
     return publish_comparison(comparison, config, params, targets, quiet=quiet)
 

@@ -29,6 +29,19 @@ PAGE_FORMATS = ("md", "html")
 Decorator = Callable[[Callable[..., Any]], Callable[..., Any]]
 
 
+class FiniteFloatRange(click.FloatRange):
+    """``click.FloatRange`` that also refuses ``nan`` (which compares false with any bound,
+    so a plain range lets it through) and infinities."""
+
+    name = "finite float range"
+
+    def convert(self, value: Any, param: Any, ctx: Any) -> Any:
+        number = super().convert(value, param, ctx)
+        if not math.isfinite(number):
+            self.fail(f"{value!r} is not a finite number", param, ctx)
+        return number
+
+
 # --------------------------------------------------------------------------- options
 
 

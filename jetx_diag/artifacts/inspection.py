@@ -333,8 +333,9 @@ def _read_hdf5(path: Path, size: int) -> tuple[str | None, str | None, Any]:
             refuse_outside_storage(handle, path)
             attrs = {key: handle.attrs[key] for key in handle.attrs}
             top = sorted(handle.keys())
-    except OSError as error:
-        raise ArtifactError(f"HDF5 file cannot be read ({error})", path=path) from None
+    except (OSError, RuntimeError, ValueError, KeyError, TypeError) as error:
+        # h5py reports damaged structures with any of these, not only OSError.
+        raise ArtifactError(f"HDF5 file cannot be read ({first_line(error)})", path=path) from None
     keras_version = _as_text(attrs.get("keras_version"))
     backend = _as_text(attrs.get("backend"))
     config_text = _as_text(attrs.get("model_config"))
