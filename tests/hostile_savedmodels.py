@@ -167,3 +167,19 @@ BUILDERS: dict[str, Callable[[Path], Path]] = {
     "snapshot-dataset": _dataset_writer("snapshot"),
     "table-from-text-file": table_from_text_file,
 }
+
+
+def fewer_rows(folder: Path, n_features: int, rows: int = 35) -> Path:
+    """A plain-math SavedModel that answers at most ``rows`` rows, whatever it is given."""
+    tf = _tf()
+
+    class Model(tf.Module):
+        def __init__(self) -> None:
+            self.weight = tf.Variable(0.25)
+
+        @tf.function(input_signature=[tf.TensorSpec((None, n_features), tf.float32, "features")])
+        def serve(self, features: Any) -> Any:
+            return {"threshold": _head(tf, features, self.weight)["threshold"][:rows]}
+
+    model = Model()
+    return _save(model, folder, model.serve)

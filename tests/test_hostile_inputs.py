@@ -76,6 +76,12 @@ def savedmodel(name: str) -> Builder:
     return build
 
 
+def savedmodel_fewer_rows(kit: Kit, folder: Path) -> list[str]:
+    from hostile_savedmodels import fewer_rows
+
+    return report_args(kit.run, folder, checkpoint=fewer_rows(folder, kit.n_features))
+
+
 def _legacy_h5(kit: Kit, path: Path) -> None:
     """The run's Keras model saved by tf_keras as a legacy HDF5 file (its weights as datasets)."""
     from keras_models import keras_module
@@ -447,6 +453,8 @@ CASES: list[Case] = [
          phrases("SnapshotDatasetV2",), ("SNAPSHOT_WRITTEN",)),
     Case("savedmodel-table-from-text-file", savedmodel("table-from-text-file"), UNSAFE, "model",
          phrases("InitializeTableFromTextFileV2", "HashTableV2"), ("TABLE_READ",)),
+    Case("savedmodel-returns-fewer-rows", savedmodel_fewer_rows, INPUT, "model",
+         phrases(f"the model returned 35 rows on its 'threshold' output for {HELD_OUT} rounds",)),
     # ---- HDF5: nothing read from outside the file, no fallback after a refusal
     Case("h5-external-storage", swapped("checkpoint", "ext.h5", h5_external_storage), UNSAFE,
          "ext.h5", phrases("refers to data outside itself", "outside_weights.bin")),

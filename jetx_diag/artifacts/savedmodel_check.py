@@ -32,7 +32,7 @@ ALLOWED_OPS = frozenset((
     "StopGradient", "PreventGradient", "EnsureShape", "CheckNumerics", "Snapshot",
     "PartitionedCall", "StatefulPartitionedCall", "While", "StatelessWhile", "If", "StatelessIf",
     "Case", "StatelessCase", "Switch", "Merge", "Enter", "Exit", "NextIteration", "LoopCond",
-    "ControlTrigger",
+    "ControlTrigger", "Assert",
     # variables
     "VarHandleOp", "ReadVariableOp", "AssignVariableOp", "AssignAddVariableOp",
     "AssignSubVariableOp", "VarIsInitializedOp", "DisableCopyOnRead", "DestroyResourceOp",
