@@ -150,9 +150,7 @@ def _extract(
     return names or (), matrix
 
 
-def _changed_features(
-    name: str, index: int, before: tuple[str, ...], now: tuple[str, ...]
-) -> str:
+def _changed_features(name: str, index: int, before: tuple[str, ...], now: tuple[str, ...]) -> str:
     """Which feature names changed between rounds, not just how many there are."""
     head = f"feature extractor {name} returned features on round index {index} that differ "
     gone = [k for k in before if k not in set(now)]

@@ -86,8 +86,14 @@ ALLOWED_OPS = frozenset((
 
 #: Ops the saver's own functions need; TensorFlow 2 never runs them while loading.
 SAVER_OPS = frozenset(
-    ("SaveV2", "RestoreV2", "MergeV2Checkpoints", "ShardedFilename", "StringJoin",
-     "StaticRegexFullMatch")
+    (
+        "SaveV2",
+        "RestoreV2",
+        "MergeV2Checkpoints",
+        "ShardedFilename",
+        "StringJoin",
+        "StaticRegexFullMatch",
+    )
 )
 
 
