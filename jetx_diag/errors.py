@@ -57,8 +57,14 @@ class LogError(InputError):
     """A training log (CSVLogger, History JSON) cannot be used."""
 
 
+class UserCodeError(InputError):
+    """Code the user named (a feature extractor, a module to import) raised or tried to end the
+    run; whatever it raised, ``SystemExit`` included, the run stops with this error."""
+
+
 class UnsafeInputError(JetxDiagError):
-    """An input was refused because using it would run code hidden in it (pickle, Lambda)."""
+    """An input was refused because using it would run code hidden in it (pickle, Lambda), or
+    read or write files outside it (HDF5 external storage, SavedModel file ops)."""
 
 
 class ConfigError(UsageError):

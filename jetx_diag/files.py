@@ -7,6 +7,7 @@ from __future__ import annotations
 import contextlib
 import os
 import secrets
+import shutil
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -50,27 +51,75 @@ def write_files(outputs: Sequence[tuple[Path, bytes]]) -> list[Path]:
     """Write rendered outputs as one set, creating their folders; returns the paths written.
 
     Every file is first written in full to a temporary file beside its target; only when all
-    are on disk are they renamed into place. A failure while writing (a full disk on the last
-    file) removes the temporaries and leaves every previous file as it was: a folder never
-    holds a new Markdown report beside an old HTML one.
+    are on disk are they renamed into place, while a second name (a hard link, or a copy) keeps
+    each previous file until the whole set is in. A failure at any step (a full disk on the last
+    file, ``report.html`` being a folder) puts every previous file back and removes the new
+    ones: a folder never holds a new Markdown report beside an old HTML one.
     """
     staged: list[tuple[Path, Path]] = []
+    kept: list[Path] = []  # second names of previous files, removed at the end either way
+    replaced: list[tuple[Path, Path | None]] = []  # targets renamed into place, their previous
     try:
         for path, data in outputs:
             try:
                 path.parent.mkdir(parents=True, exist_ok=True)
                 staged.append((_stage(path, data), path))
             except OSError as error:
-                raise UsageError(
-                    f"cannot write the report: {error.strerror or error}",
-                    path=path,
-                    hint="choose another output folder",
-                ) from None
+                raise _cannot_write(path, error) from None
+        for _, path in staged:  # a folder in the way fails before anything is replaced
+            if path.is_dir() and not path.is_symlink():
+                raise _cannot_write(path, IsADirectoryError(21, "a folder has this name"))
         for temporary, path in staged:
-            os.replace(temporary, path)
+            try:
+                previous = _keep_previous(path)
+                if previous is not None:
+                    kept.append(previous)
+                os.replace(temporary, path)
+            except OSError as error:
+                raise _cannot_write(path, error) from None
+            replaced.append((path, previous))
     except BaseException:
-        for temporary, _ in staged:
+        _roll_back(replaced)
+        restored = {previous for _, previous in replaced}
+        # Second names of files never replaced are spare; one whose restore failed stays, hidden
+        # beside its target, rather than losing the previous report.
+        for spare in [*(k for k in kept if k not in restored), *(t for t, _ in staged)]:
             with contextlib.suppress(OSError):
-                temporary.unlink()
+                spare.unlink()
         raise
+    for previous in kept:
+        with contextlib.suppress(OSError):
+            previous.unlink()
     return [path for _, path in staged]
+
+
+def _cannot_write(path: Path, error: OSError) -> UsageError:
+    return UsageError(
+        f"cannot write the report: {error.strerror or error}",
+        path=path,
+        hint="choose another output folder; no report file was changed",
+    )
+
+
+def _keep_previous(path: Path) -> Path | None:
+    """A second name for the file at ``path`` (``None`` when there is none), so it can be put
+    back if a later file of the set fails. A hard link costs nothing; a copy where links are
+    not supported."""
+    if not path.is_file():
+        return None
+    second = path.with_name(f".{path.name}.{secrets.token_hex(6)}.old")
+    try:
+        os.link(path, second)
+    except OSError:
+        shutil.copy2(path, second)
+    return second
+
+
+def _roll_back(replaced: list[tuple[Path, Path | None]]) -> None:
+    """Undo the renames of a partly written set: previous files back, new ones removed."""
+    for path, previous in reversed(replaced):
+        with contextlib.suppress(OSError):
+            if previous is None:
+                path.unlink()
+            else:
+                os.replace(previous, path)

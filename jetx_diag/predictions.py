@@ -171,8 +171,21 @@ def _activation_of(model: Any, name: str) -> str | None:
 
 
 def predictions_from_heads(
-    heads: Mapping[str, np.ndarray], actual: np.ndarray, round_ids: np.ndarray
+    heads: Mapping[str, np.ndarray],
+    actual: np.ndarray,
+    round_ids: np.ndarray,
+    source: str | None = None,
 ) -> Predictions:
+    """Predictions from a model's heads; ``source`` (the model's file) is named when a head's
+    row count is not the number of rounds it was given."""
+    rounds = int(np.asarray(actual).shape[0])
+    for head, array in heads.items():
+        if array.shape[0] != rounds:
+            raise MismatchError(
+                f"the model returned {array.shape[0]} rows on its {head!r} output for {rounds} "
+                "rounds of input; a model must return one row per round",
+                path=source,
+            )
     return Predictions(
         round_ids=np.asarray(round_ids, dtype=np.int64),
         actual=np.asarray(actual, dtype=np.float64),
@@ -198,6 +211,10 @@ def read_predictions_csv(path: str | Path) -> Predictions:
         raise DataError("predictions file not found", path=source) from None
     except UnicodeDecodeError as error:
         raise DataError(f"not UTF-8 text (byte {error.start})", path=source) from None
+    except csv.Error as error:  # "field larger than field limit (131072)", NUL bytes …
+        raise DataError(f"not a readable CSV file: {error}", path=source) from None
+    except OSError as error:
+        raise DataError(f"cannot read the file: {error.strerror or error}", path=source) from None
     if "actual" not in fields or not ({"p_above", "regression"} & set(fields)):
         raise DataError(
             f"needs columns 'actual' and 'p_above' (or 'regression'); found {', '.join(fields)}",

@@ -247,6 +247,17 @@ def from_dict(cls: Any, data: Any) -> Any:
     return _build(cls, data)
 
 
+def _kind(data: Any) -> str:
+    return {dict: "an object", list: "a list", str: "text", bool: "true/false"}.get(
+        type(data), type(data).__name__
+    )
+
+
+def _expect(data: Any, kinds: Any, wanted: str) -> None:
+    if not isinstance(data, kinds):
+        raise TypeError(f"expected {wanted}, got {_kind(data)}")
+
+
 def _hints(tp: Any) -> dict[str, Any]:
     """Field types of a dataclass (its module imports every type its fields name)."""
     return typing.get_type_hints(tp)
@@ -267,29 +278,49 @@ def _build(tp: Any, data: Any) -> Any:
                 last_error = error
         raise ValueError(f"no type of {tp} fits {data!r}") from last_error
     if origin is tuple:
+        _expect(data, list | tuple, "a list")
         if len(args) == 2 and args[1] is Ellipsis:
             return tuple(_build(args[0], v) for v in data)
         return tuple(_build(a, v) for a, v in zip(args, data, strict=True))
     if origin is list:
+        _expect(data, list | tuple, "a list")
         return [_build(args[0], v) for v in data]
     if origin is dict:
-        return {k: _build(args[1], v) for k, v in data.items()}
+        _expect(data, dict, "an object")
+        return {_build(args[0], k): _build(args[1], v) for k, v in data.items()}
     if dataclasses.is_dataclass(tp):
         if not isinstance(data, dict):
             raise TypeError(f"{tp.__name__} expects an object, got {type(data).__name__}")
         hints = _hints(tp)
-        kwargs = {
-            f.name: _build(hints[f.name], data[f.name])
-            for f in dataclasses.fields(tp)
-            if f.name in data
-        }
+        kwargs = {}
+        for f in dataclasses.fields(tp):
+            if f.name not in data:
+                continue
+            try:
+                kwargs[f.name] = _build(hints[f.name], data[f.name])
+            except (TypeError, ValueError, OverflowError) as error:
+                # Name the key: "data.rejected.0.raw: expected text, got a list".
+                kind = TypeError if isinstance(error, TypeError) else ValueError
+                raise kind(f"{f.name}: {error}") from None
         return tp(**kwargs)
     if tp is float:
-        return float(data)
-    if tp is int and not isinstance(data, bool):
+        if isinstance(data, bool) or not isinstance(data, int | float):
+            raise TypeError(f"expected a number, got {_kind(data)}")
+        number = float(data)  # OverflowError for an integer beyond float's range
+        if not math.isfinite(number):
+            raise ValueError(f"expected a finite number, got {data!r}")
+        return number
+    if tp is int:
+        if isinstance(data, bool) or not isinstance(data, int | float):
+            raise TypeError(f"expected a whole number, got {_kind(data)}")
         if isinstance(data, float) and not data.is_integer():
             raise ValueError(f"expected a whole number, got {data}")
         return int(data)
-    if tp in (str, bool) or tp is Any:
+    if tp is str:
+        _expect(data, str, "text")
         return data
+    if tp is bool:
+        _expect(data, bool, "true or false")
+        return data
+    return data
     return data

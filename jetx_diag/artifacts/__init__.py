@@ -2,10 +2,11 @@
 bytes and refused when they would run code.
 
 Modules: ``sniffing`` (what a file is), ``inspection`` (a checkpoint's config checked before
-loading), ``keras_loader`` / ``savedmodel`` (loading), ``loaded_model`` (the framework-neutral
-model record), ``companions`` (files found beside a checkpoint), ``safe_pickle`` (allow-list
-unpickling of scalers), ``metadata`` (the run's metadata JSON), ``keras_env`` (a quiet, lazy
-TensorFlow import: the only place TensorFlow is imported).
+loading), ``keras_loader`` / ``savedmodel`` (loading), ``savedmodel_check`` (a SavedModel's
+ops checked against an allow-list before TensorFlow loads it), ``loaded_model`` (the
+framework-neutral model record), ``companions`` (files found beside a checkpoint),
+``safe_pickle`` (allow-list unpickling of scalers), ``metadata`` (the run's metadata JSON),
+``keras_env`` (a quiet, lazy TensorFlow import: the only place TensorFlow is imported).
 
 Import rules: imports only the base modules (``errors``, ``results``, ``numbers``, ``files``) and
 ``i18n``. Never imports ``history``, ``inputs`` or anything after them.

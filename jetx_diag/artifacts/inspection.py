@@ -7,8 +7,11 @@ saying which."""
 
 from __future__ import annotations
 
+import base64
+import binascii
 import json
 import zipfile
+import zlib
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -25,7 +28,7 @@ from jetx_diag.artifacts.sniffing import (
     size_of,
     sniff,
 )
-from jetx_diag.errors import ArtifactError
+from jetx_diag.errors import ArtifactError, UnsafeInputError
 
 TRUST_HINT = "pass --trust-code only if you trust whoever made the file"
 
@@ -43,6 +46,8 @@ class CheckpointInfo:
     saved_by: str | None  # "Keras 3.15.1", "tf.keras 2.15.0"
     layer_classes: tuple[str, ...]  # every class_name in the model config, sorted
     code_layers: tuple[str, ...]  # layers that would run code from the file (Lambda, …)
+    # {"module": …} objects outside keras/tf_keras: tf_keras would import them to rebuild
+    foreign_modules: tuple[str, ...] = ()
 
 
 # TensorFlow functions a tf.keras ``TFOpLambda`` may name without running anything but math:
@@ -85,13 +90,19 @@ def code_layers_in(config: Any) -> tuple[str, ...]:
         name = inner.get("name") if isinstance(inner, Mapping) else None
         return str(name or node.get("name") or node.get("class_name"))
 
-    def walk(node: Any, trail: tuple[str, ...]) -> None:
+    def walk(node: Any, trail: tuple[str, ...], layer: str = "") -> None:
         if isinstance(node, list):
             for item in node:
-                walk(item, trail)
+                walk(item, trail, layer)
             return
         if not isinstance(node, Mapping):
             return
+        for key, value in node.items():
+            wrapped = value.get("value") if isinstance(value, Mapping) else None
+            if _is_bytecode(value) or _is_bytecode(wrapped):
+                owner = "/".join((*trail, layer) if layer else trail) or "model"
+                found.append(f"{owner} (Python function bytecode in {key})")
+                return
         class_name = node.get("class_name")
         if isinstance(class_name, str):
             here = (*trail, layer_name(node))
@@ -112,11 +123,59 @@ def code_layers_in(config: Any) -> tuple[str, ...]:
                 return
             nested = class_name in ("Functional", "Sequential", "Model") and node is not config
             trail = here if nested else trail
+            layer = "" if nested else layer_name(node)
         for value in node.values():
-            walk(value, trail)
+            walk(value, trail, layer)
 
     walk(config, ())
     return tuple(found)
+
+
+def _is_bytecode(value: Any) -> bool:
+    """A marshalled Python function as Keras writes one: ``[base64 of marshal data, …]``.
+
+    A lambda used as an activation is saved that way (``{"value": ["4wEA…", null, null]}``);
+    unmarshalling it and calling it runs whatever the file holds.
+    """
+    if not (isinstance(value, list) and value and isinstance(value[0], str)):
+        return False
+    text = value[0].strip()
+    if len(text) < 8:
+        return False
+    try:
+        head = base64.b64decode(text[:8], validate=False)
+    except (ValueError, binascii.Error):
+        return False
+    return head[:1] in (b"\xe3", b"c")  # marshal's code-object type, with or without FLAG_REF
+
+
+# Packages whose classes a Keras config may name with {"module": …}: tf_keras imports any
+# module a config names, so nothing else is let through to it.
+_KERAS_PACKAGES = ("keras", "tf_keras")
+
+
+def foreign_modules_in(config: Any) -> tuple[str, ...]:
+    """``module.class_name`` of every ``{"module": …, "class_name": …}`` object in a config,
+    at any depth (cell wrappers, initializers, input type specs), outside Keras' own packages."""
+    found: list[str] = []
+
+    def walk(node: Any) -> None:
+        if isinstance(node, list):
+            for item in node:
+                walk(item)
+            return
+        if not isinstance(node, Mapping):
+            return
+        module = node.get("module")
+        if module is not None and "class_name" in node:
+            text = str(module)
+            if not any(text == p or text.startswith(p + ".") for p in _KERAS_PACKAGES):
+                found.append(f"{text}.{node.get('class_name')}")
+        for value in node.values():
+            walk(value)
+
+    walk(config)
+    return tuple(dict.fromkeys(found))
 
 
 def _safe_tf_op(function: str) -> bool:
@@ -213,6 +272,7 @@ def inspect_checkpoint(path: str | Path) -> CheckpointInfo:
         keras_version, backend, config = _read_keras_zip(p, size)
     try:
         layer_classes, code_layers = _class_names(config), code_layers_in(config)
+        foreign = foreign_modules_in(config)
     except RecursionError:  # parsed just under json's depth limit, too deep to walk
         raise _too_deep(p, "model_config" if kind == "hdf5" else "config.json") from None
     return CheckpointInfo(
@@ -225,6 +285,7 @@ def inspect_checkpoint(path: str | Path) -> CheckpointInfo:
         saved_by=_saved_by(keras_version, backend),
         layer_classes=layer_classes,
         code_layers=code_layers,
+        foreign_modules=foreign,
     )
 
 
@@ -312,10 +373,12 @@ def _read_hdf5(path: Path, size: int) -> tuple[str | None, str | None, Any]:
 
     try:
         with h5py.File(path, "r") as handle:
+            refuse_outside_storage(handle, path)
             attrs = {key: handle.attrs[key] for key in handle.attrs}
             top = sorted(handle.keys())
-    except OSError as error:
-        raise ArtifactError(f"HDF5 file cannot be read ({error})", path=path) from None
+    except (OSError, RuntimeError, ValueError, KeyError, TypeError) as error:
+        # h5py reports damaged structures with any of these, not only OSError.
+        raise ArtifactError(f"HDF5 file cannot be read ({first_line(error)})", path=path) from None
     keras_version = _as_text(attrs.get("keras_version"))
     backend = _as_text(attrs.get("backend"))
     config_text = _as_text(attrs.get("model_config"))
@@ -331,6 +394,100 @@ def _read_hdf5(path: Path, size: int) -> tuple[str | None, str | None, Any]:
     return keras_version, backend, _parse_config(config_text, path, "model_config attribute")
 
 
+def refuse_outside_storage(handle: Any, path: Path) -> None:
+    """Refuse an HDF5 file whose data would be read from outside it.
+
+    External and soft links, datasets with external storage and virtual datasets (Keras 3's
+    own rules) are refused for every object in the file, before any loader sees it: tf_keras
+    has no such guard, and would read weights from whatever file such a link names.
+    """
+    import h5py
+
+    seen: set[Any] = set()
+
+    def refuse(what: str) -> UnsafeInputError:
+        return UnsafeInputError(
+            f"HDF5 file refers to data outside itself: {what}",
+            path=path,
+            hint="a model file must hold its own weights; re-save it with model.save()",
+        )
+
+    def visit(group: Any, prefix: str) -> None:
+        for name in group:
+            link = group.get(name, getlink=True)
+            where = f"{prefix}/{name}"
+            if isinstance(link, h5py.ExternalLink):
+                raise refuse(f"{where} is an external link to {link.filename}:{link.path}")
+            if isinstance(link, h5py.SoftLink):
+                raise refuse(f"{where} is a soft link to {link.path}")
+            item = group.get(name)
+            if isinstance(item, h5py.Dataset):
+                if item.external:
+                    files = ", ".join(str(entry[0]) for entry in item.external)
+                    raise refuse(f"dataset {where} is stored in external file(s) {files}")
+                if item.is_virtual:
+                    raise refuse(f"dataset {where} is a virtual dataset")
+            elif isinstance(item, h5py.Group):
+                address = h5py.h5o.get_info(item.id).addr
+                if address not in seen:  # hard links may form cycles
+                    seen.add(address)
+                    visit(item, where)
+
+    visit(handle, "")
+
+
+#: Largest config.json / metadata.json read from a .keras archive (a real one is kilobytes).
+MAX_CONFIG_BYTES = 64 * 1024 * 1024
+#: Largest total size the members of a .keras archive may inflate to.
+MAX_ARCHIVE_BYTES = 8 * 1024 * 1024 * 1024
+# Compression methods Python's zipfile reads: stored, deflate, bzip2, lzma.
+_READABLE_METHODS = {0: "stored", 8: "deflate", 12: "bzip2", 14: "lzma"}
+_METHOD_NAMES = {9: "deflate64", 93: "zstandard", 95: "xz", 98: "ppmd", 99: "AES encryption"}
+
+
+def check_keras_archive(archive: zipfile.ZipFile, path: Path) -> None:
+    """Refuse members that cannot be read (encrypted, deflate64 …) or that inflate absurdly,
+    from the archive's directory, before a byte is inflated."""
+    total = 0
+    for info in archive.infolist():
+        if info.flag_bits & 0x1:
+            raise ArtifactError(
+                f"zip member {info.filename!r} is encrypted; a .keras model is never encrypted",
+                path=path,
+            )
+        if info.compress_type not in _READABLE_METHODS:
+            method = _METHOD_NAMES.get(info.compress_type, f"method {info.compress_type}")
+            raise ArtifactError(
+                f"zip member {info.filename!r} is compressed with {method}, which cannot be "
+                "read (Keras writes stored or deflate members)",
+                path=path,
+                hint="re-save the model with model.save()",
+            )
+        total += info.file_size
+        if info.filename in ("config.json", "metadata.json") and info.file_size > MAX_CONFIG_BYTES:
+            raise ArtifactError(
+                f"zip member {info.filename} would inflate to {info.file_size:,} bytes "
+                f"(a model config is kilobytes; the limit is {MAX_CONFIG_BYTES:,})",
+                path=path,
+            )
+    if total > MAX_ARCHIVE_BYTES:
+        raise ArtifactError(
+            f"zip members would inflate to {total:,} bytes in all "
+            f"(more than {MAX_ARCHIVE_BYTES:,}); refused as a zip bomb",
+            path=path,
+        )
+
+
+def read_member(archive: zipfile.ZipFile, name: str) -> str:
+    """A config member's text, read with the :data:`MAX_CONFIG_BYTES` cap."""
+    # zipfile stops at the size the directory records; the cap holds even if that lies.
+    with archive.open(name) as member:
+        data = member.read(MAX_CONFIG_BYTES + 1)
+    if len(data) > MAX_CONFIG_BYTES:
+        raise zipfile.BadZipFile(f"{name} inflates beyond its recorded size")
+    return data.decode("utf-8", errors="replace")
+
+
 def _read_keras_zip(path: Path, size: int) -> tuple[str | None, str | None, Any]:
     try:
         with zipfile.ZipFile(path) as archive:
@@ -340,13 +497,10 @@ def _read_keras_zip(path: Path, size: int) -> tuple[str | None, str | None, Any]
                     "is a zip archive without config.json, not a .keras model",
                     path=path,
                 )
-            config_text = archive.read("config.json").decode("utf-8", errors="replace")
-            meta_text = (
-                archive.read("metadata.json").decode("utf-8", errors="replace")
-                if "metadata.json" in names
-                else "{}"
-            )
-    except zipfile.BadZipFile as error:
+            check_keras_archive(archive, path)
+            config_text = read_member(archive, "config.json")
+            meta_text = read_member(archive, "metadata.json") if "metadata.json" in names else "{}"
+    except (zipfile.BadZipFile, zlib.error, EOFError) as error:
         raise ArtifactError(
             f"zip archive is truncated or damaged ({error}; the file has {size:,} bytes)",
             path=path,

@@ -111,7 +111,15 @@ def _load_keras(
             failures.append(("Keras 3", error))
             model = None
         legacy = info.format == "hdf5" and not (info.keras_version or "").startswith("3.")
-        if model is None and legacy:
+        refused_by_keras = any(_security_refusal(error) for _, error in failures)
+        if model is None and legacy and not refused_by_keras:
+            if info.foreign_modules and not trust_code:
+                raise UnsafeInputError(
+                    "the model config names classes outside Keras, which tf_keras would import "
+                    "to rebuild it: " + ", ".join(info.foreign_modules[:5]),
+                    path=path,
+                    hint=TRUST_HINT,
+                )
             tf_keras = import_tf_keras()
             if tf_keras is not None:
                 # Only reached after code_layers_in() found nothing, or the caller trusts the
@@ -127,6 +135,15 @@ def _load_keras(
     if model is None:
         raise _explain_failure(info, failures, custom)
     return model, framework
+
+
+# Phrases of Keras 3's own security refusals: after one of them no other loader is tried.
+_SECURITY_PHRASES = ("not allowed", "safe_mode", "safe mode", "externallink", "softlink")
+
+
+def _security_refusal(error: BaseException) -> bool:
+    text = str(error).lower()
+    return any(phrase in text for phrase in _SECURITY_PHRASES)
 
 
 def _warning_text(message: Warning | str) -> str:
@@ -149,6 +166,13 @@ def _explain_failure(
         if "safe_mode" in text and "lambda" in text.lower():
             return UnsafeInputError(
                 "Keras safe mode refused a Python lambda in the model", path=path, hint=TRUST_HINT
+            )
+    for _, error in failures:
+        if _security_refusal(error):
+            return UnsafeInputError(
+                f"Keras refused the file as unsafe ({first_line(error)})",
+                path=path,
+                hint=TRUST_HINT,
             )
     for text in texts:
         for pattern in _CUSTOM_PATTERNS:

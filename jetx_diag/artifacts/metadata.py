@@ -214,7 +214,10 @@ def _wrong(file: Path, key: str, expected: str, value: Any) -> ArtifactError:
 def _number(value: Any, key: str, file: Path) -> float:
     if isinstance(value, bool) or not isinstance(value, int | float):
         raise _wrong(file, key, "a number", value)
-    return float(value)
+    try:
+        return float(value)
+    except OverflowError:  # an integer of hundreds of digits
+        raise ArtifactError(f"{key}: the number is too large for a float", path=file) from None
 
 
 def _count(value: Any, key: str, file: Path) -> int:

@@ -107,13 +107,79 @@ _STATISTICS = (
 )
 
 
+#: Largest integer an allowed reconstructor may be called with, and the largest element count a
+#: shape handed to one may describe: ``bytearray(1_500_000_000)`` names only allowed globals,
+#: yet would allocate 1.5 GB before the result could be refused.
+MAX_CALL_SIZE = 1 << 26
+
+
+def _too_big(value: Any, depth: int = 0) -> int | None:
+    """The size an argument asks for when it exceeds :data:`MAX_CALL_SIZE`, else ``None``."""
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int | np.integer):
+        return int(value) if abs(int(value)) > MAX_CALL_SIZE else None
+    if isinstance(value, tuple | list) and depth < 2:
+        numbers = [isinstance(v, int | np.integer) and not isinstance(v, bool) for v in value]
+        if value and all(numbers):
+            count = 1
+            for v in value:
+                count *= max(int(v), 0)
+            if count > MAX_CALL_SIZE:
+                return count
+        for item in value[:64]:
+            found = _too_big(item, depth + 1)
+            if found is not None:
+                return found
+    return None
+
+
+def _check_call(func: Any, args: Any) -> None:
+    found = _too_big(args)
+    if found is not None:
+        name = getattr(func, "__qualname__", None) or type(func).__name__
+        raise _Refused(
+            f"{getattr(func, '__module__', '') or 'builtins'}.{name}",
+            f"a size of {found:,}, more than the {MAX_CALL_SIZE:,} a scaler could need",
+            size=True,
+        )
+
+
+def _bounded_dispatch(dispatch: dict[int, Any]) -> dict[int, Any]:
+    """``dispatch`` whose calling opcodes check their arguments first (see :func:`_check_call`)."""
+    table = dispatch.copy()
+    reduce_, newobj, newobj_ex = (
+        dispatch[pickle.REDUCE[0]],
+        dispatch[pickle.NEWOBJ[0]],
+        dispatch[pickle.NEWOBJ_EX[0]],
+    )
+
+    def load_reduce(self: Any) -> None:
+        _check_call(self.stack[-2], self.stack[-1])
+        reduce_(self)
+
+    def load_newobj(self: Any) -> None:
+        _check_call(self.stack[-2], self.stack[-1])
+        newobj(self)
+
+    def load_newobj_ex(self: Any) -> None:
+        _check_call(self.stack[-3], (self.stack[-2], tuple(self.stack[-1].values())))
+        newobj_ex(self)
+
+    table[pickle.REDUCE[0]] = load_reduce
+    table[pickle.NEWOBJ[0]] = load_newobj
+    table[pickle.NEWOBJ_EX[0]] = load_newobj_ex
+    return table
+
+
 class _Refused(Exception):
     """A global outside the allow-list (converted to UnsafeInputError with the file's path)."""
 
-    def __init__(self, dotted: str, reason: str = "") -> None:
+    def __init__(self, dotted: str, reason: str = "", *, size: bool = False) -> None:
         super().__init__(dotted)
         self.dotted = dotted
         self.reason = reason
+        self.size = size  # allowed, but asked to allocate too much
 
 
 def allowed_global(module: str, name: str) -> Any:
@@ -165,20 +231,26 @@ def _joblib_unpickler_class() -> type:
     class RestrictedNumpyUnpickler(NumpyUnpickler):  # type: ignore[misc, valid-type]
         """joblib's unpickler (it reads the raw array bytes) with our find_class."""
 
-        dispatch = NumpyUnpickler.dispatch.copy()
+        dispatch = _bounded_dispatch(NumpyUnpickler.dispatch)
 
         def find_class(self, module: str, name: str) -> Any:
-            return allowed_global(module, name)
+            return allowed_global(*_python3_name(self.proto, module, name))
+
+        def _instantiate(self, klass: Any, args: Any) -> None:  # protocol 0/1 INST and OBJ
+            _check_call(klass, tuple(args))
+            super()._instantiate(klass, args)
 
         def persistent_load(self, pid: Any) -> Any:
             raise _Refused("persistent id", "pickles with persistent ids are not scalers")
 
         def load_build(self) -> None:
             # pickle's own BUILD, then swap an array wrapper for the array it announces.
+            _check_call(type(self.stack[-2]), self.stack[-1])
             pickle._Unpickler.load_build(self)  # type: ignore[attr-defined]
             if not isinstance(self.stack[-1], NumpyArrayWrapper):
                 return
             wrapper = self.stack.pop()
+            _check_wrapper(wrapper, self.file_handle)
             if wrapper.dtype.hasobject:
                 # An array of Python objects is a nested pickle: restricted as well.
                 nested = _RestrictedUnpickler(self.file_handle)
@@ -191,12 +263,58 @@ def _joblib_unpickler_class() -> type:
     return RestrictedNumpyUnpickler
 
 
+def _python3_name(proto: int, module: str, name: str) -> tuple[str, str]:
+    """Protocol 0-2 pickles name Python 2 modules (``copy_reg``, ``__builtin__``); map them as
+    pickle's own ``find_class`` does, before the allow-list sees them."""
+    import _compat_pickle
+
+    if proto < 3:
+        if (module, name) in _compat_pickle.NAME_MAPPING:
+            return _compat_pickle.NAME_MAPPING[(module, name)]
+        module = _compat_pickle.IMPORT_MAPPING.get(module, module)
+    return module, name
+
+
+def _check_wrapper(wrapper: Any, handle: Any) -> None:
+    """An array wrapper may not announce more bytes than the stream still holds."""
+    if wrapper.dtype.hasobject:
+        return
+    count = 1
+    for dim in wrapper.shape:
+        count *= max(int(dim), 0)
+    needed = count * int(wrapper.dtype.itemsize)
+    try:
+        position = handle.tell()
+        remaining = handle.seek(0, io.SEEK_END) - position
+        handle.seek(position)
+    except (AttributeError, OSError, ValueError):
+        return
+    if needed > remaining:
+        raise _Refused(
+            "joblib.numpy_pickle.NumpyArrayWrapper",
+            f"an array of {needed:,} bytes while only {remaining:,} bytes follow",
+            size=True,
+        )
+
+
 class _RestrictedUnpickler(pickle._Unpickler):  # type: ignore[name-defined, misc]
     # The pure-Python unpickler, like joblib's: it reads no further than the STOP opcode, so a
     # nested stream leaves the file positioned on the bytes that follow it.
 
+    dispatch = _bounded_dispatch(pickle._Unpickler.dispatch)  # type: ignore[attr-defined]
+
     def find_class(self, module: str, name: str) -> Any:
-        return allowed_global(module, name)
+        return allowed_global(*_python3_name(self.proto, module, name))
+
+    def _instantiate(self, klass: Any, args: Any) -> None:
+        _check_call(klass, tuple(args))
+        super()._instantiate(klass, args)
+
+    def load_build(self) -> None:
+        _check_call(type(self.stack[-2]), self.stack[-1])
+        super().load_build()
+
+    dispatch[pickle.BUILD[0]] = load_build
 
     def persistent_load(self, pid: Any) -> Any:
         raise _Refused("persistent id", "pickles with persistent ids are not scalers")
@@ -263,7 +381,7 @@ def load_scaler(path: str | Path) -> LoadedScaler:
                 f"re-save it with scikit-learn {warning.current_sklearn_version})"
             )
     _check_fitted(obj, p)
-    n_features = getattr(obj, "n_features_in_", None)
+    n_features = _check_shape_attributes(obj, p)
     return LoadedScaler(
         scaler=obj,
         path=str(p),
@@ -271,7 +389,7 @@ def load_scaler(path: str | Path) -> LoadedScaler:
         sha256=sha256_file(p) if data is None else hashlib.sha256(data).hexdigest(),
         size_bytes=p.stat().st_size,
         type_name=_type_name(obj),
-        n_features_in=None if n_features is None else int(n_features),
+        n_features_in=n_features,
         sklearn_version=versions[0] if versions else sklearn.__version__,
         warnings=tuple(dict.fromkeys(messages)),
     )
@@ -331,6 +449,13 @@ def _unpickle(path: Path, kind: str, data: bytes) -> Any:
 def _unsafe(path: Path, refused: _Refused) -> JetxDiagError:
     if refused.reason and "joblib < 0.10" in refused.reason:
         return ArtifactError(f"refused {refused.dotted}: {refused.reason}", path=path)
+    if refused.size:
+        return UnsafeInputError(
+            f"refused to unpickle: it calls {refused.dotted} with {refused.reason}; nothing was "
+            "allocated or run",
+            path=path,
+            hint="a fitted scaler is kilobytes; this file is built to exhaust memory",
+        )
     detail = f" ({refused.reason})" if refused.reason else ""
     return UnsafeInputError(
         f"refused to unpickle: it names {refused.dotted}{detail}, which is outside the allow-list "
@@ -478,3 +603,58 @@ def _check_fitted(obj: Any, path: Path) -> None:
                     path=path,
                     hint="the scaler was fitted on data with NaN/inf; refit it on clean features",
                 )
+
+
+def _check_shape_attributes(obj: Any, path: Path) -> int | None:
+    """The feature count a fitted transformer declares, checked against what it holds.
+
+    ``n_features_in_`` must be a positive whole number, ``feature_names_in_`` a list of that many
+    names, and every fitted statistic of the outer transformer one value per feature (or one
+    value for all): a pickle can set any attribute to anything, and a scaler whose numbers do
+    not fit its own declaration would only fail later, while scaling.
+    """
+    raw = getattr(obj, "n_features_in_", None)
+    if raw is None:
+        return None
+    if isinstance(raw, bool) or not isinstance(raw, int | np.integer) or int(raw) < 1:
+        raise ArtifactError(
+            f"{type(obj).__name__}.n_features_in_ is {_shown(raw)}, not a positive whole number",
+            path=path,
+        )
+    count = int(raw)
+    names = getattr(obj, "feature_names_in_", None)
+    if names is not None:
+        if isinstance(names, str | bytes) or not isinstance(names, list | tuple | np.ndarray):
+            raise ArtifactError(
+                f"{type(obj).__name__}.feature_names_in_ is {_shown(names)}, not a list of names",
+                path=path,
+            )
+        if len(names) != count or not all(isinstance(n, str) for n in names):
+            raise ArtifactError(
+                f"{type(obj).__name__}.feature_names_in_ holds {len(names)} entries for "
+                f"{count} features (n_features_in_), or entries that are not names",
+                path=path,
+            )
+    for attribute in _STATISTICS:
+        value = getattr(obj, attribute, None)
+        if value is None or attribute in ("quantiles_", "lambdas_"):
+            continue
+        try:
+            array = np.asarray(value, dtype=np.float64)
+        except (TypeError, ValueError):
+            raise ArtifactError(
+                f"{type(obj).__name__}.{attribute} is {_shown(value)}, not numbers", path=path
+            ) from None
+        if array.ndim > 1 or array.size not in (1, count):
+            raise ArtifactError(
+                f"{type(obj).__name__}.{attribute} holds {array.size} values for {count} "
+                "features (n_features_in_)",
+                path=path,
+                hint="the file was edited or is damaged; re-fit and re-save the scaler",
+            )
+    return count
+
+
+def _shown(value: Any) -> str:
+    text = repr(value)
+    return (text[:60] + "…") if len(text) > 60 else text

@@ -1,7 +1,8 @@
 """TensorFlow SavedModel directories (``tf.saved_model.save``, ``model.export`` in Keras 3,
 ``model.save(dir)`` in ``tf.keras``): the serving signature is called by input name, outputs are
-named as the signature names them (sorted, ``output_0`` before ``output_1``), and the serving graph
-is checked for file-system and Python-callback ops before it runs."""
+named as the signature names them (sorted, ``output_0`` before ``output_1``). Before TensorFlow
+loads anything, every function in the graph is checked against an allow-list of ops
+(:mod:`savedmodel_check`): loading a SavedModel runs some of its functions."""
 
 from __future__ import annotations
 
@@ -15,22 +16,6 @@ import numpy as np
 from jetx_diag.artifacts.inspection import TRUST_HINT, first_line
 from jetx_diag.artifacts.keras_env import import_tensorflow
 from jetx_diag.errors import ArtifactError, MismatchError, UnsafeInputError
-
-# Ops that touch files, run Python callbacks or print: none belongs in a model's forward pass.
-# fmt: off
-_UNSAFE_TF_OPS = frozenset((
-    "WriteFile", "ReadFile", "MatchingFiles", "DeleteFile",
-    "Save", "SaveV2", "SaveSlices", "Restore", "RestoreV2", "RestoreSlice",
-    "MergeV2Checkpoints", "ShardedFilename",
-    "PyFunc", "PyFuncStateless", "EagerPyFunc", "Print", "PrintV2", "ImmutableConst",
-    "WriteSummary", "WriteScalarSummary", "WriteHistogramSummary", "WriteImageSummary",
-    "WriteAudioSummary", "WriteGraphSummary", "WriteRawProtoSummary",
-    "CreateSummaryFileWriter", "CreateSummaryDbWriter", "FlushSummaryWriter",
-    "TFRecordDataset", "TFRecordDatasetV2", "FixedLengthRecordDataset",
-    "FixedLengthRecordDatasetV2", "TextLineDataset", "SaveDataset", "SaveDatasetV2",
-    "LoadDataset", "DebugIdentity", "DebugIdentityV2", "DebugIdentityV3",
-))
-# fmt: on
 
 
 class _Spec:
@@ -149,13 +134,8 @@ def load_savedmodel(path: Path, trust_code: bool) -> SavedModelPredictor:
         raise ArtifactError(
             f"SavedModel has no serving_default signature (it has {sorted(names)})", path=path
         )
-    unsafe = sorted(savedmodel_ops(graph, name) & _UNSAFE_TF_OPS)
-    if unsafe and not trust_code:
-        raise UnsafeInputError(
-            "the SavedModel's serving graph uses file-system or Python ops: " + ", ".join(unsafe),
-            path=path,
-            hint=TRUST_HINT,
-        )
+    if not trust_code:
+        _refuse_unsafe(proto, path)
     version = graph.meta_info_def.tensorflow_version
     try:
         loaded = tf.saved_model.load(str(path), tags=list(graph.meta_info_def.tags) or None)
@@ -168,45 +148,34 @@ def load_savedmodel(path: Path, trust_code: bool) -> SavedModelPredictor:
     return SavedModelPredictor(path, loaded, signature, name, saved_by)
 
 
-def savedmodel_ops(graph: Any, signature: str) -> set[str]:
-    """Op types reachable from a signature's outputs in a MetaGraphDef (through functions)."""
-    library = {f.signature.name: f for f in graph.graph_def.library.function}
-    nodes = {n.name: n for n in graph.graph_def.node}
-    ops: set[str] = set()
-    seen_functions: set[str] = set()
+def _refuse_unsafe(proto: Any, path: Path) -> None:
+    """Refuse a SavedModel whose loading or calling could touch files or run code."""
+    from jetx_diag.artifacts.savedmodel_check import refused_ops, unsafe_assets
 
-    def functions_of(node: Any) -> list[str]:
-        found = []
-        for value in node.attr.values():
-            if value.HasField("func"):
-                found.append(value.func.name)
-            if value.HasField("list"):
-                found.extend(f.name for f in value.list.func)
-        if node.op in library:
-            found.append(node.op)
-        return found
-
-    def visit_function(name: str) -> None:
-        if name in seen_functions or name not in library:
-            return
-        seen_functions.add(name)
-        for node in library[name].node_def:
-            if node.op not in library:
-                ops.add(node.op)
-            for called in functions_of(node):
-                visit_function(called)
-
-    pending = [t.name for t in graph.signature_def[signature].outputs.values()]
-    seen_nodes: set[str] = set()
-    while pending:
-        node_name = pending.pop().lstrip("^").split(":")[0]
-        if node_name in seen_nodes or node_name not in nodes:
-            continue
-        seen_nodes.add(node_name)
-        node = nodes[node_name]
-        if node.op not in library:
-            ops.add(node.op)
-        for called in functions_of(node):
-            visit_function(called)
-        pending.extend(node.input)
-    return ops
+    for graph in proto.meta_graphs:
+        if not graph.object_graph_def.nodes:
+            raise UnsafeInputError(
+                "is a TensorFlow 1 SavedModel (no object graph): loading it runs the graph's own "
+                "restore and init ops, which cannot be checked",
+                path=path,
+                hint=TRUST_HINT,
+            )
+        refused = refused_ops(graph)
+        if refused:
+            ops = list(refused)
+            more = len(ops) - 8
+            shown = ", ".join(ops[:8]) + (f" and {more} more" if more > 0 else "")
+            shown += f" (first in {refused[ops[0]]})"
+            raise UnsafeInputError(
+                "the SavedModel's graph uses ops outside the allow-list of model math (they may "
+                f"read or write files or run code when it is loaded or called): {shown}",
+                path=path,
+                hint=TRUST_HINT,
+            )
+        assets = unsafe_assets(graph)
+        if assets:
+            raise UnsafeInputError(
+                "the SavedModel names asset files outside its folder: " + ", ".join(assets[:5]),
+                path=path,
+                hint=TRUST_HINT,
+            )

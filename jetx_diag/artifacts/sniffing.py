@@ -95,6 +95,8 @@ def sniff(path: str | Path) -> str:
         return "skops" if _zip_member_names(p) & {"schema.json"} else "zip"
     if len(head) > 1 and head[0] == 0x80 and 2 <= head[1] <= 5:
         return "joblib" if b"NumpyArrayWrapper" in head else "pickle"
+    if _old_pickle(p, head, size):
+        return "pickle"
     if compression_of(head) is not None:
         return "joblib"
     if head.startswith(_LFS_POINTER):
@@ -183,6 +185,34 @@ def looks_like_onnx(head: bytes) -> bool:
     return bool(fields) and any(n == 7 for n, _, _ in fields or ())
 
 
+# Opcodes a protocol 0 or 1 pickle of an object starts with: MARK, GLOBAL, EMPTY_LIST/DICT/TUPLE,
+# and the text forms of int, float, string, unicode and None.
+_OLD_PICKLE_STARTS = b"(c]})IFLSVN"
+
+
+def _old_pickle(path: Path, head: bytes, size: int) -> bool:
+    """A protocol 0/1 pickle (no ``\x80`` header): it parses as pickle opcodes, without running
+    any, and the file ends with the STOP opcode."""
+    if not head or head[0] not in _OLD_PICKLE_STARTS:
+        return False
+    with path.open("rb") as handle:
+        handle.seek(size - 1)
+        if handle.read(1) != b".":
+            return False
+    import io
+    import pickletools
+
+    count = 0
+    try:
+        for opcode, _, _ in pickletools.genops(io.BytesIO(head)):
+            count += 1
+            if opcode.name == "STOP" or count >= 32:
+                return True
+    except (ValueError, UnicodeDecodeError, EOFError):
+        return count >= 4 and len(head) < size  # cut by the 64 KiB window, not broken
+    return False
+
+
 def compression_of(head: bytes) -> str | None:
     """The compressor a joblib file was written with, from its magic bytes (joblib's list)."""
     if len(head) >= 2 and head[0] == 0x78 and (head[0] << 8 | head[1]) % 31 == 0:
@@ -248,4 +278,7 @@ def hdf5_declared_size(path: str | Path) -> int | None:
     end = int.from_bytes(fields[2], "little")
     if end == (1 << (8 * width)) - 1:  # "undefined address"
         return None
-    return base + end
+    # After a user block the base address is the superblock's offset, and libhdf5 records the
+    # end-of-file address counting the user block already: adding the base would call a whole
+    # file truncated.
+    return end if base == at else base + end

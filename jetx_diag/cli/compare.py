@@ -19,6 +19,7 @@ from jetx_diag.cli.options import (
     build_options,
     build_targets,
     evaluation_options,
+    note_implicit_config,
     parse_formats,
     print_baseline,
     progress_bars,
@@ -378,6 +379,13 @@ def run_compare(
     scheduler = params.get("scheduler") or config.get("scheduler")
     with progress_bars(not quiet) as progress:
         candidates, _ = evaluate_sources(sources, options, progress, scheduler=scheduler)
+    # Each evaluated checkpoint's report says when settings came from an implicit config.
+    candidates = [
+        dataclasses.replace(c, evaluation=note_implicit_config(c.evaluation, config))
+        if c.source_kind == "checkpoint"
+        else c
+        for c in candidates
+    ]
     comparison = compare_candidates(candidates, targets, rank_by=rank_by)
     return publish_comparison(comparison, config, params, targets, quiet=quiet)
 

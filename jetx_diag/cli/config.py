@@ -8,9 +8,10 @@ and bad values are errors naming the file and the key, so a typo never silently 
 from __future__ import annotations
 
 import configparser
+import math
 import tomllib
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -27,6 +28,25 @@ def _boolean(value: Any) -> bool:
     if text in ("0", "false", "no", "off"):
         return False
     raise ValueError(f"{value!r} is not true/false")
+
+
+def _finite(value: Any) -> float:
+    if isinstance(value, bool):
+        raise ValueError(f"{value!r} is not a number")
+    number = float(value)
+    if not math.isfinite(number):
+        raise ValueError(f"{value!r} is not a finite number")
+    return number
+
+
+def _whole(value: Any) -> int:
+    if isinstance(value, bool):
+        raise ValueError(f"{value!r} is not a whole number")
+    if isinstance(value, float):
+        if not value.is_integer():  # inf and nan are not integers either
+            raise ValueError(f"{value!r} is not a whole number")
+        return int(value)
+    return int(str(value).strip())
 
 
 def _text_list(value: Any) -> tuple[str, ...]:
@@ -61,35 +81,40 @@ KEYS: dict[str, Callable[[Any], Any]] = {
     "metadata": str,
     "features": str,
     "window_transform": str,
-    "threshold": float,
-    "cutoff": float,
-    "test_fraction": float,
-    "test_from_id": int,
-    "min_history": int,
+    "threshold": _finite,
+    "cutoff": _finite,
+    "test_fraction": _finite,
+    "test_from_id": _whole,
+    "min_history": _whole,
     "cache_dir": str,
     "cache_max_mb": float,  # bound of the cache folder; oldest entries evicted past it
     "jobs": int,  # worker processes (feature extraction, compare's checkpoints)
     "scheduler": str,  # compare: a Dask scheduler address (the [distributed] extra)
     "strict": _boolean,
-    "max_rejected": float,
+    "max_rejected": _finite,
     "output": str,
     "lang": str,
     "formats": _text_list,
     "json": str,
     "junit": str,
     "baseline": str,
-    "tolerance": float,
+    "tolerance": _finite,
     "rank_by": str,  # compare/check: "targets" or a target metric (compare.RANK_CHOICES)
-    "house_edge": float,
-    "cashout": float,
-    "seed": int,
-    "permutations": int,
-    "bootstrap": int,
-    "tests_tried": int,
+    "house_edge": _finite,
+    "cashout": _finite,
+    "seed": _whole,
+    "permutations": _whole,
+    "bootstrap": _whole,
+    "tests_tried": _whole,
     "trust_code": _boolean,
     "custom_objects": _module_specs,  # modules (or module:Name,Name) for --custom-objects
     "require_decided": _boolean,
 }
+
+#: Keys that turn on code or choose where files are written: honoured only from the command line
+#: or a config file named with ``--config``, never from one found in the current folder (a
+#: downloaded run folder could otherwise make jetx-diag run the code it ships).
+EXPLICIT_ONLY = frozenset({"trust_code", "features", "custom_objects", "cache_dir"})
 
 
 @dataclass(frozen=True)
@@ -99,6 +124,7 @@ class Config:
     source: str | None = None
     values: dict[str, Any] = field(default_factory=dict)
     targets: tuple[Target, ...] = ()
+    implicit: bool = False  # found in the current folder, not named with --config
 
     def get(self, key: str, default: Any = None) -> Any:
         return self.values.get(key, default)
@@ -113,7 +139,12 @@ class Config:
 
 def load_config(explicit: str | Path | None = None, cwd: Path | None = None) -> Config:
     """Read ``explicit`` or, when not given, the first of pyproject.toml / setup.cfg in ``cwd``
-    that has a jetx_diag section."""
+    that has a jetx_diag section.
+
+    A file found that way is *implicit*: it may not set :data:`EXPLICIT_ONLY` keys (trust, code
+    to import, cache location); one that does is a :class:`ConfigError` telling the user to name
+    it with ``--config`` if they mean it.
+    """
     if explicit is not None:
         path = Path(explicit)
         if not path.is_file():
@@ -125,8 +156,21 @@ def load_config(explicit: str | Path | None = None, cwd: Path | None = None) -> 
         if candidate.is_file():
             config = _read(candidate)
             if config.source is not None:
-                return config
+                _refuse_explicit_only(config)
+                return replace(config, implicit=True)
     return Config()
+
+
+def _refuse_explicit_only(config: Config) -> None:
+    found = sorted(EXPLICIT_ONLY & set(config.values))
+    if found:
+        raise ConfigError(
+            f"sets {', '.join(found)}, which a config file found in the current folder may not "
+            "set (it would let a downloaded folder run code or choose where files are written)",
+            path=config.source,
+            hint=f"if you wrote this file, pass --config {config.source}, or give these options "
+            "on the command line",
+        )
 
 
 def _read(path: Path) -> Config:
@@ -176,7 +220,7 @@ def _build(path: Path, section: dict[str, Any], target_section: dict[str, Any]) 
             )
         try:
             values[normal] = KEYS[normal](raw)
-        except (TypeError, ValueError) as error:
+        except (TypeError, ValueError, OverflowError) as error:
             raise ConfigError(f"key {key!r}: {error}", path=path) from None
     try:
         targets = targets_from_mapping(

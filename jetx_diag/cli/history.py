@@ -15,7 +15,7 @@ from typing import Any
 import click
 
 from jetx_diag.cli.exit_codes import history_exit_code
-from jetx_diag.cli.options import PAGE_FORMATS, parse_formats, quiet_option
+from jetx_diag.cli.options import PAGE_FORMATS, FiniteFloatRange, parse_formats, quiet_option
 from jetx_diag.errors import UsageError
 
 FORMATS = PAGE_FORMATS
@@ -182,7 +182,7 @@ def parse_class_counts(text: str | None) -> dict[str, int] | None:
 )
 @click.option(
     "--max-overweight",
-    type=click.FloatRange(min=1.0),
+    type=FiniteFloatRange(min=1.0),
     default=4.0,
     show_default=True,
     help="Flag class weights that favour one class more than this many times past balanced.",
@@ -211,7 +211,7 @@ def parse_class_counts(text: str | None) -> dict[str, int] | None:
 )
 @click.option(
     "--threshold",
-    type=click.FloatRange(min=1.0),
+    type=FiniteFloatRange(min=1.0),
     default=1.5,
     show_default=True,
     help="Cash-out multiplier the logged below/above accuracies are about (labels only).",

@@ -8,6 +8,7 @@ command tree for ``jetx-diag --help`` stays cheap.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -26,6 +27,19 @@ if TYPE_CHECKING:
 PAGE_FORMATS = ("md", "html")
 
 Decorator = Callable[[Callable[..., Any]], Callable[..., Any]]
+
+
+class FiniteFloatRange(click.FloatRange):
+    """``click.FloatRange`` that also refuses ``nan`` (which compares false with any bound,
+    so a plain range lets it through) and infinities."""
+
+    name = "finite float range"
+
+    def convert(self, value: Any, param: Any, ctx: Any) -> Any:
+        number = super().convert(value, param, ctx)
+        if not math.isfinite(number):
+            self.fail(f"{value!r} is not a finite number", param, ctx)
+        return number
 
 
 # --------------------------------------------------------------------------- options
@@ -217,6 +231,10 @@ def build_options(
         cutoff=pick("cutoff", 0.5),
         window_transform=pick("window_transform", "log10"),
     )
+    for key in ("threshold", "cutoff", "test_fraction", "max_rejected", "cashout", "house_edge"):
+        value = pick(key)
+        if value is not None and not math.isfinite(float(value)):
+            raise UsageError(f"--{key.replace('_', '-')} must be a finite number, got {value}")
     if settings.threshold < 1.0:
         raise UsageError(f"--threshold must be at least 1.0, got {settings.threshold}")
     if not 0.0 <= settings.cutoff <= 1.0:
@@ -262,6 +280,26 @@ def build_options(
     )
 
 
+def implicit_config_note(config: Config) -> str | None:
+    """The report's line saying settings came from a file nobody named, or ``None``."""
+    if not config.implicit or config.source is None:
+        return None
+    return (
+        f"settings were read from {config.source}, found in the current folder (not named with "
+        "--config); trust, feature code and cache options are never taken from such a file"
+    )
+
+
+def note_implicit_config(evaluation: Any, config: Config) -> Any:
+    """``evaluation`` with :func:`implicit_config_note` among its warnings, when there is one."""
+    import dataclasses
+
+    note = implicit_config_note(config)
+    if note is None or note in evaluation.warnings:
+        return evaluation
+    return dataclasses.replace(evaluation, warnings=(*evaluation.warnings, note))
+
+
 def build_targets(config: Config, target_texts: tuple[str, ...]) -> tuple[Target, ...]:
     """Document defaults, then config targets, then ``--target`` options."""
     from jetx_diag.scoring.targets import DEFAULT_TARGETS, merge_targets, parse_target
@@ -295,7 +333,7 @@ def parse_formats(
 def _tolerance(config: Config, params: dict[str, Any]) -> float:
     value = params.get("tolerance")
     value = config.get("tolerance", 0.0) if value is None else value
-    if not float(value) >= 0.0:
+    if not (math.isfinite(float(value)) and float(value) >= 0.0):
         raise UsageError(f"--tolerance is in percentage points and at least 0, got {value}")
     return float(value)
 

@@ -15,6 +15,7 @@ from jetx_diag.cli.options import (
     build_options,
     build_targets,
     evaluation_options,
+    note_implicit_config,
     parse_formats,
     print_baseline,
     progress_bars,
@@ -120,6 +121,8 @@ def publish(
     from jetx_diag.report.baseline import report_summary, write_report
     from jetx_diag.report.step_summary import step_summary
     from jetx_diag.scoring.targets import decide_targets, evaluate_targets
+
+    evaluation = note_implicit_config(evaluation, config)
 
     # Three-way decisions (met / missed / undecided) at the skill report's confidence level.
     level = 0.95 if evaluation.skill is None else evaluation.skill.settings.level

@@ -62,7 +62,7 @@ def parse_comparison_json(text: str, source: str) -> Comparison:
             refuse_newer(found, EVALUATION_FORMAT_VERSION, source, "evaluation")
     try:
         return from_dict(Comparison, data)
-    except (TypeError, ValueError, KeyError, AttributeError) as error:
+    except (TypeError, ValueError, KeyError, AttributeError, OverflowError) as error:
         raise InputError(f"not a valid saved comparison: {error}", path=source) from None
 
 

@@ -12,6 +12,7 @@ The document (described key by key in ``docs/report-json.md``)::
 from __future__ import annotations
 
 import json
+import math
 import sys
 from pathlib import Path
 from typing import Any, TextIO
@@ -112,10 +113,24 @@ def _no_constant(name: str) -> Any:
     raise ValueError(f"{name} is not a number JSON allows")
 
 
+def _finite_float(text: str) -> float:
+    value = float(text)
+    if not math.isfinite(value):  # 1e400: valid JSON syntax, but no float holds it
+        raise ValueError(f"the number {text[:40]} is too large for a float")
+    return value
+
+
 def parse_document(text: str, source: str) -> Any:
     """Strict JSON: a repeated key or NaN/Infinity is an ``InputError``, as is broken text."""
     try:
-        return json.loads(text, object_pairs_hook=_no_duplicates, parse_constant=_no_constant)
+        return json.loads(
+            text,
+            object_pairs_hook=_no_duplicates,
+            parse_constant=_no_constant,
+            parse_float=_finite_float,
+        )
+    except RecursionError:
+        raise InputError("not valid JSON: nested too deeply", path=source) from None
     except json.JSONDecodeError as error:
         raise InputError(
             f"not valid JSON: {error.msg} at line {error.lineno} column {error.colno}",
@@ -190,7 +205,7 @@ def parse_evaluation_json(text: str, source: str) -> tuple[Evaluation, dict[str,
     refuse_newer(inner, EVALUATION_FORMAT_VERSION, source, "evaluation")
     try:
         evaluation = from_dict(Evaluation, data)
-    except (TypeError, ValueError, KeyError, AttributeError) as error:
+    except (TypeError, ValueError, KeyError, AttributeError, OverflowError) as error:
         raise InputError(f"not a valid saved evaluation: {error}", path=source) from None
     verdict = document.get("verdict")
     if not isinstance(verdict, dict):

@@ -358,7 +358,9 @@ class Evaluator:
             summary = _summary(model, heads)
             if key is not None:
                 self._write_cached(key, specs, heads, validation_p, summary, file_format, model)
-        predictions = predictions_from_heads(heads, prepared.actual, prepared.round_ids)
+        predictions = predictions_from_heads(
+            heads, prepared.actual, prepared.round_ids, str(checkpoint)
+        )
         context = self._skill_context(specs, prepared, validation_p)
         self._report("predicting " + Path(checkpoint).name, 1, 1)
         return evaluation_from_predictions(

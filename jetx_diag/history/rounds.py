@@ -21,6 +21,7 @@ import csv
 import io
 import re
 import sqlite3
+import time
 from collections.abc import Callable, Iterable, Sequence
 from contextlib import closing
 from dataclasses import dataclass
@@ -48,12 +49,19 @@ SQLITE_HEADER = b"SQLite format 3\x00"
 SQLITE_SUFFIXES = frozenset({".db", ".sqlite", ".sqlite3", ".db3"})
 #: Seconds to wait for a writer (e.g. a live scraper) to release its lock before giving up.
 SQLITE_BUSY_TIMEOUT = 5.0
+#: Seconds all queries on one history may take: a view over a recursive CTE can run forever.
+SQLITE_QUERY_DEADLINE = 120.0
+#: SQLite virtual-machine steps between two looks at the clock.
+_PROGRESS_STEPS = 10_000
 
 # First bytes of files people pass as --data by mistake, to name them in the error.
 _OTHER_FORMATS: tuple[tuple[bytes, str], ...] = (
     (b"\x89HDF\r\n\x1a\n", "an HDF5 file (a Keras .h5 checkpoint?)"),
     (b"PK\x03\x04", "a zip archive (a .keras checkpoint or .xlsx?)"),
     (b"\x80", "a pickle (a scaler?)"),
+    # UTF-32's little-endian BOM starts with UTF-16's: test it first.
+    (codecs.BOM_UTF32_LE, "UTF-32 text (save it as UTF-8)"),
+    (codecs.BOM_UTF32_BE, "UTF-32 text (save it as UTF-8)"),
     (codecs.BOM_UTF16_LE, "UTF-16 text (save it as UTF-8)"),
     (codecs.BOM_UTF16_BE, "UTF-16 text (save it as UTF-8)"),
 )
@@ -282,8 +290,11 @@ def _load_sqlite(path: Path, *, table: str, column: str, id_column: str) -> Hist
     # mode=ro: a mistyped path fails instead of creating a new empty database, and nothing we
     # do can change the user's file. as_uri() percent-encodes '?', '#' and spaces in the path.
     uri = path.resolve().as_uri() + "?mode=ro"
+    deadline = time.monotonic() + SQLITE_QUERY_DEADLINE
     try:
         with closing(sqlite3.connect(uri, uri=True, timeout=SQLITE_BUSY_TIMEOUT)) as connection:
+            # A non-zero return interrupts the running statement ("interrupted").
+            connection.set_progress_handler(lambda: time.monotonic() > deadline, _PROGRESS_STEPS)
             kinds = dict(
                 connection.execute(
                     "SELECT name, type FROM sqlite_master WHERE type IN ('table', 'view') "
@@ -335,6 +346,13 @@ def _load_sqlite(path: Path, *, table: str, column: str, id_column: str) -> Hist
                     raise no_order from None
                 raise
     except sqlite3.OperationalError as error:
+        if time.monotonic() > deadline and "interrupt" in str(error):
+            raise DataError(
+                f"reading the table took longer than {SQLITE_QUERY_DEADLINE:g} s and was stopped "
+                "(a view that never ends, such as a recursive query without a limit?)",
+                path=path,
+                hint="point --table at a plain table of rounds",
+            ) from None
         # The file may be fine: locked by a writer, or not readable by this user.
         raise DataError(f"cannot read the SQLite database: {error}", path=path) from None
     except sqlite3.DatabaseError as error:

@@ -28,6 +28,7 @@ import numpy as np
 from jetx_diag.cache_store import touch
 from jetx_diag.errors import UsageError
 from jetx_diag.inputs.feature_workers import extract_matrix
+from jetx_diag.user_code import guarded
 
 CACHE_ENV = "JETX_DIAG_CACHE"
 
@@ -42,19 +43,34 @@ class FeatureExtractor:
 
 
 def load_extractor(spec: str) -> FeatureExtractor:
-    """Import ``module:callable`` (``module:Class.method`` works too)."""
+    """Import ``module:callable`` (``module:Class.method`` works too).
+
+    Importing runs the module's code: anything it raises (``SystemExit`` included) is a
+    :class:`~jetx_diag.errors.UserCodeError` naming it.
+    """
     module_name, _, attribute = spec.partition(":")
     if not module_name or not attribute:
         raise UsageError(f"--features {spec!r} must look like module:callable")
-    try:
-        target: Any = importlib.import_module(module_name)
-    except ImportError as error:
-        raise UsageError(f"--features {spec!r}: cannot import {module_name!r} ({error})") from None
-    for part in attribute.split("."):
+    with guarded() as guard:
         try:
-            target = getattr(target, part)
-        except AttributeError:
-            raise UsageError(f"--features {spec!r}: {module_name} has no {attribute!r}") from None
+            target: Any = importlib.import_module(module_name)
+        except ModuleNotFoundError as error:
+            if error.name is not None and module_name.startswith(error.name):
+                raise UsageError(
+                    f"--features {spec!r}: cannot import {module_name!r} ({error})"
+                ) from None
+            raise guard.convert(error, f"importing {module_name!r} for --features") from None
+        except BaseException as error:
+            raise guard.convert(error, f"importing {module_name!r} for --features") from None
+        for part in attribute.split("."):
+            try:
+                target = getattr(target, part)
+            except AttributeError:
+                raise UsageError(
+                    f"--features {spec!r}: {module_name} has no {attribute!r}"
+                ) from None
+            except BaseException as error:
+                raise guard.convert(error, f"--features {spec}") from None
     if not callable(target):
         raise UsageError(f"--features {spec!r} is not callable")
     return FeatureExtractor(spec, target, _fingerprint(spec, target))

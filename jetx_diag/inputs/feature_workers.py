@@ -20,8 +20,9 @@ from typing import Any
 
 import numpy as np
 
-from jetx_diag.errors import JetxDiagError, MismatchError
+from jetx_diag.errors import JetxDiagError, MismatchError, UserCodeError
 from jetx_diag.history.view import Rounds
+from jetx_diag.user_code import guarded
 
 #: Below this many rounds the extraction runs in this process whatever ``jobs`` says.
 MIN_PARALLEL_ROUNDS = 200
@@ -132,15 +133,21 @@ def _extract_chunk(
     rounds = Rounds(values[: int(targets[-1])] if targets.size else values[:0])
     names: tuple[str, ...] | None = None
     rows: list[list[float]] = []
-    try:
+    with guarded() as guard:
         for done, index in enumerate(targets.tolist(), start=1):
             try:
                 result = function(rounds.before(index))
-            except (Exception, SystemExit) as error:  # the user's code: name it and the round
-                kind = type(error).__name__
-                return ("error", f"feature extractor {name} failed on round index {index}: "
-                        f"{kind}: {error}", None)  # fmt: skip
-            row_names, row = as_row(result, name, index)
+                # Converting the result runs its __float__/__iter__/keys: the user's code too.
+                row_names, row = as_row(result, name, index)
+            except JetxDiagError as error:
+                return ("error", error.problem, None)
+            except BaseException as error:  # the user's code, SystemExit included: name it
+                converted = guard.convert(
+                    error, f"feature extractor {name}", f" on round index {index}"
+                )
+                if isinstance(converted, KeyboardInterrupt):  # a real Ctrl-C
+                    raise converted from None
+                return ("user_error", getattr(converted, "problem", str(converted)), None)
             if names is None:
                 names = row_names
             elif row_names != names:
@@ -148,16 +155,29 @@ def _extract_chunk(
             rows.append(row)
             if progress is not None and (done % 50 == 0 or done == total):
                 progress(done, total)
-    except JetxDiagError as error:
-        return ("error", error.problem, None)
     return ("ok", names or (), rows)
 
 
-def _changed(name: str, index: int, got: tuple[str, ...], before: tuple[str, ...]) -> str:
-    return (
-        f"feature extractor {name} returned {len(got)} features on round index {index} but "
-        f"{len(before)} before; features must not change per round"
-    )
+def _changed(name: str, index: int, now: tuple[str, ...], before: tuple[str, ...]) -> str:
+    """Which feature names changed between rounds, not just how many there are."""
+    head = f"feature extractor {name} returned features on round index {index} that differ "
+    gone = [k for k in before if k not in set(now)]
+    new = [k for k in now if k not in set(before)]
+    if not gone and not new:
+        moved = next((k for k, j in zip(now, before, strict=False) if k != j), None)
+        if moved is None:
+            return head + f"in count ({len(now)} now, {len(before)} before)"
+        return head + (
+            f"from the earlier rounds' in order (same {len(now)} keys, first moved: "
+            f"{moved!r}); features must not change per round"
+        )
+    parts = [f"{len(now)} features now, {len(before)} before"]
+    if gone:
+        parts.append("missing " + ", ".join(map(repr, gone[:5])) + (" …" if len(gone) > 5 else ""))
+    if new:
+        parts.append("new " + ", ".join(map(repr, new[:5])) + (" …" if len(new) > 5 else ""))
+    changes = "; ".join(parts)
+    return head + f"from the earlier rounds' ({changes}); features must not change per round"
 
 
 def _finish(
@@ -166,6 +186,8 @@ def _finish(
     names: tuple[str, ...] | None = None
     rows: list[list[float]] = []
     for (status, first, second), chunk in zip(outcomes, chunks, strict=False):
+        if status == "user_error":
+            raise UserCodeError(str(first))
         if status == "error":
             raise MismatchError(str(first))
         if names is None:

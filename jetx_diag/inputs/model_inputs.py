@@ -205,6 +205,11 @@ def _features_for(
     return _scale(scaler, names, matrix, scaler_path)
 
 
+#: Largest magnitude a float32 holds: models compute in float32, so a bigger scaled value turns
+#: into infinity inside the model, and its NaN output would wrongly be blamed on the checkpoint.
+_FLOAT32_MAX = float(np.finfo(np.float32).max)
+
+
 def _scale(
     scaler: Any, names: Sequence[str], matrix: np.ndarray, scaler_path: str | None
 ) -> np.ndarray:
@@ -219,10 +224,33 @@ def _scale(
                 path=scaler_path,
             )
         frame = pd.DataFrame(matrix, columns=list(names))[list(fitted_names)]
-    scaled = np.asarray(scaler.transform(frame), dtype=np.float64)
+    try:
+        with np.errstate(all="ignore"):
+            scaled = np.asarray(scaler.transform(frame), dtype=np.float64)
+    except Exception as error:  # a damaged or edited scaler fails in any of sklearn's ways
+        text = " ".join(str(error).split())[:200] or type(error).__name__
+        raise MismatchError(
+            f"the scaler cannot transform the {matrix.shape[1]} features "
+            f"({type(error).__name__}: {text})",
+            path=scaler_path,
+        ) from None
+    if scaled.shape != matrix.shape:
+        raise MismatchError(
+            f"the scaler turned {matrix.shape[1]} features into an array of shape "
+            f"{scaled.shape}; a scaler keeps one value per feature",
+            path=scaler_path,
+        )
     if not np.all(np.isfinite(scaled)):
         bad = int(np.sum(~np.isfinite(scaled)))
         raise MismatchError(f"the scaler produced {bad} non-finite values", path=scaler_path)
+    too_big = np.abs(scaled) > _FLOAT32_MAX
+    if too_big.any():
+        raise MismatchError(
+            f"the scaler produced {int(too_big.sum())} values too large for float32, the "
+            f"precision models compute in (largest {float(np.abs(scaled).max()):.3g})",
+            path=scaler_path,
+            hint="its statistics are probably damaged (a scale_ near zero?); re-fit it",
+        )
     return scaled
 
 

@@ -199,8 +199,11 @@ def feature_input_width(path: str | Path) -> int | None:
     file = Path(path)
     try:
         if zipfile.is_zipfile(file):
+            from jetx_diag.artifacts.inspection import check_keras_archive, read_member
+
             with zipfile.ZipFile(file) as archive:
-                text = archive.read("config.json").decode("utf-8")
+                check_keras_archive(archive, file)  # encrypted, deflate64, bombs: refused
+                text = read_member(archive, "config.json")
         else:
             with h5py.File(file, "r") as handle:
                 raw = handle.attrs.get("model_config")
@@ -209,7 +212,8 @@ def feature_input_width(path: str | Path) -> int | None:
             text = raw.decode("utf-8") if isinstance(raw, bytes) else str(raw)
         config = json.loads(text)
         shapes = _input_shapes(config)
-    except (OSError, KeyError, UnicodeDecodeError, json.JSONDecodeError) as error:
+    except (OSError, KeyError, ValueError, zipfile.BadZipFile, NotImplementedError) as error:
+        # ValueError covers bad UTF-8, broken JSON and integers beyond Python's digit limit.
         raise ArtifactError(f"model config cannot be read ({error})", path=file) from None
     except RecursionError:  # a hostile config nested beyond what can be walked
         raise ArtifactError("model config is nested too deeply", path=file) from None

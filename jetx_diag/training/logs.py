@@ -337,6 +337,15 @@ def _parse_csvlogger(
 ) -> tuple[list[int] | None, dict[str, list[Any]], list[str]]:
     header_line = text.splitlines()[0]
     separator = _sniff_separator(header_line) or ","
+    try:
+        return _read_csvlogger(text, file, separator)
+    except csv.Error as error:  # "field larger than field limit (131072)", a stray quote …
+        raise LogError(f"not a readable CSV log: {error}", path=file) from None
+
+
+def _read_csvlogger(
+    text: str, file: Path, separator: str
+) -> tuple[list[int] | None, dict[str, list[Any]], list[str]]:
     reader = csv.reader(io.StringIO(text), delimiter=separator)
     header = [cell.strip() for cell in next(reader)]
     if len(set(header)) != len(header):
@@ -376,6 +385,8 @@ def _parse_history_json(
         raise LogError(f"not valid JSON: {error.msg} at line {error.lineno}", path=file) from None
     except RecursionError:  # a hostile file: "[[[[…" nested beyond what json parses
         raise LogError("is nested too deeply to be a training history", path=file) from None
+    except ValueError as error:  # an integer of more digits than Python converts (4300)
+        raise LogError(f"not a readable History JSON: {error}", path=file) from None
     epochs = None
     if isinstance(data, dict) and isinstance(data.get("history"), dict):
         raw_epochs = data.get("epoch")
@@ -395,10 +406,7 @@ def _parse_history_json(
     for key, values in data.items():
         if not isinstance(values, list):
             continue
-        columns[str(key)] = [
-            float(v) if isinstance(v, int | float) and not isinstance(v, bool) else v
-            for v in values
-        ]
+        columns[str(key)] = [_history_value(v, str(key), file) for v in values]
     lengths = {key: len(values) for key, values in columns.items()}
     if len(set(lengths.values())) > 1:
         described = ", ".join(f"{k}: {n}" for k, n in lengths.items())
@@ -411,3 +419,15 @@ def _parse_history_json(
         raise LogError("the 'epoch' list and the metric lists differ in length", path=file)
     notes = [f"members that are not lists ignored: {', '.join(skipped)}"] if skipped else []
     return epochs, columns, notes
+
+
+def _history_value(value: Any, key: str, file: Path) -> Any:
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return value
+    try:
+        return float(value)
+    except OverflowError:
+        digits = len(str(abs(value)))  # json parsed it, so it is within Python's digit limit
+        raise LogError(
+            f"{key!r} holds an integer of {digits} digits, too large for a float", path=file
+        ) from None

@@ -212,7 +212,11 @@ def read_metadata(path: str | Path) -> RunMetadata:
 def _number(value: Any) -> float | None:
     if isinstance(value, bool) or not isinstance(value, int | float):
         return None
-    return float(value) if math.isfinite(value) else None
+    try:
+        number = float(value)
+    except OverflowError:  # an integer of hundreds of digits: no float holds it
+        return None
+    return number if math.isfinite(number) else None
 
 
 _CALLBACK_KEYS = ("early_stopping", "model_checkpoint")

@@ -20,8 +20,8 @@ import xmlschema
 from compare_factory import TEST_FROM_ID, CompareRun, make_compare_run
 from run_factory import FEATURES, make_run
 
+from jetx_diag.cli import compare as cli_compare
 from jetx_diag.cli.exit_codes import ExitCode
-from jetx_diag.cli.main import compare as cli_compare
 from jetx_diag.cli.main import run
 from jetx_diag.compare.document import load_comparison_json
 from jetx_diag.compare.ranking import ranking_rows

@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 from sklearn.preprocessing import StandardScaler
 
-from jetx_diag.errors import DataError, MismatchError, UsageError
+from jetx_diag.errors import DataError, MismatchError, UsageError, UserCodeError
 from jetx_diag.inputs.feature_cache import FeatureExtractor, compute_features
 from jetx_diag.inputs.model_inputs import (
     build_inputs,
@@ -123,7 +123,7 @@ def test_extractor_that_fails_names_the_round() -> None:
         return {"x": 1.0}
 
     extractor = FeatureExtractor("m:broken", broken, "fp")
-    with pytest.raises(MismatchError, match="round index 7"):
+    with pytest.raises(UserCodeError, match="raised ZeroDivisionError: boom on round index 7"):
         compute_features(extractor, np.ones(10), np.arange(5, 10))
 
 
