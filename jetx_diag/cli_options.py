@@ -103,6 +103,13 @@ def evaluation_options(function: Callable[..., Any]) -> Callable[..., Any]:
             "--bootstrap", type=int, help="Bootstrap resamples per interval  [default: 1000]"
         ),
         click.option(
+            "--null-simulations",
+            type=int,
+            metavar="N",
+            help="Simulated fair histories run through the checkpoint's own pipeline for the "
+            "chance verdict (one predict each; 0: the martingale test instead)  [default: 199]",
+        ),
+        click.option(
             "--tests-tried",
             type=int,
             metavar="N",
@@ -188,6 +195,7 @@ def build_options(
     from jetx_diag.evaluate import EvaluationOptions
     from jetx_diag.evaluate_skill import SkillOptions
     from jetx_diag.feature_cache import default_cache_dir
+    from jetx_diag.null_simulation import NULL_SIMULATIONS
     from jetx_diag.results import EvaluationSettings
     from jetx_diag.targets import DEFAULT_TARGETS
 
@@ -210,6 +218,7 @@ def build_options(
         seed=pick("seed", 0),
         permutations=pick("permutations", 1000),
         bootstrap=pick("bootstrap", 1000),
+        null_simulations=pick("null_simulations", NULL_SIMULATIONS),
         tests_tried=pick("tests_tried", 1),
         targets=DEFAULT_TARGETS if targets is None else targets,
     )

@@ -66,6 +66,7 @@ KEYS: dict[str, Callable[[Any], Any]] = {
     "cashout": float,
     "seed": int,
     "permutations": int,
+    "null_simulations": int,
     "bootstrap": int,
     "tests_tried": int,
     "trust_code": _boolean,

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import datetime as _dt
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -52,6 +52,7 @@ from jetx_diag.results import (
 
 if TYPE_CHECKING:
     from jetx_diag.artifacts.metadata import RunMetadata
+    from jetx_diag.null_simulation import SimulatedNull
 
 __all__ = [
     "DEFAULT_SKILL",
@@ -315,6 +316,11 @@ class Evaluator:
         heads = map_heads(loaded.model, outputs, str(checkpoint))
         predictions = predictions_from_heads(heads, prepared.actual, prepared.round_ids)
         context = self._skill_context(loaded.model, specs, prepared, heads, str(checkpoint))
+        if context is not None:
+            simulated, note = self._simulated_null(loaded.model, prepared, predictions, checkpoint)
+            context = replace(context, simulated=simulated)
+            if note is not None:
+                warnings.append(note)
         self._report("predicting " + Path(checkpoint).name, 1, 1)
         summary = ModelSummary(
             inputs=tuple(s.describe() for s in specs),
@@ -377,6 +383,66 @@ class Evaluator:
             train_features=train_features,
             history=prepared.history,
         )
+
+    def _simulated_null(
+        self, model: Any, prepared: PreparedInputs, predictions: Predictions, checkpoint: Any
+    ) -> tuple[SimulatedNull | None, str | None]:
+        """The model's AUC ranked among its own pipeline's on simulated fair histories of the
+        same length and edge (one batched predict each), or ``None`` and why not."""
+        from jetx_diag.errors import InputError
+        from jetx_diag.metrics import is_above
+        from jetx_diag.null_simulation import auc, simulate_null
+
+        skill = self.options.skill
+        settings = self.options.settings
+        if skill.null_simulations == 0:
+            return None, None
+        if prepared.rebuild is None or prepared.targets is None or prepared.history is None:
+            return None, (
+                "precomputed inputs cannot be rebuilt from simulated fair histories: the chance "
+                "verdict uses the martingale test"
+            )
+        source = str(checkpoint)
+        name = Path(checkpoint).name
+        rebuild = prepared.rebuild
+        held_out = np.asarray(prepared.targets)
+        done = [0]
+
+        def scores_for(values: np.ndarray) -> np.ndarray:
+            heads = map_heads(model, run_model(model, rebuild(values)), source)
+            simulated = predictions_from_heads(heads, values[held_out], prepared.round_ids)
+            self._report("fair histories for " + name, done[0], skill.null_simulations)
+            done[0] += 1
+            if simulated.p_above is not None:
+                return simulated.p_above
+            return simulated.called_above(settings.cutoff, settings.threshold).astype(float)
+
+        observed_scores = (
+            predictions.p_above
+            if predictions.p_above is not None
+            else predictions.called_above(settings.cutoff, settings.threshold).astype(float)
+        )
+        observed = auc(is_above(predictions.actual, settings.threshold), observed_scores)
+        if not np.isfinite(observed):
+            return None, None  # one outcome missing: nothing to test
+        try:
+            result = simulate_null(
+                observed,
+                scores_for,
+                history_length=int(prepared.history.size),
+                held_out=held_out,
+                threshold=settings.threshold,
+                house_edge=skill.house_edge,
+                simulations=skill.null_simulations,
+                seed=skill.seed,
+            )
+        except InputError as error:
+            return None, (
+                f"the pipeline failed on a simulated fair history ({error}): the chance verdict "
+                "uses the martingale test"
+            )
+        self._report("fair histories for " + name, skill.null_simulations, skill.null_simulations)
+        return result, None
 
     def _report(self, task: str, done: int, total: int) -> None:
         if self.progress is not None:

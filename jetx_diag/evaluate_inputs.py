@@ -54,6 +54,10 @@ class PreparedInputs:
     validation: ValidationSlice | None = None
     train_actual: np.ndarray | None = None  # outcomes of the samples before the held-out ones
     history: np.ndarray | None = None  # every usable round, for the randomness audit
+    # The held-out rows' inputs rebuilt from another history of the same length (same windows,
+    # extractor and scaler, never cached): how simulated fair histories reach the model.
+    rebuild: Callable[[np.ndarray], dict[str, np.ndarray]] | None = None
+    targets: np.ndarray | None = None  # the held-out rounds' indices in the history
 
 
 def prepare_inputs(
@@ -92,6 +96,20 @@ def prepare_inputs(
 
     inputs = build(targets, progress)
     start = int(targets[0])
+
+    def rebuild(values: np.ndarray) -> dict[str, np.ndarray]:
+        arrays = build_inputs(
+            values,
+            specs,
+            targets,
+            transform=options.settings.window_transform,
+            extractor=extractor,
+            scaler=scaler,
+            scaler_path=scaler_path,
+        )
+        check_finite_rows(arrays, "a simulated fair history")
+        return arrays
+
     return PreparedInputs(
         inputs,
         split,
@@ -100,6 +118,8 @@ def prepare_inputs(
         validation=_validation(options, history, start, first, build),
         train_actual=history.values[first:start],
         history=history.values,
+        rebuild=rebuild,
+        targets=targets,
     )
 
 

@@ -40,6 +40,7 @@ from jetx_diag.report_provenance import (
 )
 from jetx_diag.report_randomness import randomness_images, section_randomness
 from jetx_diag.report_skill import (
+    decision_text,
     section_skill_baselines,
     section_skill_significance,
     section_skill_verdict,
@@ -189,15 +190,6 @@ def off_text(result: TargetResult, msg: Messages, one_sided: bool = False) -> st
     return msg(key, factor=f"{result.factor:.1f}")
 
 
-def _decision_text(result: TargetResult, msg: Messages) -> str:
-    if result.decision is None:
-        return msg("none")
-    decision = msg(f"targets.decision_{result.decision}")
-    if result.rounds_to_decide is None:
-        return decision
-    return msg("targets.decision_rounds", decision=decision, rounds=result.rounds_to_decide)
-
-
 def _section_targets(evaluation: Evaluation, verdict: Verdict, msg: Messages) -> Context:
     """Critical findings: the targets table, a headline, and the one-class sentence."""
     threshold = _threshold(evaluation)
@@ -216,7 +208,7 @@ def _section_targets(evaluation: Evaluation, verdict: Verdict, msg: Messages) ->
                 "status_class": result.status.replace("/", ""),  # n/a → na, for HTML classes
                 "status_symbol": msg(f"status.{result.status}"),
                 "off": off_text(result, msg, metric == one_sided_metric),
-                "decision": _decision_text(result, msg),
+                "decision": decision_text(result, msg, threshold),
             }
         )
     applicable = sum(1 for r in verdict.results if r.status != "n/a")
