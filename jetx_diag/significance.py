@@ -373,6 +373,26 @@ def fisher_test(actual_above: ArrayLike, called_above: ArrayLike) -> tuple[float
 # --------------------------------------------------------------------------- all together
 
 
+def chance_test(
+    actual_above: ArrayLike,
+    scores: ArrayLike,
+    fair_rate: float = DEFAULT_FAIR_RATE,
+    simulated: SimulatedNull | None = None,
+) -> tuple[str, float | None, float | None, MartingaleResult | None]:
+    """The primary test against chance: its code, its p for "better" and for "worse", and the
+    martingale test (computed whenever both outcomes occur, primary without ``simulated``).
+
+    ``scores``: p_above, or the 0/1 calls of a model without probabilities, in round order.
+    """
+    actual = np.asarray(actual_above, dtype=bool)
+    if not (actual.any() and (~actual).any()):
+        return "none", None, None, None
+    martingale = martingale_test(actual, scores, fair_rate)
+    if simulated is not None:
+        return "simulated_null", simulated.p_value, simulated.p_value_less, martingale
+    return "martingale", martingale.p_value, martingale.p_value_less, martingale
+
+
 def assess_significance(
     actual_above: ArrayLike,
     called_above: ArrayLike,
@@ -430,15 +450,7 @@ def assess_significance(
             block_length=block_length,
         )
     fisher = fisher_test(actual, called)
-    both_classes = bool(actual.any() and (~actual).any())
-    martingale = martingale_test(actual, scores, fair_rate) if both_classes else None
-    if not both_classes:
-        primary, p, p_less = "none", None, None
-    elif simulated is not None:
-        primary, p, p_less = "simulated_null", simulated.p_value, simulated.p_value_less
-    else:
-        assert martingale is not None
-        primary, p, p_less = "martingale", martingale.p_value, martingale.p_value_less
+    primary, p, p_less, martingale = chance_test(actual, scores, fair_rate, simulated)
 
     def adjusted(value: float | None) -> float | None:
         return None if value is None else adjust_for_tries(value, tests_tried, family_p_values)

@@ -272,7 +272,7 @@ def _limits_message(settings: SkillSettings, significance: Significance) -> Mess
         values.update(
             simulations=str(simulated.simulations),
             null_mean=f"{simulated.null_mean:.3f}",
-            p_min=format_p(1.0 / (simulated.simulations + 1.0)).removeprefix("p = "),
+            p_min=f"{1.0 / (simulated.simulations + 1.0):.2g}",
         )
         return Message("chance.limits_simulated_null", values)
     if significance.primary_test == "martingale":

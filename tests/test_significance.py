@@ -98,8 +98,8 @@ def test_document_verdict_not_better_than_always_above() -> None:
     assert verdict.code == "no_evidence"
     assert significance.primary_test == "martingale" and significance.scored == "calls"
     assert significance.p_value is not None and significance.p_value > 0.05
-    # Fisher (for reference), one-sided: P(at least 637 of the 1,049 "above" calls land on the 680 above rounds)
-    # when calls are independent of outcomes (hypergeometric), summed by hand.
+    # Fisher (for reference), one-sided: P(at least 637 of the 1,049 "above" calls land on the
+    # 680 above rounds) when calls are independent of outcomes (hypergeometric), summed by hand.
     p_by_hand = sum(
         math.comb(680, k) * math.comb(438, 1049 - k) for k in range(637, 681)
     ) / math.comb(1118, 1049)

@@ -896,11 +896,11 @@ EN: dict[str, str] = {
     "targets.rounds_all": "held-out rounds",
     "targets.rounds_calls": '"above" calls',
     "targets.decision_rounds_counted": (
-        "{decision} (about {rounds} more {counted} give a {chance} chance of deciding, if the rate "
-        "stays where it is)"
+        "{decision} (about {rounds} more {counted} for a decision with {chance} probability, if "
+        "the rate stays where it is)"
     ),
     "targets.decision_rounds_held_out": (
-        "{decision} (about {rounds} more {counted}, about {held_out} more held-out rounds, give a "
-        "{chance} chance of deciding, if the rate stays where it is)"
+        "{decision} (about {rounds} more {counted}, about {held_out} more held-out rounds, for a "
+        "decision with {chance} probability, if the rate stays where it is)"
     ),
 }
