@@ -406,16 +406,26 @@ class Evaluator:
         name = Path(checkpoint).name
         rebuild = prepared.rebuild
         held_out = np.asarray(prepared.targets)
+        rows = int(held_out.size)
         done = [0]
 
-        def scores_for(values: np.ndarray) -> np.ndarray:
-            heads = map_heads(model, run_model(model, rebuild(values)), source)
-            simulated = predictions_from_heads(heads, values[held_out], prepared.round_ids)
+        def scores_for(histories: list[np.ndarray]) -> list[np.ndarray]:
+            # Several histories, one predict: the inputs are stacked and the outputs split.
+            built = [rebuild(values) for values in histories]
+            stacked = {key: np.concatenate([b[key] for b in built]) for key in built[0]}
+            heads = map_heads(model, run_model(model, stacked), source)
+            scores = []
+            for i, values in enumerate(histories):
+                part = {head: array[i * rows : (i + 1) * rows] for head, array in heads.items()}
+                simulated = predictions_from_heads(part, values[held_out], prepared.round_ids)
+                if simulated.p_above is not None:
+                    scores.append(simulated.p_above)
+                else:
+                    calls = simulated.called_above(settings.cutoff, settings.threshold)
+                    scores.append(calls.astype(float))
+            done[0] += len(histories)
             self._report("fair histories for " + name, done[0], skill.null_simulations)
-            done[0] += 1
-            if simulated.p_above is not None:
-                return simulated.p_above
-            return simulated.called_above(settings.cutoff, settings.threshold).astype(float)
+            return scores
 
         observed_scores = (
             predictions.p_above

@@ -22,6 +22,8 @@ from jetx_diag.errors import UsageError
 #: Default number of simulated fair histories (one batched predict each). With the verdict's
 #: strict ``p < 0.05`` this decides "better" at 4.5% and can reach the 1% "worse" level.
 NULL_SIMULATIONS = 199
+#: Rows per model call when several simulated histories share one predict.
+BATCH_ROWS = 20_000
 #: Highest multiplier a simulated round reaches (a real game caps its payout; the real history's
 #: largest is about 10,900x). Only multipliers above it are changed.
 CAP = 100_000.0
@@ -69,7 +71,7 @@ def auc(actual_above: ArrayLike, scores: ArrayLike) -> float:
 
 def simulate_null(
     observed: float,
-    scores_for: Callable[[np.ndarray], np.ndarray],
+    scores_for: Callable[[list[np.ndarray]], list[np.ndarray]],
     *,
     history_length: int,
     held_out: np.ndarray,
@@ -77,21 +79,26 @@ def simulate_null(
     house_edge: float,
     simulations: int = NULL_SIMULATIONS,
     seed: int = 0,
+    batch_rows: int = BATCH_ROWS,
 ) -> SimulatedNull:
-    """Rank ``observed`` among the AUCs of ``scores_for`` on ``simulations`` fair histories.
+    """Rank ``observed`` among the AUCs of a pipeline on ``simulations`` fair histories.
 
-    ``scores_for(values)``: the pipeline's score (p_above, or 0/1 calls) for each held-out round
-    of a history ``values`` of ``history_length`` rounds; ``held_out``: the indices of those
-    rounds in the history.
+    ``scores_for(histories)``: the pipeline's score (p_above, or 0/1 calls) for each held-out
+    round of each history of ``history_length`` rounds, one array per history; it is given as
+    many histories at a time as fit in ``batch_rows`` held-out rows, so that one model call
+    serves several. ``held_out``: the indices of the held-out rounds in a history. The histories
+    are drawn in the same order whatever the batch size, so the result does not depend on it.
     """
     if simulations < 1:
         raise UsageError(f"--null-simulations must be at least 1, got {simulations}")
     rng = np.random.default_rng([seed, 15])
-    null = []
-    for _ in range(simulations):
-        values = fair_multipliers(history_length, house_edge, rng)
-        scores = np.asarray(scores_for(values), dtype=np.float64)
-        null.append(auc(values[held_out] >= threshold, scores))
+    per_call = max(1, batch_rows // max(1, int(np.size(held_out))))
+    null: list[float] = []
+    while len(null) < simulations:
+        count = min(per_call, simulations - len(null))
+        histories = [fair_multipliers(history_length, house_edge, rng) for _ in range(count)]
+        for values, scores in zip(histories, scores_for(histories), strict=True):
+            null.append(auc(values[held_out] >= threshold, np.asarray(scores, dtype=np.float64)))
     return null_from_aucs(observed, np.asarray(null), house_edge=house_edge, seed=seed)
 
 

@@ -97,6 +97,23 @@ def test_simulated_p_values_by_hand() -> None:
         null_from_aucs(0.5, [float("nan")], house_edge=0.03)
 
 
+def test_the_batch_size_does_not_change_the_draws() -> None:
+    held_out = np.arange(100, 160)
+    calls: list[int] = []
+
+    def pipeline(histories: list[np.ndarray]) -> list[np.ndarray]:
+        calls.append(len(histories))
+        return [values[held_out - 1] for values in histories]  # the previous round's multiplier
+
+    common = {"history_length": 160, "held_out": held_out, "threshold": 1.5, "house_edge": 0.03}
+    one = simulate_null(0.5, pipeline, simulations=7, batch_rows=60, **common)
+    assert calls == [1] * 7
+    calls.clear()
+    three = simulate_null(0.5, pipeline, simulations=7, batch_rows=180, **common)
+    assert calls == [3, 3, 1]
+    assert one == three
+
+
 def test_auc_matches_sklearn() -> None:
     from sklearn.metrics import roc_auc_score
 
@@ -122,7 +139,7 @@ def test_the_simulated_null_holds_the_level_for_a_model_reading_500_rounds() -> 
         observed = auc(values[held_out] >= 1.5, pipeline(values))
         result = simulate_null(
             observed,
-            pipeline,
+            lambda histories: [pipeline(values) for values in histories],
             history_length=values.size,
             held_out=held_out,
             threshold=1.5,
