@@ -119,13 +119,13 @@ class Verdict:
 
     @property
     def not_decided_met(self) -> tuple[TargetResult, ...]:
-        """Applicable targets whose interval does not meet them beyond doubt (``decision`` other
-        than ``met``, or not computed): what a gate requiring decided targets fails on."""
+        """Applicable targets not met by their whole interval (``decision`` other than
+        ``met``, or not computed): what a gate requiring decided targets fails on."""
         return tuple(r for r in self.results if r.status != "n/a" and r.decision != "met")
 
     @property
     def passed_decided(self) -> bool:
-        """True when every applicable target is met beyond doubt (the whole interval meets it)."""
+        """True when every applicable target is met by its whole interval."""
         return not self.not_decided_met
 
 

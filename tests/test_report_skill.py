@@ -293,7 +293,7 @@ def test_planted_signal_is_reported_as_better_than_chance() -> None:
         "The model does better than chance (martingale test of its p_above ranking: p < 0.001, "
         "below 5%) and better than the best simple rule."
     )
-    assert section["bullets"][0].startswith('Better than always saying "above"')
+    assert section["bullets"][1].startswith('Better than always saying "above"')
 
 
 def test_know_nothing_model_is_not() -> None:
