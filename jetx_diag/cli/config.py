@@ -104,6 +104,7 @@ KEYS: dict[str, Callable[[Any], Any]] = {
     "cashout": _finite,
     "seed": _whole,
     "permutations": _whole,
+    "null_simulations": _whole,
     "bootstrap": _whole,
     "tests_tried": _whole,
     "trust_code": _boolean,

@@ -46,7 +46,7 @@ def gate(passed: bool, check: Any, *, undecided: bool = False) -> int:
     if check is not None and not check.passed:
         return ExitCode.WORSE_THAN_BASELINE
     if undecided:
-        return ExitCode.TARGETS_MISSED  # --require-decided: met, but not beyond doubt
+        return ExitCode.TARGETS_MISSED  # --require-decided: met, but not by the whole interval
     return ExitCode.OK if passed else ExitCode.TARGETS_MISSED
 
 

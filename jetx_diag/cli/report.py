@@ -126,7 +126,9 @@ def publish(
 
     # Three-way decisions (met / missed / undecided) at the skill report's confidence level.
     level = 0.95 if evaluation.skill is None else evaluation.skill.settings.level
-    verdict = decide_targets(evaluate_targets(evaluation.metrics, targets), level)
+    verdict = decide_targets(
+        evaluate_targets(evaluation.metrics, targets), level, evaluation.metrics.confusion.total
+    )
     require_decided = bool(params.get("require_decided") or config.get("require_decided", False))
     undecided = require_decided and verdict.passed and not verdict.passed_decided
     lang = params.get("lang") or config.get("lang", "en")

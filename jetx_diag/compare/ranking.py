@@ -291,7 +291,11 @@ def compare(
         # The same verdict as `report` gives (three-way decisions included), so a checkpoint's
         # report written from a comparison is the one `report` would write.
         level = 0.95 if evaluation.skill is None else evaluation.skill.settings.level
-        verdict = decide_targets(evaluate_targets(evaluation.metrics, targets), level)
+        verdict = decide_targets(
+            evaluate_targets(evaluation.metrics, targets),
+            level,
+            evaluation.metrics.confusion.total,
+        )
         side = collapsed_side(evaluation)
         values = tuple(_key_value(k, evaluation, verdict, side is not None) for k in keys)
         scored.append((values, index, candidate, verdict, side))

@@ -94,7 +94,10 @@ def write_example(out_dir: str | Path) -> list[Path]:
         artifacts=tuple(replace(a, path=Path(a.path).name) for a in evaluation.artifacts),
         data=replace(evaluation.data, source=csv_path.name),
     )
-    verdict = decide_targets(evaluate_targets(evaluation.metrics, DEFAULT_TARGETS))
+    verdict = decide_targets(
+        evaluate_targets(evaluation.metrics, DEFAULT_TARGETS),
+        held_out_rounds=evaluation.metrics.confusion.total,
+    )
     written = [csv_path]
     for lang in ("en", "tr"):
         written.extend(write_report(evaluation, verdict, out / lang, lang=lang))

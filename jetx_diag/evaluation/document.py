@@ -53,6 +53,7 @@ def _result_to_dict(result: TargetResult) -> dict[str, Any]:
             "factor": result.factor,
             "decision": result.decision,
             "rounds_to_decide": result.rounds_to_decide,
+            "held_out_rounds_to_decide": result.held_out_rounds_to_decide,
         }
     )
 
@@ -71,6 +72,7 @@ def verdict_from_dict(data: dict[str, Any]) -> Verdict:
                 factor=item["factor"],
                 decision=item.get("decision"),
                 rounds_to_decide=item.get("rounds_to_decide"),
+                held_out_rounds_to_decide=item.get("held_out_rounds_to_decide"),
             )
         )
     return Verdict(tuple(results))

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import datetime as _dt
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -70,6 +71,7 @@ from jetx_diag.results import (
     Split,
 )
 from jetx_diag.scoring.metrics import compute_metrics
+from jetx_diag.skill.null_simulation import SimulatedNull
 
 
 def now_iso() -> str:
@@ -362,6 +364,15 @@ class Evaluator:
             heads, prepared.actual, prepared.round_ids, str(checkpoint)
         )
         context = self._skill_context(specs, prepared, validation_p)
+        if context is not None and options.skill.null_simulations > 0:
+            # The chance verdict runs the model's pipeline on simulated fair histories: a
+            # cached prediction spares the held-out predict, not these.
+            if model is None:
+                model = self._load(checkpoint)
+            simulated, note = self._simulated_null(model.model, prepared, predictions, checkpoint)
+            context = replace(context, simulated=simulated)
+            if note is not None:
+                warnings.append(note)
         self._report("predicting " + Path(checkpoint).name, 1, 1)
         return evaluation_from_predictions(
             predictions,
@@ -492,6 +503,76 @@ class Evaluator:
             train_features=train_features,
             history=prepared.history,
         )
+
+    def _simulated_null(
+        self, model: Any, prepared: PreparedInputs, predictions: Predictions, checkpoint: Any
+    ) -> tuple[SimulatedNull | None, str | None]:
+        """The model's AUC ranked among its own pipeline's on simulated fair histories of the
+        same length and edge (one batched predict each), or ``None`` and why not."""
+        from jetx_diag.errors import InputError
+        from jetx_diag.scoring.metrics import is_above
+        from jetx_diag.skill.null_simulation import auc, simulate_null
+
+        skill = self.options.skill
+        settings = self.options.settings
+        if skill.null_simulations == 0:
+            return None, None
+        if prepared.rebuild is None or prepared.targets is None or prepared.history is None:
+            return None, (
+                "precomputed inputs cannot be rebuilt from simulated fair histories: the chance "
+                "verdict uses the martingale test"
+            )
+        source = str(checkpoint)
+        name = Path(checkpoint).name
+        rebuild = prepared.rebuild
+        held_out = np.asarray(prepared.targets)
+        rows = int(held_out.size)
+        done = [0]
+
+        def scores_for(histories: list[np.ndarray]) -> list[np.ndarray]:
+            # Several histories, one predict: the inputs are stacked and the outputs split.
+            built = [rebuild(values) for values in histories]
+            stacked = {key: np.concatenate([b[key] for b in built]) for key in built[0]}
+            heads = map_heads(model, run_model(model, stacked), source)
+            scores = []
+            for i, values in enumerate(histories):
+                part = {head: array[i * rows : (i + 1) * rows] for head, array in heads.items()}
+                simulated = predictions_from_heads(part, values[held_out], prepared.round_ids)
+                if simulated.p_above is not None:
+                    scores.append(simulated.p_above)
+                else:
+                    calls = simulated.called_above(settings.cutoff, settings.threshold)
+                    scores.append(calls.astype(float))
+            done[0] += len(histories)
+            self._report("fair histories for " + name, done[0], skill.null_simulations)
+            return scores
+
+        observed_scores = (
+            predictions.p_above
+            if predictions.p_above is not None
+            else predictions.called_above(settings.cutoff, settings.threshold).astype(float)
+        )
+        observed = auc(is_above(predictions.actual, settings.threshold), observed_scores)
+        if not np.isfinite(observed):
+            return None, None  # one outcome missing: nothing to test
+        try:
+            result = simulate_null(
+                observed,
+                scores_for,
+                history_length=int(prepared.history.size),
+                held_out=held_out,
+                threshold=settings.threshold,
+                house_edge=skill.house_edge,
+                simulations=skill.null_simulations,
+                seed=skill.seed,
+            )
+        except InputError as error:
+            return None, (
+                f"the pipeline failed on a simulated fair history ({error}): the chance verdict "
+                "uses the martingale test"
+            )
+        self._report("fair histories for " + name, skill.null_simulations, skill.null_simulations)
+        return result, None
 
     def _report(self, task: str, done: int, total: int) -> None:
         if self.progress is not None:

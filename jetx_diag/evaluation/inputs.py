@@ -55,6 +55,10 @@ class PreparedInputs:
     validation: ValidationSlice | None = None
     train_actual: np.ndarray | None = None  # outcomes of the samples before the held-out ones
     history: np.ndarray | None = None  # every usable round, for the randomness audit
+    # The held-out rows' inputs rebuilt from another history of the same length (same windows,
+    # extractor and scaler, never cached): how simulated fair histories reach the model.
+    rebuild: Callable[[np.ndarray], dict[str, np.ndarray]] | None = None
+    targets: np.ndarray | None = None  # the held-out rounds' indices in the history
     # The validation rows followed by the held-out rows, one array per input: what the model
     # predicts in one call. ``None``: the held-out ``arrays`` alone.
     batch: dict[str, np.ndarray] | None = None
@@ -124,6 +128,20 @@ def prepare_inputs(
             history.values[picked],
             history.ids[picked],
         )
+
+    def rebuild(values: np.ndarray) -> dict[str, np.ndarray]:
+        arrays = build_inputs(
+            values,
+            specs,
+            targets,
+            transform=options.settings.window_transform,
+            extractor=extractor,
+            scaler=scaler,
+            scaler_path=scaler_path,
+        )
+        check_finite_rows(arrays, "a simulated fair history")
+        return arrays
+
     return PreparedInputs(
         inputs,
         split,
@@ -133,6 +151,8 @@ def prepare_inputs(
         train_actual=history.values[first:start],
         history=history.values,
         batch=batch,
+        rebuild=rebuild,
+        targets=targets,
     )
 
 

@@ -10,6 +10,7 @@ from pathlib import Path
 from jetx_diag.errors import UsageError
 from jetx_diag.results import EvaluationSettings
 from jetx_diag.scoring.targets import DEFAULT_TARGETS, Target
+from jetx_diag.skill.null_simulation import NULL_SIMULATIONS
 
 #: ``progress(task, done, total)``: the CLI turns these into progress bars.
 Progress = Callable[[str, int, int], None]
@@ -26,6 +27,9 @@ class SkillOptions:
     seed: int = 0
     permutations: int = 1000
     bootstrap: int = 1000
+    # Fair histories run through a checkpoint's pipeline for the chance verdict (0: none, the
+    # martingale test decides); a predictions file has no pipeline and always uses the latter.
+    null_simulations: int = NULL_SIMULATIONS
     tests_tried: int = 1  # checkpoints/cut-offs tried on the same held-out rounds (Holm)
     validation_fraction: float = 0.2  # of the samples before the held-out ones
     targets: tuple[Target, ...] = DEFAULT_TARGETS  # a cut-off is chosen to meet these
@@ -37,6 +41,8 @@ class SkillOptions:
             raise UsageError(f"--house-edge is a share within [0, 1), got {self.house_edge}")
         if self.permutations < 1 or self.bootstrap < 1:
             raise UsageError("--permutations and --bootstrap must be at least 1")
+        if self.null_simulations < 0:
+            raise UsageError(f"--null-simulations must be at least 0, got {self.null_simulations}")
         if self.tests_tried < 1:
             raise UsageError(f"--tests-tried must be at least 1, got {self.tests_tried}")
         if not 0.0 <= self.validation_fraction < 1.0:

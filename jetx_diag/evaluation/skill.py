@@ -17,6 +17,7 @@ from jetx_diag.evaluation.options import SkillOptions
 from jetx_diag.predictions import Predictions
 from jetx_diag.results import EvaluationSettings
 from jetx_diag.skill.assessment import SkillReport, analyse_skill
+from jetx_diag.skill.null_simulation import SimulatedNull
 
 
 @dataclass(frozen=True)
@@ -35,6 +36,7 @@ class SkillContext:
     features: np.ndarray | None = None
     train_features: np.ndarray | None = None
     history: np.ndarray | None = None
+    simulated: SimulatedNull | None = None  # the model's AUC among its pipeline's on fair rounds
 
 
 def skill_report(
@@ -65,6 +67,7 @@ def skill_report(
         targets=options.targets,
         history=context.history,
         tests_tried=options.tests_tried,
+        simulated=context.simulated,
         seed=options.seed,
         n_permutations=options.permutations,
         n_bootstrap=options.bootstrap,

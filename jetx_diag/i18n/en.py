@@ -51,17 +51,16 @@ EN: dict[str, str] = {
     "targets.col_target": "Target",
     "targets.col_status": "Status",
     "targets.col_off": "How far off",
-    "targets.col_decision": "Decision",
+    "targets.col_decision": "Decision (each target's own interval)",
     "targets.off_below": "{factor}x below target",
     "targets.off_above": "{factor}x above the limit",
     "targets.off_none_reached": "none reached",
     "targets.off_zero_limit": "above a 0% limit",
     "targets.one_sided": "met, but one-sided",
     "targets.not_available": "the model has no such output",
-    "targets.decision_met": "met beyond doubt",
-    "targets.decision_missed": "missed beyond doubt",
+    "targets.decision_met": "met by its whole interval",
+    "targets.decision_missed": "missed by its whole interval",
     "targets.decision_undecided": "undecided",
-    "targets.decision_rounds": "{decision} (about {rounds} more rounds to decide)",
     "status.met": "✅",
     "status.missed": "❌",
     "status.n/a": "—",
@@ -570,14 +569,17 @@ EN: dict[str, str] = {
     ),
     # ---------------------------------------------------------------- skill
     "skill.beats_chance_and_baselines": (
-        "The model does better than chance ({p}) and better than the best simple rule."
+        "The model does better than chance ({test}: {p}, below {alpha}) and better than the best "
+        "simple rule."
     ),
     "skill.beats_chance_not_baselines": (
-        "The model knows something ({p}), but its calls are no better than a simple rule."
+        "The model knows something ({test}: {p}, below {alpha}), but its calls are not shown to be "
+        "better than a simple rule."
     ),
-    "skill.no_evidence": "No evidence that this model beats chance ({p}).",
+    "skill.no_evidence": "No evidence that this model beats chance ({test}: {p}).",
     "skill.worse_than_chance": (
-        "The model does worse than chance: its calls point the wrong way ({p})."
+        "The model does worse than chance: the rounds it scores higher reach {threshold}x less "
+        'often ({test}: {p} for "worse", below the {worse_alpha} this claim needs).'
     ),
     "skill.not_enough_data": (
         "The held-out rounds lack one of the two outcomes: skill cannot be tested."
@@ -593,8 +595,8 @@ EN: dict[str, str] = {
         "Worse than {baseline}: threshold accuracy {model_rate} vs {baseline_rate} (McNemar {p})."
     ),
     "versus.indistinguishable": (
-        "Not better than {baseline}: threshold accuracy {model_rate} vs {baseline_rate} (McNemar "
-        "{p})."
+        "Not shown to be better than {baseline}: threshold accuracy {model_rate} vs "
+        "{baseline_rate} (McNemar {p})."
     ),
     "money.makes_money": (
         'Betting on its "above" calls at {cashout}x made money: bets won {win_rate}, above the '
@@ -691,20 +693,20 @@ EN: dict[str, str] = {
     "skill.ci_number": "{value} ({level}% CI {low} to {high})",
     "significance.heading": "🧪 Is the difference real? Significance tests",
     "significance.primary_note": (
-        "The verdict rests on one primary test ({test}), so a model that knows nothing is called "
-        "better than chance in about {alpha} of held-out sets; the other tests are shown beside "
-        "it and do not move the verdict."
+        'The verdict rests on one primary test ({test}): "better than chance" when its one-sided p '
+        'is below {alpha}, "worse than chance" only when the other one-sided p is below '
+        "{worse_alpha}. The other tests are shown beside it and do not move the verdict; the "
+        "permutation test and Fisher's test assume the outputs are unrelated to earlier rounds, "
+        "which a model reading the last rounds is not."
     ),
     "significance.col_test": "Test",
     "significance.col_result": "Result",
     "significance.col_p": "p",
     "significance.col_adjusted": "p after {tries} tries (Holm)",
     "significance.col_outcome": "Conclusion",
-    "significance.test_auc": "ROC AUC, permutation test (primary)",
-    "significance.name_auc": "the permutation test of the ROC AUC",
-    "significance.name_fisher": "Fisher's exact test",
-    "significance.test_fisher_primary": "Fisher's exact test (primary)",
-    "significance.test_fisher": "Fisher's exact test (for reference)",
+    "significance.test_fisher": (
+        "Fisher's exact test (for reference: assumes calls unrelated to earlier rounds)"
+    ),
     "significance.test_mcnemar": "McNemar vs {rule}",
     "significance.test_win_base": "Bet win rate vs the base rate",
     "significance.test_win_break_even": "Bet win rate vs break-even",
@@ -845,8 +847,8 @@ EN: dict[str, str] = {
     "plots.acf_y": "autocorrelation",
     "plots.acf_band": "{level}% band for independent rounds",
     "terminal.require_decided": (
-        "--require-decided: {count} target(s) met by the point estimate but not beyond doubt: "
-        "{names}."
+        "--require-decided: {count} target(s) met by the point estimate but not by the whole "
+        "interval: {names}."
     ),
     "junit.chance_failure": "better than chance: {sentence}",
     # ---------------------------------------------------------------- console logs and notebooks
@@ -878,4 +880,60 @@ EN: dict[str, str] = {
         "run folder: that checkpoint is lost."
     ),
     "compare.epochs_heading": "Which epoch each checkpoint holds (console output beside it)",
+    # ---------------------------------------------------------------- tests against chance
+    "chance_test.martingale.p_above": "martingale test of its p_above ranking",
+    "chance_test.martingale.calls": "martingale test of its above/below calls",
+    "chance_test.simulated_null.p_above": (
+        "AUC of its p_above ranking against {simulations} fair histories through the same model"
+    ),
+    "chance_test.simulated_null.calls": (
+        "AUC of its above/below calls against {simulations} fair histories through the same model"
+    ),
+    "chance.limits_martingale": (
+        "Test used: a martingale test against the fair game's {fair_rate} chance of reaching "
+        "{threshold}x ({edge} edge). It stays valid when the outputs are built from earlier "
+        "rounds, held-out ones included, provided each output was made before its round was "
+        "played and the rounds follow that fair law; a predictions file gives no model to run on "
+        "simulated histories."
+    ),
+    "chance.limits_simulated_null": (
+        "Test used: the model's own pipeline (extractor, scaler, model) on {simulations} "
+        "simulated fair histories of the same length ({edge} edge), where its AUC averaged "
+        "{null_mean}; the observed AUC is ranked among theirs. Valid for a model that reads "
+        "earlier rounds, provided the real rounds follow that fair law; with {simulations} "
+        "histories no p is below {p_min} (--null-simulations gives more)."
+    ),
+    "significance.name_simulated_null": (
+        "the model's AUC against its own pipeline on simulated fair histories"
+    ),
+    "significance.name_martingale": "the martingale test against the fair game",
+    "significance.test_simulated_null": "AUC against simulated fair histories (primary)",
+    "significance.simulated_value": (
+        "AUC {value} of its {scored}; {null_mean} on average over {simulations} fair histories "
+        "({edge} edge) through the same model"
+    ),
+    "significance.test_martingale": "Martingale test against the fair game (primary)",
+    "significance.test_martingale_reference": (
+        "Martingale test against the fair game (for reference)"
+    ),
+    "significance.martingale_value": (
+        "z = {z} over {rounds} rounds, {scored} against the fair {fair}"
+    ),
+    "significance.scored_p_above": "p_above ranking",
+    "significance.scored_calls": "above/below calls",
+    "significance.test_auc_reference": (
+        "ROC AUC, permutation test (for reference: assumes outputs unrelated to earlier rounds)"
+    ),
+    "targets.rounds_below": "rounds below {threshold}",
+    "targets.rounds_above": "rounds at or above {threshold}",
+    "targets.rounds_all": "held-out rounds",
+    "targets.rounds_calls": '"above" calls',
+    "targets.decision_rounds_counted": (
+        "{decision} (about {rounds} more {counted} for a decision with {chance} probability, if "
+        "the rate stays where it is)"
+    ),
+    "targets.decision_rounds_held_out": (
+        "{decision} (about {rounds} more {counted}, about {held_out} more held-out rounds, for a "
+        "decision with {chance} probability, if the rate stays where it is)"
+    ),
 }

@@ -54,17 +54,16 @@ TR: dict[str, str] = {
     "targets.col_target": "Hedef",
     "targets.col_status": "Durum",
     "targets.col_off": "Hedeften uzaklık",
-    "targets.col_decision": "Karar",
+    "targets.col_decision": "Karar (her hedefin kendi aralığıyla)",
     "targets.off_below": "{factor}x daha kötü",
     "targets.off_above": "{factor}x daha kötü",
     "targets.off_none_reached": "hiç tutturamadı",
     "targets.off_zero_limit": "0% sınırının üstünde",
     "targets.one_sided": "İyi ama tek taraflı",
     "targets.not_available": "modelde bu çıktı yok",
-    "targets.decision_met": "kesin tuttu",
-    "targets.decision_missed": "kesin tutmadı",
+    "targets.decision_met": "aralığın tamamıyla tuttu",
+    "targets.decision_missed": "aralığın tamamıyla tutmadı",
     "targets.decision_undecided": "belirsiz",
-    "targets.decision_rounds": "{decision} (karar için yaklaşık {rounds} tur daha gerekli)",
     "status.met": "✅",
     "status.missed": "❌",
     "status.n/a": "—",
@@ -580,12 +579,18 @@ TR: dict[str, str] = {
         "değişimin bir kısmı modelden değil turlardan gelebilir."
     ),
     # ---------------------------------------------------------------- skill
-    "skill.beats_chance_and_baselines": "Model şanstan ({p}) ve en iyi basit kuraldan daha iyi.",
-    "skill.beats_chance_not_baselines": (
-        "Model bir şey biliyor ({p}), ama tahminleri basit bir kuraldan daha iyi değil."
+    "skill.beats_chance_and_baselines": (
+        "Model şanstan ({test}: {p}, {alpha} altında) ve en iyi basit kuraldan daha iyi."
     ),
-    "skill.no_evidence": "Bu modelin şanstan daha iyi olduğuna dair kanıt yok ({p}).",
-    "skill.worse_than_chance": "Model şanstan daha kötü: tahminleri ters yönü gösteriyor ({p}).",
+    "skill.beats_chance_not_baselines": (
+        "Model bir şey biliyor ({test}: {p}, {alpha} altında), ama tahminlerinin basit bir "
+        "kuraldan daha iyi olduğu gösterilemedi."
+    ),
+    "skill.no_evidence": "Bu modelin şanstan daha iyi olduğuna dair kanıt yok ({test}: {p}).",
+    "skill.worse_than_chance": (
+        "Model şanstan daha kötü: daha yüksek puan verdiği turlar {threshold}x'e daha seyrek "
+        'ulaşıyor ({test}: "daha kötü" için {p}; bu iddia için gereken {worse_alpha} altında).'
+    ),
     "skill.not_enough_data": "Test turlarında iki sonuçtan biri hiç yok: beceri sınanamıyor.",
     "skill.tests_tried": (
         "Bu turlarda {tests_tried} checkpoint veya eşik denendi; p değerleri buna göre düzeltildi "
@@ -600,8 +605,8 @@ TR: dict[str, str] = {
         "{baseline_rate}; McNemar {p})."
     ),
     "versus.indistinguishable": (
-        "Model, {baseline} kuralından daha iyi değil (Threshold Accuracy: model {model_rate}, "
-        "kural {baseline_rate}; McNemar {p})."
+        "Modelin {baseline} kuralından daha iyi olduğu gösterilemedi (Threshold Accuracy: model "
+        "{model_rate}, kural {baseline_rate}; McNemar {p})."
     ),
     "money.makes_money": (
         '"Üstü" tahminlerine {cashout}x\'te bahis kazandırdı: kazanan bahis {win_rate}, başa baş '
@@ -699,20 +704,21 @@ TR: dict[str, str] = {
     "skill.ci_number": "{value} ({level}% GA {low} ile {high} arası)",
     "significance.heading": "🧪 Fark gerçek mi? Anlamlılık testleri",
     "significance.primary_note": (
-        "Karar tek bir birincil teste ({test}) dayanır; böylece hiçbir şey bilmeyen bir model, "
-        "test setlerinin yaklaşık {alpha} kadarında şanstan iyi sayılır; diğer testler yanında "
-        "gösterilir ve kararı değiştirmez."
+        'Karar tek bir birincil teste ({test}) dayanır: tek yönlü p {alpha} altındaysa "şanstan '
+        'iyi", öbür yöndeki tek yönlü p {worse_alpha} altındaysa "şanstan kötü" denir. Diğer '
+        "testler yanında gösterilir ve kararı değiştirmez; permütasyon testi ve Fisher testi "
+        "çıktıların önceki turlardan bağımsız olduğunu varsayar, son turlara bakan bir model ise "
+        "öyle değildir."
     ),
     "significance.col_test": "Test",
     "significance.col_result": "Sonuç",
     "significance.col_p": "p",
     "significance.col_adjusted": "{tries} denemeye göre p (Holm)",
     "significance.col_outcome": "Sonuç yorumu",
-    "significance.test_auc": "ROC AUC, permütasyon testi (birincil)",
-    "significance.name_auc": "ROC AUC permütasyon testi",
-    "significance.name_fisher": "Fisher kesin testi",
-    "significance.test_fisher_primary": "Fisher kesin testi (birincil)",
-    "significance.test_fisher": "Fisher kesin testi (karşılaştırma için)",
+    "significance.test_fisher": (
+        "Fisher kesin testi (karşılaştırma için: tahminlerin önceki turlardan bağımsız olduğunu "
+        "varsayar)"
+    ),
     "significance.test_mcnemar": "McNemar: {rule} ile",
     "significance.test_win_base": "Kazanan bahis oranı ve taban oran",
     "significance.test_win_break_even": "Kazanan bahis oranı ve başa baş",
@@ -855,7 +861,8 @@ TR: dict[str, str] = {
     "plots.acf_y": "otokorelasyon",
     "plots.acf_band": "bağımsız turlar için {level}% bandı",
     "terminal.require_decided": (
-        "--require-decided: {count} hedef nokta tahminiyle tuttu ama kesin değil: {names}."
+        "--require-decided: {count} hedef nokta tahminiyle tuttu ama aralığın tamamıyla değil: "
+        "{names}."
     ),
     "junit.chance_failure": "şanstan iyi: {sentence}",
     # ---------------------------------------------------------------- konsol çıktısı, notebook
@@ -891,4 +898,58 @@ TR: dict[str, str] = {
         "seçildi) ama eğitim klasöründe yok: bu checkpoint kayıp."
     ),
     "compare.epochs_heading": "Her checkpoint'in tuttuğu epoch (yanındaki konsol çıktısından)",
+    # ---------------------------------------------------------------- tests against chance
+    "chance_test.martingale.p_above": "p_above sıralamasının martingal testi",
+    "chance_test.martingale.calls": "altı/üstü tahminlerinin martingal testi",
+    "chance_test.simulated_null.p_above": (
+        "aynı modelden geçirilen {simulations} adil geçmişe karşı p_above sıralamasının AUC'si"
+    ),
+    "chance_test.simulated_null.calls": (
+        "aynı modelden geçirilen {simulations} adil geçmişe karşı altı/üstü tahminlerinin AUC'si"
+    ),
+    "chance.limits_martingale": (
+        "Kullanılan test: adil oyunun {threshold}x'e ulaşma olasılığına ({fair_rate}, {edge} kasa "
+        "payı) karşı bir martingal testi. Çıktılar test turları dahil önceki turlardan üretilse "
+        "de geçerlidir; yeter ki her çıktı kendi turu oynanmadan önce üretilmiş olsun ve turlar "
+        "bu adil yasaya uysun. Tahmin dosyasında simüle geçmişlerde çalıştırılacak bir model yok."
+    ),
+    "chance.limits_simulated_null": (
+        "Kullanılan test: modelin kendi hattı (özellik çıkarıcı, ölçekleyici, model) aynı "
+        "uzunlukta {simulations} simüle adil geçmişte ({edge} kasa payı) çalıştırıldı; AUC orada "
+        "ortalama {null_mean} çıktı ve gözlenen AUC bunların arasında sıralandı. Önceki turlara "
+        "bakan bir model için geçerlidir; yeter ki gerçek turlar bu adil yasaya uysun. "
+        "{simulations} geçmişle hiçbir p {p_min} altına inemez (--null-simulations ile artırın)."
+    ),
+    "significance.name_simulated_null": (
+        "modelin kendi hattıyla simüle adil geçmişlere karşı AUC'si"
+    ),
+    "significance.name_martingale": "adil oyuna karşı martingal testi",
+    "significance.test_simulated_null": "Simüle adil geçmişlere karşı AUC (birincil)",
+    "significance.simulated_value": (
+        "{scored} için AUC {value}; aynı modelden geçen {simulations} adil geçmişte ({edge} kasa "
+        "payı) ortalama {null_mean}"
+    ),
+    "significance.test_martingale": "Adil oyuna karşı martingal testi (birincil)",
+    "significance.test_martingale_reference": (
+        "Adil oyuna karşı martingal testi (karşılaştırma için)"
+    ),
+    "significance.martingale_value": "{rounds} turda z = {z}; {scored}, adil {fair} karşısında",
+    "significance.scored_p_above": "p_above sıralaması",
+    "significance.scored_calls": "altı/üstü tahminleri",
+    "significance.test_auc_reference": (
+        "ROC AUC, permütasyon testi (karşılaştırma için: çıktıların önceki turlardan bağımsız "
+        "olduğunu varsayar)"
+    ),
+    "targets.rounds_below": "{threshold} altı tur",
+    "targets.rounds_above": "{threshold} ve üstü tur",
+    "targets.rounds_all": "test turu",
+    "targets.rounds_calls": '"üstü" tahmini',
+    "targets.decision_rounds_counted": (
+        "{decision} (oran olduğu yerde kalırsa yaklaşık {rounds} {counted} daha, {chance} karar "
+        "şansı verir)"
+    ),
+    "targets.decision_rounds_held_out": (
+        "{decision} (oran olduğu yerde kalırsa yaklaşık {rounds} {counted} daha, yani yaklaşık "
+        "{held_out} test turu daha, {chance} karar şansı verir)"
+    ),
 }

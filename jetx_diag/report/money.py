@@ -24,6 +24,7 @@ from jetx_diag.report.figures.skill import (
 )
 from jetx_diag.report.images import Image
 from jetx_diag.report.skill import (
+    decision_text,
     level_text,
     number_with_interval,
     percent_text,
@@ -45,15 +46,6 @@ SWEEP_METRICS: tuple[str, ...] = ("below_accuracy", "above_accuracy", "money_los
 
 
 # --------------------------------------------------------------------------- calibration
-
-
-def _decision(decision: str | None, rounds: int | None, msg: Messages) -> str:
-    if decision is None:
-        return msg("none")
-    text = msg(f"targets.decision_{decision}")
-    if decision != "undecided" or rounds is None:
-        return text
-    return msg("targets.decision_rounds", decision=text, rounds=rounds)
 
 
 def section_calibration(evaluation: Evaluation, verdict: Verdict, msg: Messages) -> Context | None:
@@ -140,7 +132,7 @@ def section_calibration(evaluation: Evaluation, verdict: Verdict, msg: Messages)
                         metric=msg(f"metric.{metric}", threshold=threshold),
                         result=msg("none") if result.measured is None else result.measured.text(),
                         target=target_text(result.target),
-                        decision=_decision(result.decision, result.rounds_to_decide, msg),
+                        decision=decision_text(result, msg, threshold),
                     )
                 )
             row = choice.on_held_out

@@ -40,6 +40,7 @@ from jetx_diag.report.provenance import (
 )
 from jetx_diag.report.randomness import randomness_images, section_randomness
 from jetx_diag.report.skill import (
+    decision_text,
     section_skill_baselines,
     section_skill_significance,
     section_skill_verdict,
@@ -48,7 +49,7 @@ from jetx_diag.report.target_text import off_text, target_text
 from jetx_diag.report.training import section_training, training_images
 from jetx_diag.results import Artifact, Rate
 from jetx_diag.scoring.metrics import BIASED_CALL_SHARE, STUCK_CALL_SHARE, is_above
-from jetx_diag.scoring.targets import TargetResult, Verdict
+from jetx_diag.scoring.targets import Verdict
 
 #: When the share of "above" calls on below rounds and on above rounds differ by fewer
 #: percentage points than this, the calls carry little information about the outcome.
@@ -165,15 +166,6 @@ def _section_header(evaluation: Evaluation, verdict: Verdict, msg: Messages) -> 
     return {"title": msg("title", label=evaluation.label), "rows": rows}
 
 
-def _decision_text(result: TargetResult, msg: Messages) -> str:
-    if result.decision is None:
-        return msg("none")
-    decision = msg(f"targets.decision_{result.decision}")
-    if result.rounds_to_decide is None:
-        return decision
-    return msg("targets.decision_rounds", decision=decision, rounds=result.rounds_to_decide)
-
-
 def _section_targets(evaluation: Evaluation, verdict: Verdict, msg: Messages) -> Context:
     """Critical findings: the targets table, a headline, and the one-class sentence."""
     threshold = _threshold(evaluation)
@@ -192,7 +184,7 @@ def _section_targets(evaluation: Evaluation, verdict: Verdict, msg: Messages) ->
                 "status_class": result.status.replace("/", ""),  # n/a → na, for HTML classes
                 "status_symbol": msg(f"status.{result.status}"),
                 "off": off_text(result, msg, metric == one_sided_metric),
-                "decision": _decision_text(result, msg),
+                "decision": decision_text(result, msg, threshold),
             }
         )
     applicable = sum(1 for r in verdict.results if r.status != "n/a")

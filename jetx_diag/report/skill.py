@@ -19,9 +19,16 @@ from typing import Any
 from jetx_diag.evaluation.record import Evaluation
 from jetx_diag.i18n.messages import Messages
 from jetx_diag.results import PERCENT_DECIMALS, Rate
-from jetx_diag.scoring.stats import Interval
-from jetx_diag.scoring.targets import Verdict
-from jetx_diag.skill.assessment import RATE_FIELDS, Message, SkillReport, format_p, format_signed
+from jetx_diag.scoring.stats import DECISION_CHANCE, Interval
+from jetx_diag.scoring.targets import ROUNDS_COUNTED, TargetResult, Verdict
+from jetx_diag.skill.assessment import (
+    RATE_FIELDS,
+    Message,
+    SkillReport,
+    format_p,
+    format_signed,
+    resolve_message,
+)
 
 Context = dict[str, Any]
 
@@ -96,10 +103,38 @@ def units_text(value: float) -> str:
 
 def render(message: Message, msg: Messages) -> str:
     """One finding of the skill report as a sentence in ``msg``'s language."""
-    values = dict(message.values)
-    if "baseline" in values:
-        values["baseline"] = msg(f"baseline.{values['baseline']}")
-    return msg(message.key, **values)
+    return resolve_message(message, msg)
+
+
+def decision_text(result: TargetResult, msg: Messages, threshold: str) -> str:
+    """A target's three-way decision; an undecided one says how many more rounds, of which kind,
+    give an 80% chance of deciding it if the rate stays where it is."""
+    if result.decision is None:
+        return msg("none")
+    text = msg(f"targets.decision_{result.decision}")
+    rounds = result.rounds_to_decide
+    if result.decision != "undecided" or rounds is None:
+        return text
+    kind = ROUNDS_COUNTED.get(result.target.metric, "all")
+    counted = msg(f"targets.rounds_{kind}", threshold=threshold)
+    chance = setting_text(DECISION_CHANCE)
+    held = result.held_out_rounds_to_decide
+    if kind == "all" or held is None:
+        return msg(
+            "targets.decision_rounds_counted",
+            decision=text,
+            rounds=rounds,
+            counted=counted,
+            chance=chance,
+        )
+    return msg(
+        "targets.decision_rounds_held_out",
+        decision=text,
+        rounds=rounds,
+        counted=counted,
+        held_out=held,
+        chance=chance,
+    )
 
 
 def rule_text(name: str, msg: Messages) -> str:
@@ -235,6 +270,57 @@ def section_skill_baselines(
 # --------------------------------------------------------------------------- significance
 
 
+def _chance_rows(skill: SkillReport, outcome: str, adjusted: str, msg: Messages) -> list[Context]:
+    """The tests against chance that stay valid for outputs built from earlier rounds: the
+    simulated null (with the checkpoint) and the martingale test, the primary one first."""
+    sig = skill.significance
+    scored = msg(f"significance.scored_{sig.scored}")
+    rows: list[Context] = []
+    simulated = sig.simulated
+    if simulated is not None:
+        rows.append(
+            {
+                "test": msg("significance.test_simulated_null"),
+                "result": msg(
+                    "significance.simulated_value",
+                    value=f"{simulated.observed:.3f}",
+                    scored=scored,
+                    null_mean=f"{simulated.null_mean:.3f}",
+                    simulations=simulated.simulations,
+                    edge=setting_text(simulated.house_edge),
+                ),
+                "p": _p_pair(simulated.p_value, simulated.p_value_less, msg),
+                "adjusted": adjusted if sig.primary_test == "simulated_null" else msg("none"),
+                "outcome": outcome if sig.primary_test == "simulated_null" else msg("none"),
+                "primary": sig.primary_test == "simulated_null",
+            }
+        )
+    martingale = sig.martingale
+    if martingale is not None:
+        primary = sig.primary_test == "martingale"
+        rows.append(
+            {
+                "test": msg(
+                    "significance.test_martingale"
+                    if primary
+                    else "significance.test_martingale_reference"
+                ),
+                "result": msg(
+                    "significance.martingale_value",
+                    z=format_signed(martingale.z, 2),
+                    scored=scored,
+                    fair=percent_text(martingale.fair_rate),
+                    rounds=martingale.rounds,
+                ),
+                "p": _p_pair(martingale.p_value, martingale.p_value_less, msg),
+                "adjusted": adjusted if primary else msg("none"),
+                "outcome": outcome if primary else msg("none"),
+                "primary": primary,
+            }
+        )
+    return rows
+
+
 def _p_pair(greater: float | None, less: float | None, msg: Messages) -> str:
     return msg("significance.p_pair", greater=format_p(greater), less=format_p(less))
 
@@ -266,44 +352,38 @@ def section_skill_significance(
         "worse_than_chance": "significance.outcome_chance_worse",
     }.get(skill.verdict.code, "significance.outcome_none")
     primary_adjusted = _p_pair(sig.p_value_adjusted, sig.p_value_less_adjusted, msg)
+    rows.extend(_chance_rows(skill, msg(chance), primary_adjusted, msg))
+    matrix = skill.metrics.confusion
     if sig.auc is not None:
         auc = sig.auc
         rows.append(
             {
-                "test": msg("significance.test_auc"),
+                "test": msg("significance.test_auc_reference"),
                 "result": msg(
                     "significance.auc_value",
                     value=number_with_interval(auc.value, auc.interval, msg),
                     permutations=auc.permutations,
                 ),
                 "p": _p_pair(auc.p_value, auc.p_value_less, msg),
-                "adjusted": primary_adjusted,
-                "outcome": msg(chance),
-                "primary": True,
+                "adjusted": none,
+                "outcome": none,
+                "primary": False,
             }
         )
-    matrix = skill.metrics.confusion
     if sig.fisher_p_value is not None:
-        fisher_primary = sig.primary_test == "fisher_exact"
         rows.append(
             {
-                "test": msg(
-                    "significance.test_fisher_primary"
-                    if fisher_primary
-                    else "significance.test_fisher"
-                ),
+                "test": msg("significance.test_fisher"),
                 "result": msg(
                     "significance.fisher_value",
                     on_above=Rate(matrix.above_called_above, matrix.actual_above).text(),
                     on_below=Rate(matrix.below_called_above, matrix.actual_below).text(),
                     threshold=threshold,
                 ),
-                "p": _p_pair(sig.p_value, sig.p_value_less, msg)
-                if fisher_primary
-                else msg("significance.p_higher", p=format_p(sig.fisher_p_value)),
-                "adjusted": primary_adjusted if fisher_primary else none,
-                "outcome": msg(chance) if fisher_primary else none,
-                "primary": fisher_primary,
+                "p": _p_pair(sig.fisher_p_value, sig.fisher_p_value_less, msg),
+                "adjusted": none,
+                "outcome": none,
+                "primary": False,
             }
         )
     tests = [sig.versus_always_above]
@@ -364,14 +444,15 @@ def section_skill_significance(
                 "primary": False,
             }
         )
-    primary_name = {
-        "auc_permutation": msg("significance.name_auc"),
-        "fisher_exact": msg("significance.name_fisher"),
-    }.get(sig.primary_test)
     notes = []
-    if primary_name is not None:
+    if sig.primary_test != "none":
         notes.append(
-            msg("significance.primary_note", test=primary_name, alpha=setting_text(settings.alpha))
+            msg(
+                "significance.primary_note",
+                test=msg(f"significance.name_{sig.primary_test}"),
+                alpha=setting_text(skill.verdict.alpha),
+                worse_alpha=setting_text(skill.verdict.worse_alpha),
+            )
         )
     tries_message = next((m for m in skill.messages if m.key == "skill.tests_tried"), None)
     notes.append(

@@ -109,8 +109,8 @@ def print_summary(
 def print_undecided(
     evaluation: Evaluation, verdict: Verdict, *, lang: str = "en", console: Console | None = None
 ) -> None:
-    """Why ``--require-decided`` fails a run whose targets are met: the targets whose interval
-    does not meet them beyond doubt, with their decision."""
+    """Why ``--require-decided`` fails a run whose targets are met: the targets not met by their
+    whole interval, with their decision."""
     console = console or Console()
     msg = messages(lang)
     rows = {

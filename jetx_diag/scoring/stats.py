@@ -254,14 +254,49 @@ def rounds_needed_to_decide(
     return max(0, needed - rate.total)
 
 
+#: The chance of a decision that "rounds to decide" is computed for.
+DECISION_CHANCE = 0.8
+
+
+def rounds_for_decision_chance(
+    rate: Rate, target_percent: float, level: float = LEVEL, chance: float = DECISION_CHANCE
+) -> int | None:
+    """Further rounds *of the kind the rate counts* (its denominator) after which the interval
+    excludes the target with probability ``chance``, if the true rate is the one measured now;
+    ``None`` when the rate equals the target or is ``0/0``.
+
+    The Wilson interval at ``N`` rounds excludes ``t`` when ``|p̂_N − t| > z sqrt(t(1 − t)/N)``;
+    with ``p̂_N`` about normal around ``p`` with variance ``p(1 − p)/N`` this happens with
+    probability ``chance`` once ``sqrt(N) = (z sqrt(t(1 − t)) + z_c sqrt(p(1 − p))) / |p − t|``,
+    ``z_c`` the ``chance`` quantile. At ``chance = 0.5`` it is :func:`rounds_needed_to_decide`.
+    """
+    if not 0.0 <= target_percent <= 100.0:
+        raise UsageError(f"target must be a percentage, got {target_percent}")
+    if not 0.0 < chance < 1.0:
+        raise UsageError(f"the chance of deciding must be between 0 and 1, got {chance}")
+    if rate.total == 0:
+        return None
+    p = rate.hits / rate.total
+    t = target_percent / 100.0
+    if math.isclose(p, t, rel_tol=0.0, abs_tol=1e-12):
+        return None
+    z_chance = float(sps.norm.ppf(chance))
+    root = (_z(level) * math.sqrt(t * (1.0 - t)) + z_chance * math.sqrt(p * (1.0 - p))) / abs(p - t)
+    return max(0, math.ceil(root * root) - rate.total)
+
+
 def decide_with_rounds(
-    rate: Rate, op: str, target_percent: float, level: float = LEVEL
+    rate: Rate,
+    op: str,
+    target_percent: float,
+    level: float = LEVEL,
+    chance: float = DECISION_CHANCE,
 ) -> tuple[str, int | None]:
-    """:func:`decide` with :func:`rounds_needed_to_decide`, kept consistent: 0 rounds when the
-    decision is made, at least 1 when it is not (the closed form can say 0 when the interval
+    """:func:`decide` with :func:`rounds_for_decision_chance`, kept consistent: 0 rounds when the
+    decision is made, at least 1 when it is not (the formula can say 0 when the interval
     excludes the target only before the report's rounding)."""
     decision = decide(rate, op, target_percent, level)
     if decision != "undecided":
         return decision, 0
-    needed = rounds_needed_to_decide(rate, target_percent, level)
+    needed = rounds_for_decision_chance(rate, target_percent, level, chance)
     return decision, None if needed is None else max(1, needed)

@@ -6,6 +6,7 @@ coverage.py's ``fail_under`` does, so the report and the exit code can never dis
 
 from __future__ import annotations
 
+import math
 import operator
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, replace
@@ -31,6 +32,16 @@ TARGET_METRICS: tuple[str, ...] = (
 )
 #: Metrics where a lower value is better: the two shares of money lost.
 LOWER_IS_BETTER: frozenset[str] = frozenset({"money_loss_risk", "bets_lost_share"})
+#: The rounds each metric's rate counts (its denominator): rounds below the threshold, rounds
+#: at or above it, every held-out round, or the rounds called "above".
+ROUNDS_COUNTED: dict[str, str] = {
+    "below_accuracy": "below",
+    "above_accuracy": "above",
+    "money_loss_risk": "below",
+    "threshold_accuracy": "all",
+    "classification_accuracy": "all",
+    "bets_lost_share": "calls",
+}
 
 
 @dataclass(frozen=True)
@@ -81,7 +92,10 @@ class TargetResult:
     status: str  # "met", "missed" or "n/a"
     factor: float | None  # how many times off the target when missed (12.6 for 5.94 vs 75)
     decision: str | None = None  # "met" / "missed" / "undecided" from the interval, when known
-    rounds_to_decide: int | None = None  # further held-out rounds needed to decide, when known
+    # Further rounds of the kind the rate counts (ROUNDS_COUNTED) for an 80% chance of deciding
+    # (stats.DECISION_CHANCE) if the rate stays where it is, when known.
+    rounds_to_decide: int | None = None
+    held_out_rounds_to_decide: int | None = None  # the same as held-out rounds, at their share
 
 
 @dataclass(frozen=True)
@@ -105,13 +119,13 @@ class Verdict:
 
     @property
     def not_decided_met(self) -> tuple[TargetResult, ...]:
-        """Applicable targets whose interval does not meet them beyond doubt (``decision`` other
-        than ``met``, or not computed): what a gate requiring decided targets fails on."""
+        """Applicable targets not met by their whole interval (``decision`` other than
+        ``met``, or not computed): what a gate requiring decided targets fails on."""
         return tuple(r for r in self.results if r.status != "n/a" and r.decision != "met")
 
     @property
     def passed_decided(self) -> bool:
-        """True when every applicable target is met beyond doubt (the whole interval meets it)."""
+        """True when every applicable target is met by its whole interval."""
         return not self.not_decided_met
 
 
@@ -139,11 +153,15 @@ def evaluate_targets(metrics: Metrics, targets: Iterable[Target] = DEFAULT_TARGE
     return Verdict(tuple(check_target(t, metrics.rate(t.metric)) for t in targets))
 
 
-def decide_targets(verdict: Verdict, level: float = 0.95) -> Verdict:
+def decide_targets(
+    verdict: Verdict, level: float = 0.95, held_out_rounds: int | None = None
+) -> Verdict:
     """``verdict`` with the three-way decision of each measured target: ``met`` when the whole
-    confidence interval (Wilson, at ``level``) meets the target, ``missed`` when it misses it,
-    ``undecided`` when it straddles it, with the further held-out rounds that would decide at
-    the current rate. Targets without a measurement (``n/a``) keep no decision."""
+    confidence interval (Wilson, at ``level``, this target's alone: nothing is corrected across
+    targets) meets the target, ``missed`` when it misses it, ``undecided`` when it straddles it,
+    with the further rounds of the kind the rate counts for an 80% chance of deciding if the rate
+    stays where it is, and (given ``held_out_rounds``) the same as held-out rounds. Targets
+    without a measurement (``n/a``) keep no decision."""
     # scipy/statsmodels only when decisions are asked for: the pass/fail above stays cheap.
     from jetx_diag.scoring.stats import decide_with_rounds
 
@@ -157,7 +175,15 @@ def decide_targets(verdict: Verdict, level: float = 0.95) -> Verdict:
         )
         if decision != "undecided":
             rounds = None  # decided: no further rounds to count
-        results.append(replace(result, decision=decision, rounds_to_decide=rounds))
+        held = None
+        if rounds is not None and held_out_rounds and result.measured.total:
+            # The rate's rounds come at their share of the held-out rounds.
+            held = math.ceil(rounds * held_out_rounds / result.measured.total)
+        results.append(
+            replace(
+                result, decision=decision, rounds_to_decide=rounds, held_out_rounds_to_decide=held
+            )
+        )
     return Verdict(tuple(results))
 
 

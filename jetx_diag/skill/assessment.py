@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 from numpy.typing import ArrayLike
@@ -25,10 +26,13 @@ from jetx_diag.skill.baselines import BaselineSet, run_baselines
 from jetx_diag.skill.betting import BettingReport, betting_report
 from jetx_diag.skill.calibration import Calibration, calibrate, check_probabilities
 from jetx_diag.skill.cutoffs import CutoffChoice, CutoffSweep, choose_cutoff, sweep_cutoffs
+from jetx_diag.skill.martingale import fair_rate
+from jetx_diag.skill.null_simulation import SimulatedNull
 from jetx_diag.skill.randomness import RandomnessAudit, audit_randomness
 from jetx_diag.skill.significance import (
     ALPHA,
     PERMUTATIONS,
+    WORSE_ALPHA,
     Significance,
     SkillVerdict,
     assess_significance,
@@ -137,10 +141,18 @@ def render_message(message: Message, language: str = "en") -> str:
     A ``baseline`` value is a baseline name; it is shown as the catalog's ``baseline.<name>``.
     """
 
-    msg = messages(language)
+    return resolve_message(message, messages(language))
+
+
+def resolve_message(message: Message, msg: Any) -> str:
+    """``message`` phrased by the catalog ``msg``: a ``baseline`` value is a baseline name
+    (shown as ``baseline.<name>``), a ``test`` value a primary test and what it scored (shown as
+    ``chance_test.<test>``, with the message's other values)."""
     values = dict(message.values)
     if "baseline" in values:
         values["baseline"] = msg(f"baseline.{values['baseline']}")
+    if "test" in values:
+        values["test"] = msg(f"chance_test.{values['test']}", **values)
     return msg(message.key, **values)
 
 
@@ -158,7 +170,10 @@ def _messages(
     audit: RandomnessAudit,
     choice: CutoffChoice | None,
 ) -> tuple[Message, ...]:
-    out = [Message(f"skill.{verdict.code}", {"p": format_p(verdict.p_value)})]
+    out = [_verdict_message(settings, significance, verdict)]
+    limits = _limits_message(settings, significance)
+    if limits is not None:
+        out.append(limits)
     if significance.tests_tried > 1:
         out.append(Message("skill.tests_tried", {"tests_tried": str(significance.tests_tried)}))
     for test in (significance.versus_always_above, significance.versus_best_baseline):
@@ -227,6 +242,48 @@ def _messages(
     return tuple(out)
 
 
+def _verdict_message(
+    settings: SkillSettings, significance: Significance, verdict: SkillVerdict
+) -> Message:
+    """The headline, printing the p-value of the claim it makes and naming what was tested."""
+    worse = verdict.code == "worse_than_chance"
+    values = {
+        "p": format_p(verdict.p_value_less if worse else verdict.p_value),
+        "alpha": _share(verdict.alpha),
+        "worse_alpha": _share(verdict.worse_alpha),
+        "threshold": f"{settings.threshold:g}",
+    }
+    if verdict.primary_test != "none":
+        values["test"] = f"{verdict.primary_test}.{verdict.scored}"
+        simulated = significance.simulated
+        values["simulations"] = "" if simulated is None else str(simulated.simulations)
+    return Message(f"skill.{verdict.code}", values)
+
+
+def _limits_message(settings: SkillSettings, significance: Significance) -> Message | None:
+    """Which primary test decided and what it rests on."""
+    values = {
+        "edge": _share(settings.house_edge),
+        "threshold": f"{settings.threshold:g}",
+        "fair_rate": _percent(fair_rate(settings.threshold, settings.house_edge)),
+    }
+    simulated = significance.simulated
+    if significance.primary_test == "simulated_null" and simulated is not None:
+        values.update(
+            simulations=str(simulated.simulations),
+            null_mean=f"{simulated.null_mean:.3f}",
+            p_min=f"{1.0 / (simulated.simulations + 1.0):.2g}",
+        )
+        return Message("chance.limits_simulated_null", values)
+    if significance.primary_test == "martingale":
+        return Message("chance.limits_martingale", values)
+    return None
+
+
+def _share(value: float) -> str:
+    return f"{100.0 * value:g}%"
+
+
 # --------------------------------------------------------------------------- the entry point
 
 
@@ -287,7 +344,9 @@ def analyse_skill(
     history: ArrayLike | None = None,
     tests_tried: int = 1,
     family_p_values: Sequence[float] | None = None,
+    simulated: SimulatedNull | None = None,
     alpha: float = ALPHA,
+    worse_alpha: float = WORSE_ALPHA,
     level: float = LEVEL,
     seed: int = 0,
     n_permutations: int = PERMUTATIONS,
@@ -304,7 +363,10 @@ def analyse_skill(
     ``features``/``train_features``. ``validation_*``: a slice before the held-out rounds on which
     a cut-off may be chosen. ``history``: all usable rounds for the randomness audit (default: the
     held-out rounds). ``tests_tried``/``family_p_values``: other checkpoints or cut-offs tried on
-    these rounds, for the Holm correction. Same inputs and ``seed``, same report.
+    these rounds, for the Holm correction. ``simulated``: the model's AUC among those of its own
+    pipeline on fair histories (:func:`jetx_diag.skill.null_simulation.simulate_null`), the primary
+    test when given; without it the martingale test against the fair law decides. Same inputs
+    and ``seed``, same report.
     """
     values = np.asarray(actual, dtype=float)
     calls = np.asarray(called_above, dtype=bool)
@@ -351,9 +413,12 @@ def analyse_skill(
         best_baseline_calls=np.asarray(best.called_above, dtype=bool),
         base_rate=baselines.base_rate.probability,
         cashout=cashout,
+        fair_rate=fair_rate(threshold, house_edge),
+        simulated=simulated,
         tests_tried=tests_tried,
         family_p_values=family_p_values,
         alpha=alpha,
+        worse_alpha=worse_alpha,
         n_permutations=n_permutations,
         n_bootstrap=n_bootstrap,
         level=level,

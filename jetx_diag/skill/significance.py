@@ -1,16 +1,22 @@
 """Is the model better than chance, and better than the obvious rules? Tests with p-values.
 
 One test is declared primary, so that a model that knows nothing is flagged "better than chance"
-in about ``alpha`` (5%) of held-out sets, not more:
+in about ``alpha`` (5%) of held-out sets, not more, *including* models that read the last rounds
+(their outputs share those rounds with the outcomes they are scored on):
 
-* with probabilities: a permutation test of the ROC AUC (H1: AUC > 0.5), the model's ranking of
-  rounds against their outcomes;
-* with calls only: Fisher's exact test on the 2×2 matrix (H1: "above" calls go with rounds that
-  reached the threshold), the exact permutation test for a 2×2 table.
+* with the checkpoint: the model's ROC AUC ranked among the AUCs of the same pipeline (extractor,
+  scaler, model) on simulated fair histories (:mod:`jetx_diag.skill.null_simulation`);
+* with a predictions file only: the self-normalised martingale test against the fair law
+  (:mod:`jetx_diag.skill.martingale`), valid whatever the outputs depend on among earlier rounds.
 
-The other tests (McNemar against always-"above" and the best baseline, binomial tests of the bet
-win rate, kappa, Matthews correlation) are reported beside it and do not move the chance verdict.
-When several checkpoints or cutoffs were tried on the same rounds, p-values are Holm-corrected.
+"Better than chance" is the primary test's one-sided p below ``alpha``; "worse than chance" is
+the other one-sided p below :data:`WORSE_ALPHA`, so both headlines together stay near 5%.
+
+The permutation test of the AUC and Fisher's exact test are still computed, for reference: they
+assume the outputs are unrelated to the held-out outcomes' order. The other tests (McNemar
+against always-"above" and the best baseline, binomial tests of the bet win rate, kappa,
+Matthews correlation) are reported beside it and do not move the chance verdict. When several
+checkpoints or cutoffs were tried on the same rounds, p-values are Holm-corrected.
 """
 
 from __future__ import annotations
@@ -29,9 +35,16 @@ from statsmodels.stats.multitest import multipletests
 from jetx_diag.errors import UsageError
 from jetx_diag.results import Rate
 from jetx_diag.scoring.stats import LEVEL, RESAMPLES, Interval, bootstrap_interval, wilson
+from jetx_diag.skill.martingale import MartingaleResult, fair_rate, martingale_test
+from jetx_diag.skill.null_simulation import SimulatedNull
 
-#: Significance level of every verdict.
+#: Significance level of every verdict ("better than chance" among them).
 ALPHA = 0.05
+#: Level of the "worse than chance" headline, a test of its own (the primary test's other side):
+#: with "better" at 5%, a model that knows nothing gets either headline in about 6% of sets.
+WORSE_ALPHA = 0.01
+#: The fair game's chance of reaching 1.5x with a 3% edge, when none is given.
+DEFAULT_FAIR_RATE = fair_rate(1.5, 0.03)
 #: Default number of label permutations for the AUC p-value.
 PERMUTATIONS = 1000
 #: McNemar uses the exact binomial form when fewer discordant pairs than this (the usual rule;
@@ -43,7 +56,7 @@ VERDICT_CODES: tuple[str, ...] = (
     "beats_chance_and_baselines",  # better than chance and than the best baseline (McNemar)
     "beats_chance_not_baselines",  # knows something, but its calls are no better than a baseline
     "no_evidence",  # no evidence of skill (the primary test is not significant)
-    "worse_than_chance",  # calls point the wrong way, significantly
+    "worse_than_chance",  # its ranking points the wrong way, at WORSE_ALPHA
     "not_enough_data",  # one class missing among the held-out rounds: nothing to test
 )
 #: Codes of :attr:`SkillVerdict.money`.
@@ -97,9 +110,13 @@ class Estimate:
     interval: Interval | None
 
 
+#: Codes of :attr:`Significance.primary_test`.
+PRIMARY_TESTS: tuple[str, ...] = ("simulated_null", "martingale", "none")
+
+
 @dataclass(frozen=True)
 class Significance:
-    primary_test: str  # "auc_permutation", "fisher_exact" or "none"
+    primary_test: str  # one of PRIMARY_TESTS
     p_value: float | None  # primary test, H1: better than chance
     p_value_less: float | None  # primary test, H1: worse than chance
     p_value_adjusted: float | None  # ``p_value`` corrected for ``tests_tried`` (Holm)
@@ -113,6 +130,11 @@ class Significance:
     auc: AucResult | None  # None without probabilities or with one class only
     kappa: Estimate
     mcc: Estimate
+    scored: str = "p_above"  # what the primary test ranks: "p_above" or the 0/1 "calls"
+    martingale: MartingaleResult | None = None  # None when a class is missing
+    simulated: SimulatedNull | None = None  # None without the checkpoint's pipeline
+    worse_alpha: float = WORSE_ALPHA
+    fisher_p_value_less: float | None = None
 
 
 @dataclass(frozen=True)
@@ -126,6 +148,11 @@ class SkillVerdict:
     versus_best_baseline: str
     best_baseline: str
     money: str  # one of MONEY_CODES (betting on "above" calls at the cash-out)
+    p_value_less: float | None = None  # the p behind a "worse than chance" headline (corrected)
+    primary_test: str = "none"
+    scored: str = "p_above"
+    alpha: float = ALPHA
+    worse_alpha: float = WORSE_ALPHA
 
 
 # --------------------------------------------------------------------------- corrections
@@ -346,6 +373,26 @@ def fisher_test(actual_above: ArrayLike, called_above: ArrayLike) -> tuple[float
 # --------------------------------------------------------------------------- all together
 
 
+def chance_test(
+    actual_above: ArrayLike,
+    scores: ArrayLike,
+    fair_rate: float = DEFAULT_FAIR_RATE,
+    simulated: SimulatedNull | None = None,
+) -> tuple[str, float | None, float | None, MartingaleResult | None]:
+    """The primary test against chance: its code, its p for "better" and for "worse", and the
+    martingale test (computed whenever both outcomes occur, primary without ``simulated``).
+
+    ``scores``: p_above, or the 0/1 calls of a model without probabilities, in round order.
+    """
+    actual = np.asarray(actual_above, dtype=bool)
+    if not (actual.any() and (~actual).any()):
+        return "none", None, None, None
+    martingale = martingale_test(actual, scores, fair_rate)
+    if simulated is not None:
+        return "simulated_null", simulated.p_value, simulated.p_value_less, martingale
+    return "martingale", martingale.p_value, martingale.p_value_less, martingale
+
+
 def assess_significance(
     actual_above: ArrayLike,
     called_above: ArrayLike,
@@ -356,17 +403,23 @@ def assess_significance(
     best_baseline_calls: ArrayLike,
     base_rate: float,
     cashout: float = 1.5,
+    fair_rate: float = DEFAULT_FAIR_RATE,
+    simulated: SimulatedNull | None = None,
     tests_tried: int = 1,
     family_p_values: Sequence[float] | None = None,
     alpha: float = ALPHA,
+    worse_alpha: float = WORSE_ALPHA,
     level: float = LEVEL,
     n_permutations: int = PERMUTATIONS,
     n_bootstrap: int = RESAMPLES,
     seed: int = 0,
     block_length: int | None = None,
 ) -> Significance:
-    """Every skill test on one model's held-out calls.
+    """Every skill test on one model's held-out calls (in round order).
 
+    ``fair_rate``: the fair game's chance of reaching the threshold, π₀ of the martingale test.
+    ``simulated``: the observed AUC ranked among the same pipeline's AUCs on fair histories,
+    when the checkpoint was run on them; it is then the primary test, else the martingale test.
     ``family_p_values``: primary p-values of the other checkpoints/cutoffs tried on these rounds,
     when known (then ``tests_tried`` is their number plus one).
     """
@@ -380,8 +433,11 @@ def assess_significance(
         raise UsageError(f"tests tried must be at least 1, got {tests_tried}")
 
     auc = None
+    scores = called.astype(float)
+    scored = "calls"
     if p_above is not None:
         scores = np.asarray(p_above, dtype=float)
+        scored = "p_above"
         if scores.shape != actual.shape:
             raise UsageError(f"{actual.size} outcomes but {scores.size} probabilities")
         auc = auc_test(
@@ -394,12 +450,7 @@ def assess_significance(
             block_length=block_length,
         )
     fisher = fisher_test(actual, called)
-    if auc is not None:
-        primary, p, p_less = "auc_permutation", auc.p_value, auc.p_value_less
-    elif fisher is not None:
-        primary, (p, p_less) = "fisher_exact", fisher
-    else:
-        primary, p, p_less = "none", None, None
+    primary, p, p_less, martingale = chance_test(actual, scores, fair_rate, simulated)
 
     def adjusted(value: float | None) -> float | None:
         return None if value is None else adjust_for_tries(value, tests_tried, family_p_values)
@@ -438,18 +489,32 @@ def assess_significance(
         auc=auc,
         kappa=kappa,
         mcc=mcc,
+        scored=scored,
+        martingale=martingale,
+        simulated=simulated,
+        worse_alpha=worse_alpha,
+        fisher_p_value_less=None if fisher is None else fisher[1],
     )
 
 
-def skill_verdict(significance: Significance, alpha: float = ALPHA) -> SkillVerdict:
-    """The chance verdict from the primary test, the baseline outcomes and the money outcome."""
+def skill_verdict(
+    significance: Significance, alpha: float = ALPHA, worse_alpha: float | None = None
+) -> SkillVerdict:
+    """The chance verdict from the primary test, the baseline outcomes and the money outcome.
+
+    "Better than chance": the primary one-sided p (corrected for tries) below ``alpha``. "Worse
+    than chance": the other one-sided p below ``worse_alpha`` (default: the significance's own,
+    :data:`WORSE_ALPHA`), so that the two headlines together stay near 5% on a model that knows
+    nothing.
+    """
     s = significance
+    worse_level = s.worse_alpha if worse_alpha is None else worse_alpha
     if s.p_value_adjusted is None:
         code = "not_enough_data"
     elif s.p_value_adjusted < alpha:
         better = s.versus_best_baseline.outcome == "better"
         code = "beats_chance_and_baselines" if better else "beats_chance_not_baselines"
-    elif s.p_value_less_adjusted is not None and s.p_value_less_adjusted < alpha:
+    elif s.p_value_less_adjusted is not None and s.p_value_less_adjusted < worse_level:
         code = "worse_than_chance"
     else:
         code = "no_evidence"
@@ -472,4 +537,9 @@ def skill_verdict(significance: Significance, alpha: float = ALPHA) -> SkillVerd
         versus_best_baseline=s.versus_best_baseline.outcome,
         best_baseline=s.versus_best_baseline.versus,
         money=money,
+        p_value_less=s.p_value_less_adjusted,
+        primary_test=s.primary_test,
+        scored=s.scored,
+        alpha=alpha,
+        worse_alpha=worse_level,
     )

@@ -103,17 +103,22 @@ def test_document_case_through_the_cli(document_csv: Path, tmp_path: Path) -> No
     # The verdict, near the top: right under the targets table, before the confusion matrix.
     verdict_at = text.index("### ⚖️ Better than chance?")
     assert text.index("## 🔴 Critical findings") < verdict_at < text.index("## 📉 Confusion")
-    # The primary test is a seeded permutation test: its p-value is reproducible, not hand-made.
-    assert "**No evidence that this model beats chance (p = 0.11).**" in text
+    # A predictions file: the martingale test decides, and the verdict says so and what it ranks.
     assert (
-        '- Not better than always saying "above": threshold accuracy 59.30% (663/1118) vs '
-        "60.82% (680/1118) (McNemar p = 0.054)."
+        "**No evidence that this model beats chance (martingale test of its p_above ranking: "
+        "p = 0.13).**"
+    ) in text
+    assert "- Test used: a martingale test against the fair game's 64.67% chance" in text
+    assert (
+        '- Not shown to be better than always saying "above": threshold accuracy 59.30% '
+        "(663/1118) vs 60.82% (680/1118) (McNemar p = 0.054)."
     ) in text
     for hits, total in ((26, 438), (637, 680), (412, 438), (663, 1118), (412, 1049), (437, 1118)):
         assert wilson_text(hits, total) in text, (hits, total)
     assert "5.94% (26/438), 95% CI 4.08–8.56%" in text
     # The targets table carries the three-way decision.
-    assert "| Decision |" in text and "missed beyond doubt" in text
+    assert "| Decision (each target's own interval) |" in text
+    assert "missed by its whole interval" in text
     data = json.loads((out / "r.json").read_text(encoding="utf-8"))
     skill = data["evaluation"]["skill"]
     assert skill["verdict"]["code"] == "no_evidence"
@@ -138,7 +143,7 @@ def test_require_decided_gates_on_the_interval(document_csv: Path, tmp_path: Pat
     assert code == ExitCode.OK  # every target met by its point estimate
     decisions = {r["metric"]: r["decision"] for r in data["verdict"]["results"]}
     assert decisions["above_accuracy"] == decisions["threshold_accuracy"] == "undecided"
-    assert "undecided (about " in text
+    assert "undecided (about " in text and "for a decision with 80% probability" in text
     capfd.readouterr()
     code = run(
         [
@@ -155,7 +160,7 @@ def test_require_decided_gates_on_the_interval(document_csv: Path, tmp_path: Pat
     assert code == ExitCode.TARGETS_MISSED
     out = capfd.readouterr().out
     assert (
-        "--require-decided: 2 target(s) met by the point estimate but not beyond doubt"
+        "--require-decided: 2 target(s) met by the point estimate but not by the whole interval"
         in " ".join(out.split())
     )
     code, _, _ = report(document_csv, tmp_path / "c", "--require-decided", *FAST, *DECIDED_MET)
@@ -174,8 +179,8 @@ def test_planted_signal_file_is_better_than_chance(planted_csv: Path, tmp_path: 
     assert code == ExitCode.TARGETS_MISSED  # better than chance, still far from the targets
     assert data["evaluation"]["skill"]["verdict"]["code"] == "beats_chance_and_baselines"
     assert (
-        "**The model does better than chance (p < 0.001) and better than the best simple rule.**"
-        in text
+        "**The model does better than chance (martingale test of its p_above ranking: p < 0.001, "
+        "below 5%) and better than the best simple rule.**" in text
     )
 
 
@@ -242,7 +247,9 @@ def test_turkish_report_through_the_cli(document_csv: Path, tmp_path: Path) -> N
     _, text, _ = report(document_csv, tmp_path / "tr", *FAST, "--lang", "tr")
     assert "### ⚖️ Şanstan daha iyi mi?" in text
     assert "Bu modelin şanstan daha iyi olduğuna dair kanıt yok" in text
-    assert "| Karar |" in text and "kesin tutmadı" in text
+    assert "| Karar (her hedefin kendi aralığıyla) |" in text
+    assert "aralığın tamamıyla tutmadı" in text
+    assert "p_above sıralamasının martingal testi" in text
 
 
 @pytest.mark.keras

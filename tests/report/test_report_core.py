@@ -255,11 +255,20 @@ def test_decision_column_appears_only_when_known() -> None:
     assert not build_context(evaluation, verdict, include_plots=False)["targets"]["show_decision"]
     first = verdict.results[0]
     decided = Verdict(
-        (replace(first, decision="undecided", rounds_to_decide=2300), *verdict.results[1:])
+        (
+            replace(
+                first, decision="undecided", rounds_to_decide=2300, held_out_rounds_to_decide=5870
+            ),
+            *verdict.results[1:],
+        )
     )
     targets = build_context(evaluation, decided, include_plots=False)["targets"]
     assert targets["show_decision"]
-    assert targets["rows"][0]["decision"] == "undecided (about 2300 more rounds to decide)"
+    # The first target is below-1.5 accuracy: its rate counts the rounds below 1.5.
+    assert targets["rows"][0]["decision"] == (
+        "undecided (about 2300 more rounds below 1.5, about 5870 more held-out rounds, for a "
+        "decision with 80% probability, if the rate stays where it is)"
+    )
     assert targets["rows"][1]["decision"] == "—"
 
 

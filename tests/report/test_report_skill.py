@@ -36,6 +36,7 @@ from jetx_diag.skill.significance import PERMUTATIONS
 
 FAST = SkillOptions(permutations=200, bootstrap=200)
 Z95 = 1.959963984540054
+Z80 = 0.8416212335729143  # the 80% quantile of the standard normal
 REAL_DB = Path("/work/shared/data/jetx_data.db")
 DOCS = Path(__file__).resolve().parents[2] / "docs" / "report-json.md"
 XHTML = "{http://www.w3.org/1999/xhtml}"
@@ -99,11 +100,14 @@ def test_verdict_comes_right_under_the_targets(document) -> None:  # type: ignor
         assert name in sections
     section = context["skill_verdict"]
     assert re.fullmatch(
-        r"No evidence that this model beats chance \(p = 0\.\d+\)\.", section["lead"]
+        r"No evidence that this model beats chance \(martingale test of its p_above ranking: "
+        r"p = 0\.\d+\)\.",
+        section["lead"],
     )
-    assert section["bullets"][0] == (
-        'Not better than always saying "above": threshold accuracy 59.30% (663/1118) vs '
-        "60.82% (680/1118) (McNemar p = 0.054)."
+    assert section["bullets"][0].startswith("Test used: a martingale test")
+    assert section["bullets"][1] == (
+        'Not shown to be better than always saying "above": threshold accuracy 59.30% (663/1118) '
+        "vs 60.82% (680/1118) (McNemar p = 0.054)."
     )
     money = next(b for b in section["bullets"] if b.startswith("Betting"))
     # 637 bets won 0.5 each, 412 lost 1: 318.5 - 412 = -93.5.
@@ -144,9 +148,14 @@ def test_significance_rows(document) -> None:  # type: ignore[no-untyped-def]
     evaluation, verdict = document
     section = build_context(evaluation, verdict, include_plots=False)["skill_significance"]
     rows = {row["test"]: row for row in section["rows"]}
-    primary = rows["ROC AUC, permutation test (primary)"]
+    primary = rows["Martingale test against the fair game (primary)"]
     assert primary["primary"] and primary["outcome"] == "no difference shown"
-    assert "200 permutations" in primary["result"]
+    assert "over 1118 rounds, p_above ranking against the fair 64.67%" in primary["result"]
+    reference = rows[
+        "ROC AUC, permutation test (for reference: assumes outputs unrelated to earlier rounds)"
+    ]
+    assert not reference["primary"] and "200 permutations" in reference["result"]
+    assert sum(row["primary"] for row in section["rows"]) == 1
     mcnemar = rows['McNemar vs always saying "above"']
     # Discordant rounds: the model alone right on the 26 below rounds it called below, always-
     # "above" alone right on the 43 above rounds the model called below: chi2 = (|26-43|-1)²/69.
@@ -220,11 +229,14 @@ def test_turkish_report_has_the_turkish_sentences(document) -> None:  # type: ig
     evaluation, verdict = document
     text = render_markdown(build_context(evaluation, verdict, "tr"))
     assert re.search(
-        r"\*\*Bu modelin şanstan daha iyi olduğuna dair kanıt yok \(p = 0\.\d+\)\.\*\*", text
+        r"\*\*Bu modelin şanstan daha iyi olduğuna dair kanıt yok \(p_above sıralamasının "
+        r"martingal testi: p = 0\.\d+\)\.\*\*",
+        text,
     )
     for phrase in (
         "### ⚖️ Şanstan daha iyi mi?",
-        'Model, hep "üstü" kuralından daha iyi değil (Threshold Accuracy: model 59.30% (663/1118)',
+        'Modelin hep "üstü" kuralından daha iyi olduğu gösterilemedi (Threshold Accuracy: model '
+        "59.30% (663/1118)",
         "5.94% (26/438), 95% GA 4.08–8.56%",
         "## 💰 Paraya ne yapardı? 1.5x'te sabit bir birimlik bahisler",
         "para kaybettirir",
@@ -274,11 +286,11 @@ def test_planted_signal_is_reported_as_better_than_chance() -> None:
     evaluation, verdict = from_predictions(planted_predictions())
     section = build_context(evaluation, verdict, include_plots=False)["skill_verdict"]
     assert section["code"] == "beats_chance_and_baselines"
-    # 200 permutations, none as extreme as the model: the smallest p they can give, 1/201.
     assert section["lead"] == (
-        "The model does better than chance (p = 0.005) and better than the best simple rule."
+        "The model does better than chance (martingale test of its p_above ranking: p < 0.001, "
+        "below 5%) and better than the best simple rule."
     )
-    assert section["bullets"][0].startswith('Better than always saying "above"')
+    assert section["bullets"][1].startswith('Better than always saying "above"')
 
 
 def test_know_nothing_model_is_not() -> None:
@@ -304,14 +316,18 @@ def test_several_tries_show_the_holm_column() -> None:
     )
 
 
-def test_a_model_without_probabilities_has_no_calibration_and_a_fisher_primary() -> None:
+def test_a_model_without_probabilities_has_no_calibration_and_a_calls_primary() -> None:
     doc = document_predictions()
     predictions = Predictions(doc.round_ids, doc.actual, regression=doc.regression)
     evaluation, verdict = from_predictions(predictions)
     context = build_context(evaluation, verdict)
     assert "calibration" not in context["sections"]
     rows = context["skill_significance"]["rows"]
-    assert rows[0]["test"] == "Fisher's exact test (primary)" and rows[0]["primary"]
+    assert rows[0]["test"] == "Martingale test against the fair game (primary)"
+    assert rows[0]["primary"] and "above/below calls" in rows[0]["result"]
+    assert (
+        rows[1]["test"].startswith("Fisher's exact test (for reference") and not rows[1]["primary"]
+    )
     assert [i["name"] for i in context["plots"]["images"]] == [
         "confusion",
         "bankroll",
@@ -366,9 +382,12 @@ def test_three_way_target_decisions_by_hand() -> None:
     verdict = decide_targets(evaluate_targets(metrics, targets))
     below, above, risk, classes = verdict.results
     assert (below.status, below.decision) == ("met", "undecided")
-    # Closed form: n > z² t(1 − t)/(p̂ − t)² with p̂ = 26/438, t = 0.05.
-    need = math.floor(Z95**2 * 0.05 * 0.95 / (26 / 438 - 0.05) ** 2) + 1
-    assert below.rounds_to_decide == need - 438
+    # Below-1.5 rounds for an 80% chance of deciding, p̂ = 26/438, t = 0.05:
+    # sqrt(N) = (z sqrt(t(1 − t)) + z_0.8 sqrt(p̂(1 − p̂))) / |p̂ − t|.
+    p_hat = 26 / 438
+    root = (Z95 * math.sqrt(0.05 * 0.95) + Z80 * math.sqrt(p_hat * (1 - p_hat))) / (p_hat - 0.05)
+    assert below.rounds_to_decide == math.ceil(root**2) - 438
+    assert below.held_out_rounds_to_decide is None  # no held-out count given
     assert (above.decision, above.rounds_to_decide) == ("met", None)
     assert (risk.decision, risk.rounds_to_decide) == ("missed", None)
     assert (classes.status, classes.decision) == ("n/a", None)

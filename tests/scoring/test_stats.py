@@ -227,6 +227,26 @@ def test_decide_with_rounds_is_consistent() -> None:
     from jetx_diag.scoring.stats import decide_with_rounds
 
     assert decide_with_rounds(Rate(26, 438), ">=", 75) == ("missed", 0)
-    assert decide_with_rounds(Rate(70, 100), ">=", 75) == ("undecided", 189)
+    # 80% chance of deciding: sqrt(N) = (1.95996·sqrt(.75·.25) + 0.84162·sqrt(.7·.3)) / 0.05
+    # = (0.84870 + 0.38568) / 0.05 = 24.688, N = 609.5 → 610 rounds in all, 510 more.
+    assert decide_with_rounds(Rate(70, 100), ">=", 75) == ("undecided", 510)
     assert decide_with_rounds(Rate(3, 4), ">=", 75) == ("undecided", None)
     assert decide_with_rounds(Rate(0, 0), "<", 20) == ("undecided", None)
+
+
+def test_rounds_for_decision_chance_means_what_it_says() -> None:
+    from statsmodels.stats.proportion import proportion_confint
+
+    from jetx_diag.scoring.stats import rounds_for_decision_chance
+
+    # At a 50% chance it is the closed-form inversion of the Wilson interval.
+    assert rounds_for_decision_chance(Rate(70, 100), 75, chance=0.5) == 189
+    assert rounds_needed_to_decide(Rate(70, 100), 75) == 189
+    # At 80%: after 510 more rounds at a true rate of 70%, the Wilson interval lies wholly below
+    # 75% in about 80% of held-out sets (simulated).
+    total = 100 + rounds_for_decision_chance(Rate(70, 100), 75)
+    hits = np.random.default_rng(3).binomial(total, 0.7, size=4000)
+    high = proportion_confint(hits, total, alpha=0.05, method="wilson")[1]
+    assert 0.77 < float(np.mean(high < 0.75)) < 0.83
+    assert rounds_for_decision_chance(Rate(3, 4), 75) is None
+    assert rounds_for_decision_chance(Rate(0, 0), 75) is None

@@ -88,10 +88,14 @@ def test_document_verdict_not_better_than_always_above(document_report: SkillRep
     assert comparison.baseline == Rate(680, 1118)
     assert comparison.model == Rate(663, 1118) and comparison.model_ahead is False
     english = [render_message(m, "en") for m in document_report.messages]
-    assert english[0] == "No evidence that this model beats chance (p = 0.65)."
-    assert english[1] == (
-        'Not better than always saying "above": threshold accuracy 59.30% (663/1118) vs '
-        "60.82% (680/1118) (McNemar p = 0.054)."
+    assert english[0] == (
+        "No evidence that this model beats chance (martingale test of its above/below calls: "
+        "p = 0.64)."
+    )
+    assert english[1].startswith("Test used: a martingale test against the fair game's 64.67%")
+    assert english[2] == (
+        'Not shown to be better than always saying "above": threshold accuracy 59.30% (663/1118) '
+        "vs 60.82% (680/1118) (McNemar p = 0.054)."
     )
 
 
@@ -129,7 +133,7 @@ def test_planted_signal_end_to_end() -> None:
         **FEW,
     )
     assert report.verdict.code == "beats_chance_and_baselines"
-    assert report.significance.primary_test == "auc_permutation"
+    assert report.significance.primary_test == "martingale"
     assert report.calibration is not None and report.cutoff_sweep is not None
     assert report.cutoff_choice is not None and report.cutoff_choice.validation_rounds == 200
     assert report.randomness.source == "history" and report.randomness.rounds == 1500
@@ -217,7 +221,10 @@ def test_every_message_renders_in_both_languages(document_report: SkillReport) -
             text = render_message(message, language)
             assert "{" not in text and text.strip()
     turkish = render_message(document_report.messages[0], "tr")
-    assert turkish == "Bu modelin şanstan daha iyi olduğuna dair kanıt yok (p = 0.65)."
+    assert turkish == (
+        "Bu modelin şanstan daha iyi olduğuna dair kanıt yok (altı/üstü tahminlerinin martingal "
+        "testi: p = 0.64)."
+    )
 
 
 def test_format_p() -> None:

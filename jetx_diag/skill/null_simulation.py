@@ -1,0 +1,124 @@
+"""The chance verdict from the model's own pipeline on simulated fair histories.
+
+A model that reads the last rounds (how many of the last 10 ended below 1.5, the share of the
+last 500 above it) shares those rounds with the outcomes it is scored on, so its ROC AUC on a
+fair game is not centred on 0.5 and a label permutation misjudges it. The null distribution is
+instead simulated: fair histories of the same length and house edge go through the same
+extractor, scaler and model, and the observed AUC is ranked among theirs. This module draws the
+histories and turns the simulated AUCs into p-values; running the pipeline is the evaluation's
+job (it holds the model and its inputs).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import numpy as np
+from numpy.typing import ArrayLike
+
+from jetx_diag.errors import UsageError
+
+#: Default number of simulated fair histories (one batched predict each). With the verdict's
+#: strict ``p < 0.05`` this decides "better" at 4.5% and can reach the 1% "worse" level.
+NULL_SIMULATIONS = 199
+#: Rows per model call when several simulated histories share one predict.
+BATCH_ROWS = 20_000
+#: Highest multiplier a simulated round reaches (a real game caps its payout; the real history's
+#: largest is about 10,900x). Only multipliers above it are changed.
+CAP = 100_000.0
+
+
+@dataclass(frozen=True)
+class SimulatedNull:
+    """The observed AUC ranked among the AUCs of the same pipeline on fair histories."""
+
+    observed: float
+    simulations: int  # fair histories whose AUC could be computed
+    null_mean: float  # mean AUC of the pipeline on fair histories (0.5 only without bias)
+    p_value: float  # (1 + #{simulated ≥ observed}) / (simulations + 1): better than chance
+    p_value_less: float  # (1 + #{simulated ≤ observed}) / (simulations + 1): worse
+    house_edge: float
+    seed: int
+
+
+def fair_multipliers(n: int, house_edge: float, rng: np.random.Generator) -> np.ndarray:
+    """``n`` independent rounds of a fair crash game: ``X = max(1, floor(100 (1 − edge) / U) /
+    100)`` with ``U`` uniform on (0, 1], so ``P(X ≥ m) = (1 − edge) / m`` for every two-decimal
+    ``m ≥ 1.01`` (the law of :mod:`jetx_diag.skill.randomness`), capped at :data:`CAP`."""
+    if n < 0:
+        raise UsageError(f"number of rounds must be at least 0, got {n}")
+    if not 0.0 <= house_edge < 1.0:
+        raise UsageError(f"house edge must be within [0, 1), got {house_edge}")
+    u = 1.0 - rng.random(n)  # (0, 1]: never a division by zero
+    cents = np.floor(100.0 * (1.0 - house_edge) / u)
+    return np.clip(cents / 100.0, 1.0, CAP)
+
+
+def auc(actual_above: ArrayLike, scores: ArrayLike) -> float:
+    """ROC AUC of ``scores`` (ties count half), NaN when one outcome never occurs."""
+    from scipy.stats import rankdata
+
+    y = np.asarray(actual_above, dtype=bool)
+    positives = int(y.sum())
+    negatives = int(y.size - positives)
+    if positives == 0 or negatives == 0:
+        return float("nan")
+    ranks = rankdata(np.asarray(scores, dtype=np.float64))
+    u = float(ranks[y].sum()) - positives * (positives + 1) / 2.0
+    return u / (positives * negatives)
+
+
+def simulate_null(
+    observed: float,
+    scores_for: Callable[[list[np.ndarray]], list[np.ndarray]],
+    *,
+    history_length: int,
+    held_out: np.ndarray,
+    threshold: float,
+    house_edge: float,
+    simulations: int = NULL_SIMULATIONS,
+    seed: int = 0,
+    batch_rows: int = BATCH_ROWS,
+) -> SimulatedNull:
+    """Rank ``observed`` among the AUCs of a pipeline on ``simulations`` fair histories.
+
+    ``scores_for(histories)``: the pipeline's score (p_above, or 0/1 calls) for each held-out
+    round of each history of ``history_length`` rounds, one array per history; it is given as
+    many histories at a time as fit in ``batch_rows`` held-out rows, so that one model call
+    serves several. ``held_out``: the indices of the held-out rounds in a history. The histories
+    are drawn in the same order whatever the batch size, so the result does not depend on it.
+    """
+    if simulations < 1:
+        raise UsageError(f"--null-simulations must be at least 1, got {simulations}")
+    rng = np.random.default_rng([seed, 15])
+    per_call = max(1, batch_rows // max(1, int(np.size(held_out))))
+    null: list[float] = []
+    while len(null) < simulations:
+        count = min(per_call, simulations - len(null))
+        histories = [fair_multipliers(history_length, house_edge, rng) for _ in range(count)]
+        for values, scores in zip(histories, scores_for(histories), strict=True):
+            null.append(auc(values[held_out] >= threshold, np.asarray(scores, dtype=np.float64)))
+    return null_from_aucs(observed, np.asarray(null), house_edge=house_edge, seed=seed)
+
+
+def null_from_aucs(
+    observed: float, null: ArrayLike, *, house_edge: float, seed: int = 0
+) -> SimulatedNull:
+    """p-values of ``observed`` against simulated AUCs (NaN ones, a class missing, dropped)."""
+    values = np.asarray(null, dtype=np.float64)
+    values = values[np.isfinite(values)]
+    if values.size == 0:
+        raise UsageError("no simulated fair history had both outcomes among its held-out rounds")
+    tolerance = 1e-12 * max(1.0, abs(observed))
+    greater = (np.sum(values >= observed - tolerance) + 1.0) / (values.size + 1.0)
+    less = (np.sum(values <= observed + tolerance) + 1.0) / (values.size + 1.0)
+    return SimulatedNull(
+        float(observed),
+        int(values.size),
+        float(values.mean()),
+        float(greater),
+        float(less),
+        float(house_edge),
+        int(seed),
+    )

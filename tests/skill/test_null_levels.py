@@ -1,0 +1,204 @@
+"""Models that know nothing are rarely called better or worse than chance, even those that read
+the last rounds: a smoke check of the benchmark's nulls at a small seed count (wide bands; the
+benchmark, ``benchmarks/bench_false_positive.py``, measures the rates over 1,000 seeds)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from jetx_diag.demo.null_models import CALL_NULLS, CONTEXT, FAIR, PROBABILITY_NULLS, null_scores
+from jetx_diag.errors import UsageError
+from jetx_diag.skill.null_simulation import auc, fair_multipliers, null_from_aucs, simulate_null
+from jetx_diag.skill.significance import ALPHA, WORSE_ALPHA, auc_test, chance_test
+
+SEEDS = 60
+ROUNDS = 300
+
+
+def verdicts(name: str, seeds: int = SEEDS, rounds: int = ROUNDS) -> tuple[int, int]:
+    """Seeds called better and worse than chance by the verdict's primary test."""
+    better = worse = 0
+    for seed in range(seeds):
+        rng = np.random.default_rng([seed, rounds])
+        values = fair_multipliers(CONTEXT + rounds, 0.03, rng)
+        scores = null_scores(name, values, CONTEXT, rng)
+        primary, p, p_less, _ = chance_test(values[CONTEXT:] >= 1.5, scores, FAIR)
+        assert primary == "martingale"
+        better += p is not None and p < ALPHA
+        worse += p_less is not None and p_less < WORSE_ALPHA
+    return better, worse
+
+
+def test_the_fair_generator_follows_the_law() -> None:
+    values = fair_multipliers(200_000, 0.03, np.random.default_rng(0))
+    assert values.min() == 1.0 and np.all(np.round(values, 2) == values)
+    for m in (1.5, 2.0, 10.0):
+        # P(X ≥ m) = 0.97/m; 4 standard errors of a share over 200,000 rounds.
+        share = float(np.mean(values >= m))
+        assert abs(share - 0.97 / m) < 4 * np.sqrt(0.97 / m * (1 - 0.97 / m) / values.size)
+    # 1.00 exactly: the 3% instant crashes and the rounds that would end below 1.01.
+    assert abs(float(np.mean(values == 1.0)) - (1 - 0.97 / 1.01)) < 0.002
+    with pytest.raises(UsageError):
+        fair_multipliers(5, 1.0, np.random.default_rng(0))
+
+
+@pytest.mark.parametrize("name", [*PROBABILITY_NULLS, *CALL_NULLS])
+def test_each_null_stays_within_a_wide_band(name: str) -> None:
+    better, worse = verdicts(name)
+    # 60 seeds at 5%: 3 expected, more than 9 (15%) is a 1-in-1,000 event; "worse" at 1%: 0.6.
+    assert better <= 9, (name, better)
+    assert worse <= 4, (name, worse)
+
+
+def test_all_nulls_together_are_near_five_percent() -> None:
+    names = [*PROBABILITY_NULLS, *CALL_NULLS]
+    counts = [verdicts(name, seeds=40) for name in names]
+    trials = 40 * len(names)
+    better = sum(b for b, _ in counts) / trials
+    worse = sum(w for _, w in counts) / trials
+    assert 0.025 <= better <= 0.085, better
+    assert worse <= 0.025, worse
+
+
+def test_the_permutation_test_fails_where_the_verdict_holds() -> None:
+    # "Due for a crash" over the last 500 rounds: the permutation test of the AUC calls it
+    # better than chance far more often than 5% on 300 fair rounds; the verdict does not.
+    old = 0
+    for seed in range(SEEDS):
+        rng = np.random.default_rng([seed, ROUNDS])
+        values = fair_multipliers(CONTEXT + ROUNDS, 0.03, rng)
+        scores = null_scores("due_500", values, CONTEXT, rng)
+        result = auc_test(values[CONTEXT:] >= 1.5, scores, n_permutations=200, n_bootstrap=2)
+        old += result is not None and result.p_value < ALPHA
+    better, _ = verdicts("due_500")
+    assert old >= 12, old  # above 20%: the bias the verdict must not have
+    assert better <= 9
+
+
+# --------------------------------------------------------------------------- simulated null
+
+
+def test_simulated_p_values_by_hand() -> None:
+    null = [0.40, 0.45, 0.50, 0.55, float("nan")]  # a history with one outcome only is dropped
+    result = null_from_aucs(0.50, null, house_edge=0.03)
+    assert result.simulations == 4
+    assert result.p_value == pytest.approx((1 + 2) / 5)  # 0.50 and 0.55 are at least 0.50
+    assert result.p_value_less == pytest.approx((1 + 3) / 5)
+    assert result.null_mean == pytest.approx(0.475)
+    with pytest.raises(UsageError):
+        null_from_aucs(0.5, [float("nan")], house_edge=0.03)
+
+
+def test_the_batch_size_does_not_change_the_draws() -> None:
+    held_out = np.arange(100, 160)
+    calls: list[int] = []
+
+    def pipeline(histories: list[np.ndarray]) -> list[np.ndarray]:
+        calls.append(len(histories))
+        return [values[held_out - 1] for values in histories]  # the previous round's multiplier
+
+    common = {"history_length": 160, "held_out": held_out, "threshold": 1.5, "house_edge": 0.03}
+    one = simulate_null(0.5, pipeline, simulations=7, batch_rows=60, **common)
+    assert calls == [1] * 7
+    calls.clear()
+    three = simulate_null(0.5, pipeline, simulations=7, batch_rows=180, **common)
+    assert calls == [3, 3, 1]
+    assert one == three
+
+
+def test_auc_matches_sklearn() -> None:
+    from sklearn.metrics import roc_auc_score
+
+    rng = np.random.default_rng(3)
+    above = rng.uniform(size=200) < 0.6
+    scores = np.round(rng.uniform(size=200), 1)
+    assert auc(above, scores) == pytest.approx(roc_auc_score(above, scores))
+    assert np.isnan(auc(np.ones(3, bool), [0.1, 0.2, 0.3]))
+
+
+def test_the_simulated_null_holds_the_level_for_a_model_reading_500_rounds() -> None:
+    # The model's own pipeline (here a function of the history) on fair histories: its AUC is
+    # ranked among theirs, so the bias of reading earlier held-out rounds cancels.
+    held_out = CONTEXT + np.arange(ROUNDS)
+
+    def pipeline(values: np.ndarray) -> np.ndarray:
+        return null_scores("due_500", values, CONTEXT, np.random.default_rng(0))
+
+    better = worse = 0
+    means = []
+    for seed in range(40):
+        values = fair_multipliers(CONTEXT + ROUNDS, 0.03, np.random.default_rng([seed, 9]))
+        observed = auc(values[held_out] >= 1.5, pipeline(values))
+        result = simulate_null(
+            observed,
+            lambda histories: [pipeline(values) for values in histories],
+            history_length=values.size,
+            held_out=held_out,
+            threshold=1.5,
+            house_edge=0.03,
+            simulations=39,
+            seed=seed,
+        )
+        assert result.simulations == 39
+        better += result.p_value < ALPHA
+        worse += result.p_value_less < WORSE_ALPHA
+        means.append(result.null_mean)
+    assert better <= 7 and worse <= 3
+    # The bias is real: on fair rounds this pipeline's AUC is not centred on 0.5.
+    assert abs(float(np.mean(means)) - 0.5) > 0.01
+
+
+@pytest.mark.keras
+def test_a_checkpoint_is_judged_against_its_own_pipeline(tmp_path: Path) -> None:
+    from keras_models import keras_module
+
+    from jetx_diag.evaluation.evaluator import Evaluator
+    from jetx_diag.evaluation.options import EvaluationOptions, SkillOptions
+    from jetx_diag.skill.assessment import render_message
+
+    keras = keras_module("keras3")
+    features = keras.Input((1,), name="features")
+    output = keras.layers.Dense(1, activation="sigmoid", name="threshold")(features)
+    model = keras.Model(features, output)
+    # "Due for a crash": p_above falls as the share of the last 50 rounds above 1.5 rises.
+    model.layers[-1].set_weights([np.array([[-8.0]]), np.array([8.0 * FAIR])])
+    checkpoint = tmp_path / "due.keras"
+    model.save(checkpoint)
+    values = fair_multipliers(CONTEXT + ROUNDS, 0.03, np.random.default_rng(1))
+    data = tmp_path / "history.csv"
+    rows = "\n".join(f"{i + 1},{v:.2f}" for i, v in enumerate(values))
+    data.write_text("id,value\n" + rows + "\n", encoding="utf-8")
+    options = EvaluationOptions(
+        data=str(data),
+        features="jetx_diag.demo.null_models:share_50",
+        test_from_id=CONTEXT + 1,
+        find_companions=False,
+        skill=SkillOptions(permutations=50, bootstrap=50, null_simulations=19),
+    )
+    skill = Evaluator(options).evaluate(checkpoint).skill
+    assert skill is not None
+    significance = skill.significance
+    assert significance.primary_test == "simulated_null" and significance.scored == "p_above"
+    simulated = significance.simulated
+    assert simulated is not None and simulated.simulations == 19
+    assert simulated.observed == pytest.approx(significance.auc.value)
+    # 19 histories: p-values are multiples of 1/20.
+    assert round(simulated.p_value * 20, 9) == round(simulated.p_value * 20)
+    assert significance.p_value == simulated.p_value
+    english = [render_message(m) for m in skill.messages]
+    assert "against 19 fair histories through the same model" in english[0]
+    assert english[1].startswith("Test used: the model's own pipeline (extractor, scaler, model)")
+    assert "no p is below 0.05" in english[1]
+    # 0 simulations: the martingale test decides instead, and says so.
+    options = EvaluationOptions(
+        data=str(data),
+        features="jetx_diag.demo.null_models:share_50",
+        test_from_id=CONTEXT + 1,
+        find_companions=False,
+        skill=SkillOptions(permutations=50, bootstrap=50, null_simulations=0),
+    )
+    skill = Evaluator(options).evaluate(checkpoint).skill
+    assert skill is not None and skill.significance.primary_test == "martingale"
