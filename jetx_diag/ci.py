@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import numpy as np
+
 from jetx_diag.errors import InputError, UsageError
 from jetx_diag.i18n.messages import Messages
 from jetx_diag.results import PERCENT_DECIMALS, Evaluation, Rate
@@ -108,9 +110,8 @@ def check_baseline(
     changes = tuple(
         _change(m, baseline.metrics.rate(m), current.metrics.rate(m), tolerance) for m in names
     )
-    same = (
-        baseline.calls.round_ids == current.calls.round_ids
-        and baseline.calls.actual == current.calls.actual
+    same = np.array_equal(baseline.calls.round_ids, current.calls.round_ids) and np.array_equal(
+        baseline.calls.actual, current.calls.actual
     )
     return BaselineCheck(
         source=source,

@@ -232,7 +232,7 @@ def render_outputs(
     """
     # Renderers import this module for the environment; importing them here avoids a cycle.
     from jetx_diag.render_html import render_html
-    from jetx_diag.render_json import render_json
+    from jetx_diag.render_json import json_outputs
     from jetx_diag.render_junit import render_junit
     from jetx_diag.render_markdown import render_markdown
 
@@ -249,7 +249,7 @@ def render_outputs(
             images=context["plots"]["images"],
         )
     if "json" in chosen:
-        outputs.append((out_dir / f"{stem}.json", render_json(evaluation, verdict).encode("utf-8")))
+        outputs.extend(json_outputs(evaluation, verdict, out_dir / f"{stem}.json"))
     if "junit" in chosen:
         outputs.append(
             (out_dir / f"{stem}.junit.xml", render_junit([(evaluation, verdict)]).encode("utf-8"))
