@@ -19,14 +19,14 @@ from numpy.typing import ArrayLike
 
 from jetx_diag.errors import MismatchError, UsageError
 from jetx_diag.resampling import SumStatistic
-from jetx_diag.results import Rate
+from jetx_diag.results import Rate, equal_with_columns, read_only_column
 from jetx_diag.stats import LEVEL, RESAMPLES, Interval, bootstrap_interval, wilson
 
 #: Default cash-out multiplier.
 CASHOUT = 1.5
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # equal_with_columns: the bankroll is an array
 class BetSimulation:
     """One strategy's flat-stake bets on the held-out rounds, in round order (1 unit per bet)."""
 
@@ -41,7 +41,15 @@ class BetSimulation:
     return_per_bet_interval: Interval | None  # block bootstrap over rounds
     longest_losing_streak: int  # consecutive lost bets (rounds without a bet do not break it)
     max_drawdown: float  # largest fall of the bankroll from an earlier peak, in units
-    bankroll: tuple[float, ...]  # net units before the first round, then after each round
+    bankroll: np.ndarray  # net units before the first round, then after each round (float64)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "bankroll", read_only_column(self.bankroll, np.float64))
+
+    def __eq__(self, other: object) -> bool:
+        return equal_with_columns(self, other)
+
+    __hash__ = None  # type: ignore[assignment]
 
 
 @dataclass(frozen=True)
@@ -140,7 +148,7 @@ def simulate(
         return_per_bet_interval=interval,
         longest_losing_streak=longest_run(~won[placed]),
         max_drawdown=max_drawdown(bankroll),
-        bankroll=tuple(float(v) for v in bankroll),
+        bankroll=bankroll,
     )
 
 

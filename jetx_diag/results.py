@@ -221,10 +221,9 @@ class RoundCalls:
             value = getattr(self, name)
             if value is None:
                 continue
-            column = np.array(value, dtype=dtype)
-            if column.ndim != 1 or column.shape != np.shape(self.round_ids):
+            column = read_only_column(value, dtype)
+            if column.shape != np.shape(self.round_ids):
                 raise ValueError(f"{name} must be one value per round")
-            column.flags.writeable = False
             object.__setattr__(self, name, column)
 
     def __eq__(self, other: object) -> bool:
@@ -252,6 +251,32 @@ def _same_column(a: np.ndarray | None, b: np.ndarray | None) -> bool:
     if a is None or b is None:
         return a is b
     return a.dtype == b.dtype and np.array_equal(a, b)
+
+
+def read_only_column(values: Any, dtype: type) -> np.ndarray:
+    """A private read-only 1-D copy of ``values``: per-round data of a frozen result."""
+    column = np.array(values, dtype=dtype)
+    if column.ndim != 1:
+        raise ValueError(f"expected one value per round, got shape {column.shape}")
+    column.flags.writeable = False
+    return column
+
+
+def equal_with_columns(a: Any, b: Any) -> bool:
+    """Dataclass equality where array fields compare by value (``==`` of two arrays does not
+    give one answer): for results declared with ``eq=False`` that hold per-round columns."""
+    if type(a) is not type(b):
+        return False
+    for f in dataclasses.fields(a):
+        x, y = getattr(a, f.name), getattr(b, f.name)
+        if isinstance(x, np.ndarray) or isinstance(y, np.ndarray):
+            if not (isinstance(x, np.ndarray) and isinstance(y, np.ndarray)):
+                return False
+            if not _same_column(x, y):
+                return False
+        elif x != y:
+            return False
+    return True
 
 
 @dataclass(frozen=True)
