@@ -108,17 +108,19 @@ class AucStatistic:
         order = np.argsort(scores, kind="stable")
         sorted_scores = scores[order]
         positive = labels[order] > 0.5
-        # Rounds with equal scores form one group: a positive beats the negatives of lower groups
-        # and ties with those of its own group (half a point each).
-        group_starts = np.flatnonzero(np.r_[True, sorted_scores[1:] != sorted_scores[:-1]])
+        # Rounds with equal scores form a group [first, last]. A positive beats the negatives of
+        # lower groups and ties with those of its own group (half a point each), so twice its
+        # Mann–Whitney count is C[first − 1] + C[last], C being the running count of negatives
+        # in score order (C[−1] = 0). Both indices rise with the position: cache-friendly reads.
+        new_group = np.r_[True, sorted_scores[1:] != sorted_scores[:-1]]
+        first = np.flatnonzero(new_group)[np.cumsum(new_group) - 1]
+        last = np.r_[np.flatnonzero(new_group)[1:] - 1, n - 1][np.cumsum(new_group) - 1]
         counts = block_counts(starts, n, block)[:, order]
         pos = np.where(positive, counts, 0)
         neg = counts - pos
-        if group_starts.size < n:  # ties: one column per group of equal scores
-            pos = np.add.reduceat(pos, group_starts, axis=1)
-            neg = np.add.reduceat(neg, group_starts, axis=1)
-        below = np.cumsum(neg, axis=1) - neg
-        twice_u = np.sum(pos * (2 * below + neg), axis=1)  # exact integers
+        running = np.zeros((counts.shape[0], n + 1), dtype=np.int64)
+        np.cumsum(neg, axis=1, out=running[:, 1:])
+        twice_u = np.sum(pos * (running[:, first] + running[:, last + 1]), axis=1)  # exact
         positives = pos.sum(axis=1).astype(float)
         negatives = neg.sum(axis=1).astype(float)
         with np.errstate(invalid="ignore", divide="ignore"):
