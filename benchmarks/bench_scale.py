@@ -6,6 +6,9 @@ Prints, for ``jetx-diag report --predictions FILE`` on fair rounds (a model whos
 - wall time at 10^5 and 10^6 rounds and their ratio (linear time: about 10, target ≤ 12);
 - peak resident memory of each run (target at 10^6: under 2 GB);
 
+for ``load_history`` on SQLite, CSV and text histories of 10^6 rows with a few bad rows: peak
+memory and the row accounting (read = used + rejected, by reason);
+
 and for ``jetx-diag report MODEL --data HISTORY`` with a small window-only Keras model
 (``seq50`` input) on a SQLite history of 10^6 rounds:
 
@@ -100,6 +103,54 @@ keras.models.load_model(sys.argv[1], compile=False)
 """
 
 
+HISTORY_SCRIPT = """
+import sys
+from jetx_diag.data import load_history
+h = load_history(sys.argv[1])
+a = h.accounting
+assert a.rows_read == a.rows_used + len(a.rejected)
+print(a.rows_read, a.rows_used, len(a.rejected), a.rejected_by_reason)
+"""
+
+#: Bad cells written into every history: each must come back as one rejected row, by reason.
+BAD_CELLS = ("abc", "0.5", "nan", "1.5 2.5")
+
+
+def history_runs(folder: Path, n: int) -> None:
+    """Each history format at ``n`` rows, with a few bad rows: peak memory and the accounting."""
+    import sqlite3
+
+    rng = np.random.default_rng(2)
+    values = np.maximum(1.0, np.floor(97.0 / rng.uniform(size=n)) / 100.0)
+    cells = [f"{v:.2f}" for v in values]
+    for i, bad in enumerate(BAD_CELLS):
+        cells[(i + 1) * n // (len(BAD_CELLS) + 1)] = bad
+    text = folder / "history.txt"
+    text.write_text("\n".join(cells) + "\n", encoding="utf-8")
+    csv = folder / "history.csv"
+    csv.write_text("id,value\n" + "".join(f"{i},{c}\n" for i, c in enumerate(cells, 1)),
+                   encoding="utf-8")  # fmt: skip
+    db = folder / "history_bad.db"
+    with sqlite3.connect(db) as connection:
+        connection.execute("CREATE TABLE jetx_results (id INTEGER PRIMARY KEY, value TEXT)")
+        connection.executemany("INSERT INTO jetx_results (value) VALUES (?)",
+                               ((c,) for c in cells))  # fmt: skip
+    connection.close()
+    for path in (db, csv, text):
+        command = [sys.executable, "-c", HISTORY_SCRIPT, str(path)]
+        started = time.perf_counter()
+        process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        _, status, usage = os.wait4(process.pid, 0)
+        seconds = time.perf_counter() - started
+        out = process.stdout.read().decode().strip() if process.stdout else ""
+        if os.waitstatus_to_exitcode(status) != 0:
+            err = process.stderr.read().decode(errors="replace") if process.stderr else ""
+            sys.exit(f"load_history {path} failed:\n{err[-2000:]}")
+        label = f"load_history {path.suffix[1:]} of {n:,} rows ({len(BAD_CELLS)} bad)"
+        print(f"{label:<58} {seconds:8.1f} s  peak {usage.ru_maxrss / 1024:7.0f} MB")
+        print(f"{'':<58} read, used, rejected, by reason: {out}")
+
+
 def model_runs(folder: Path, n: int) -> None:
     from jetx_diag.fairgen import generate_rounds, write_sqlite
 
@@ -123,11 +174,14 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, nargs="+", default=[100_000, 1_000_000])
     parser.add_argument("--skip-model", action="store_true", help="predictions file only")
     parser.add_argument("--skip-predictions", action="store_true", help="history + model only")
+    parser.add_argument("--skip-histories", action="store_true", help="no history readers")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         if not args.skip_predictions:
             predictions_runs(folder, sorted(args.rounds))
+        if not args.skip_histories:
+            history_runs(folder, max(args.rounds))
         if not args.skip_model:
             model_runs(folder, max(args.rounds))
 
