@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import resource
 import subprocess
 import sys
 import tempfile
@@ -51,7 +52,11 @@ def fair_predictions(path: Path, n: int, seed: int = 1) -> Path:
 
 
 def run(command: list[str], label: str) -> tuple[float, float]:
-    """Wall seconds and peak RSS (MB) of ``command`` in a fresh process; exits on failure."""
+    """Wall seconds and peak RSS (MB) of ``command`` in a fresh process; exits on failure.
+
+    The CPU seconds (user + system) are printed too: on a machine shared with other work, wall
+    time measures the neighbours as much as the report.
+    """
     started = time.perf_counter()
     process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     _, status, usage = os.wait4(process.pid, 0)
@@ -59,7 +64,9 @@ def run(command: list[str], label: str) -> tuple[float, float]:
     stderr = process.stderr.read().decode(errors="replace") if process.stderr else ""
     code = os.waitstatus_to_exitcode(status)
     peak = usage.ru_maxrss / 1024.0  # kB on Linux
-    print(f"{label:<58} {seconds:8.1f} s  peak {peak:7.0f} MB  (exit {code})", flush=True)
+    cpu = usage.ru_utime + usage.ru_stime
+    print(f"{label:<58} {seconds:8.1f} s  cpu {cpu:8.1f} s  peak {peak:7.0f} MB  (exit {code})",
+          flush=True)  # fmt: skip
     if code not in (0, 1):  # 1: a target missed, as expected for a model that knows nothing
         sys.exit(f"{label} failed with exit {code}:\n{stderr[-2000:]}")
     return seconds, peak
@@ -67,20 +74,24 @@ def run(command: list[str], label: str) -> tuple[float, float]:
 
 def predictions_runs(folder: Path, sizes: list[int]) -> None:
     times: dict[int, float] = {}
+    cpu: dict[int, float] = {}
     for n in sizes:
         csv = fair_predictions(folder / f"pred_{n}.csv", n)
         out = folder / f"pred_out_{n}"
         command = [JETX_DIAG, "report", "--predictions", str(csv), "-o", str(out), "-q",
                    "--json", str(out / "report.json")]  # fmt: skip
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
         times[n], _ = run(command, f"report --predictions, {n:,} rounds")
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        cpu[n] = (after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime)
         json_mb = (out / "report.json").stat().st_size / 1e6
         side = out / "report.rounds.npz"
         side_mb = side.stat().st_size / 1e6 if side.exists() else 0.0
         print(f"{'':<58} report.json {json_mb:.1f} MB, side file {side_mb:.1f} MB")
     if len(sizes) >= 2:
         small, large = sizes[0], sizes[-1]
-        print(f"time ratio {large:,} / {small:,} rounds: {times[large] / times[small]:.2f} "
-              f"(rounds ratio {large / small:g})")  # fmt: skip
+        print(f"time ratio {large:,} / {small:,} rounds: wall {times[large] / times[small]:.2f}, "
+              f"cpu {cpu[large] / cpu[small]:.2f} (rounds ratio {large / small:g})")  # fmt: skip
 
 
 MODEL_SCRIPT = """
