@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import csv
 import math
+from array import array
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -179,10 +180,10 @@ def predictions_from_heads(
     """Predictions from a model's heads; ``source`` (the model's file) is named when a head's
     row count is not the number of rounds it was given."""
     rounds = int(np.asarray(actual).shape[0])
-    for head, array in heads.items():
-        if array.shape[0] != rounds:
+    for head, values in heads.items():
+        if values.shape[0] != rounds:
             raise MismatchError(
-                f"the model returned {array.shape[0]} rows on its {head!r} output for {rounds} "
+                f"the model returned {values.shape[0]} rows on its {head!r} output for {rounds} "
                 "rounds of input; a model must return one row per round",
                 path=source,
             )
@@ -200,13 +201,36 @@ def predictions_from_heads(
 
 def read_predictions_csv(path: str | Path) -> Predictions:
     """Columns ``actual`` and ``p_above`` (or ``regression``); optional ``round_id``,
-    ``p_class0..2`` and ``regression``. Every row must be complete: nothing is dropped."""
+    ``p_class0..2`` and ``regression``. Every row must be complete: nothing is dropped.
+
+    Rows are parsed one at a time into one float array per column (8 bytes a value), so a
+    million-row file costs tens of MB, not a Python object per cell.
+    """
     source = str(path)
     try:
         with open(path, encoding="utf-8-sig", newline="") as stream:
-            reader = csv.DictReader(stream)
-            fields = [f.strip() for f in (reader.fieldnames or [])]
-            rows = list(reader)
+            reader = csv.reader(stream)
+            raw_fields = next(reader, [])
+            fields = [f.strip() for f in raw_fields]
+            if "actual" not in fields or not ({"p_above", "regression"} & set(fields)):
+                raise DataError(
+                    "needs columns 'actual' and 'p_above' (or 'regression'); found "
+                    + ", ".join(fields),
+                    path=source,
+                )
+            # As csv.DictReader: a repeated column name takes the last column of that name.
+            where = {name: i for i, name in enumerate(fields)}
+            label = {name: raw_fields[i] for name, i in where.items()}
+            columns: dict[str, array[float]] = {name: array("d") for name in where}
+            line = 1
+            for record in reader:
+                if not record:
+                    continue  # csv.DictReader skips empty rows too; lines count rows read
+                line += 1
+                if len(record) != len(fields):
+                    raise DataError(f"line {line}: wrong number of fields", path=source)
+                for name, i in where.items():
+                    columns[name].append(_number(record[i], label[name], line, source))
     except FileNotFoundError:
         raise DataError("predictions file not found", path=source) from None
     except UnicodeDecodeError as error:
@@ -215,39 +239,30 @@ def read_predictions_csv(path: str | Path) -> Predictions:
         raise DataError(f"not a readable CSV file: {error}", path=source) from None
     except OSError as error:
         raise DataError(f"cannot read the file: {error.strerror or error}", path=source) from None
-    if "actual" not in fields or not ({"p_above", "regression"} & set(fields)):
-        raise DataError(
-            f"needs columns 'actual' and 'p_above' (or 'regression'); found {', '.join(fields)}",
-            path=source,
-        )
+    rows = line - 1
     if not rows:
         raise DataError("no prediction rows", path=source)
-    columns: dict[str, list[float]] = {name: [] for name in fields}
-    for line, row in enumerate(rows, start=2):
-        if None in row or any(v is None for v in row.values()):
-            raise DataError(f"line {line}: wrong number of fields", path=source)
-        for key, raw in row.items():
-            columns[key.strip()].append(_number(raw, key, line, source))
-    actual = np.asarray(columns["actual"])
+    actual = np.asarray(columns["actual"], dtype=float)
     if np.any(actual < 1.0):
         line = int(np.argmax(actual < 1.0)) + 2
         raise DataError(f"line {line}: actual multiplier below 1.00", path=source)
-    p_above = np.asarray(columns["p_above"]) if "p_above" in columns else None
+    p_above = np.asarray(columns["p_above"], dtype=float) if "p_above" in columns else None
     if p_above is not None and np.any((p_above < 0) | (p_above > 1)):
         line = int(np.argmax((p_above < 0) | (p_above > 1))) + 2
         raise DataError(f"line {line}: p_above outside [0, 1]", path=source)
     class_probs = None
     if set(CLASS_COLUMNS) <= set(columns):
         class_probs = np.column_stack([columns[c] for c in CLASS_COLUMNS])
+    regression = columns.get("regression")
     ids = columns.get("round_id")
     if ids:
         _check_round_ids(np.asarray(ids), source)
     return Predictions(
-        round_ids=np.asarray(ids if ids else np.arange(1, len(rows) + 1), dtype=np.int64),
+        round_ids=np.asarray(ids if ids else np.arange(1, rows + 1), dtype=np.int64),
         actual=actual,
         p_above=p_above,
         class_probs=class_probs,
-        regression=np.asarray(columns["regression"]) if "regression" in columns else None,
+        regression=None if regression is None else np.asarray(regression, dtype=float),
     )
 
 

@@ -15,6 +15,8 @@ import typing
 from dataclasses import dataclass, field
 from typing import Any
 
+import numpy as np
+
 FORMAT_VERSION = 1
 
 #: Digits after the decimal point of a percentage, everywhere (report, JSON display, gate).
@@ -196,14 +198,81 @@ class Split:
     rule_value: float | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # eq below: arrays are equal when their values are
 class RoundCalls:
-    """The evaluated rounds one by one, in round order: what happened and what was called."""
+    """The evaluated rounds one by one, in round order: what happened and what was called.
 
-    round_ids: tuple[int, ...]
-    actual: tuple[float, ...]
-    called_above: tuple[bool, ...]
-    p_above: tuple[float, ...] | None  # None when the model has no probability (regression only)
+    One read-only numpy array per column (int64 ids, float64 multipliers and probabilities, bool
+    calls), whatever sequence they were given as: a million rounds are 25 MB, not four million
+    Python objects.
+    """
+
+    round_ids: np.ndarray
+    actual: np.ndarray
+    called_above: np.ndarray
+    p_above: np.ndarray | None  # None when the model has no probability (regression only)
+
+    def __post_init__(self) -> None:
+        for name, dtype in _ROUND_COLUMNS.items():
+            value = getattr(self, name)
+            if value is None:
+                continue
+            column = read_only_column(value, dtype)
+            if column.shape != np.shape(self.round_ids):
+                raise ValueError(f"{name} must be one value per round")
+            object.__setattr__(self, name, column)
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, RoundCalls):
+            return NotImplemented
+        return all(
+            _same_column(getattr(self, name), getattr(other, name)) for name in _ROUND_COLUMNS
+        )
+
+    __hash__ = None  # type: ignore[assignment]  # mutable-looking arrays: no hashing
+
+    def __len__(self) -> int:
+        return int(self.round_ids.size)
+
+
+_ROUND_COLUMNS: dict[str, type] = {
+    "round_ids": np.int64,
+    "actual": np.float64,
+    "called_above": np.bool_,
+    "p_above": np.float64,
+}
+
+
+def _same_column(a: np.ndarray | None, b: np.ndarray | None) -> bool:
+    if a is None or b is None:
+        return a is b
+    return a.dtype == b.dtype and np.array_equal(a, b)
+
+
+def read_only_column(values: Any, dtype: type) -> np.ndarray:
+    """A private read-only 1-D copy of ``values``: per-round data of a frozen result."""
+    column = np.array(values, dtype=dtype)
+    if column.ndim != 1:
+        raise ValueError(f"expected one value per round, got shape {column.shape}")
+    column.flags.writeable = False
+    return column
+
+
+def equal_with_columns(a: Any, b: Any) -> bool:
+    """Dataclass equality where array fields compare by value (``==`` of two arrays does not
+    give one answer): for results declared with ``eq=False`` that hold per-round columns."""
+    if type(a) is not type(b):
+        return False
+    for f in dataclasses.fields(a):
+        x, y = getattr(a, f.name), getattr(b, f.name)
+        if isinstance(x, np.ndarray) or isinstance(y, np.ndarray):
+            if not (isinstance(x, np.ndarray) and isinstance(y, np.ndarray)):
+                return False
+            if not _same_column(x, y):
+                return False
+        elif x != y:
+            return False
+    return True
 
 
 @dataclass(frozen=True)
@@ -226,20 +295,47 @@ class EvaluationSettings:
 # --------------------------------------------------------------------------- serialisation
 
 
-def to_dict(obj: Any) -> Any:
-    """A JSON-ready form of a result (dataclasses, tuples, dicts, floats with NaN as None)."""
+def to_dict(obj: Any, side: dict[str, np.ndarray] | None = None, key: str = "") -> Any:
+    """A JSON-ready form of a result (dataclasses, tuples, dicts, floats with NaN as None).
+
+    With ``side`` (a dict to fill), per-round columns of at least :data:`SIDE_FILE_ROUNDS`
+    values are put there under their dotted path (``key``) instead, and the JSON holds
+    ``{"side_file_array": path}`` in their place (see ``jetx_diag.evaluation.document``).
+    """
+    if side is not None and _is_long_column(obj):
+        side[key] = np.asarray(obj)
+        return {SIDE_MARKER: key}
     if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
-        return {f.name: to_dict(getattr(obj, f.name)) for f in dataclasses.fields(obj)}
+        return {
+            f.name: to_dict(getattr(obj, f.name), side, f"{key}.{f.name}".lstrip("."))
+            for f in dataclasses.fields(obj)
+        }
     if isinstance(obj, dict):
-        return {str(k): to_dict(v) for k, v in obj.items()}
+        return {str(k): to_dict(v, side, f"{key}.{k}".lstrip(".")) for k, v in obj.items()}
     if isinstance(obj, list | tuple):
-        return [to_dict(v) for v in obj]
+        return [to_dict(v, side, f"{key}.{i}".lstrip(".")) for i, v in enumerate(obj)]
+    if isinstance(obj, np.ndarray):
+        return obj.tolist()
     if isinstance(obj, float) and not math.isfinite(obj):
         # JSON has no NaN/inf; None says "no number" without inventing one.
         return None
     if hasattr(obj, "item") and callable(obj.item):  # numpy scalars
         return to_dict(obj.item())
     return obj
+
+
+#: Per-round columns at least this long leave the saved JSON for its side file.
+SIDE_FILE_ROUNDS = 50_000
+#: The key of the object that stands in the JSON for a column kept in the side file.
+SIDE_MARKER = "side_file_array"
+
+
+def _is_long_column(obj: Any) -> bool:
+    if isinstance(obj, np.ndarray):
+        return obj.ndim == 1 and obj.size >= SIDE_FILE_ROUNDS
+    if isinstance(obj, tuple) and len(obj) >= SIDE_FILE_ROUNDS:
+        return type(obj[0]) in (bool, int, float)
+    return False
 
 
 def from_dict(cls: Any, data: Any) -> Any:
@@ -303,6 +399,9 @@ def _build(tp: Any, data: Any) -> Any:
                 kind = TypeError if isinstance(error, TypeError) else ValueError
                 raise kind(f"{f.name}: {error}") from None
         return tp(**kwargs)
+    if tp is np.ndarray:
+        # A per-round column: a JSON list, or the array itself read from a side file.
+        return data if isinstance(data, np.ndarray) else np.asarray(data)
     if tp is float:
         if isinstance(data, bool) or not isinstance(data, int | float):
             raise TypeError(f"expected a number, got {_kind(data)}")

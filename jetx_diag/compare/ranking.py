@@ -175,7 +175,7 @@ def collapsed_side(evaluation: Evaluation, limit: float = COLLAPSE_SHARE) -> str
 def roc_curve_of(evaluation: Evaluation) -> RocCurve | None:
     """The ROC curve of the saved per-round ``p_above`` (scikit-learn), or ``None``."""
     calls = evaluation.calls
-    if calls.p_above is None or not calls.p_above:
+    if calls.p_above is None or calls.p_above.size == 0:
         return None
     labels = is_above(calls.actual, evaluation.settings.threshold)
     if labels.all() or not labels.any():
@@ -199,11 +199,12 @@ def _paired_rounds(first: Evaluation, second: Evaluation) -> tuple[np.ndarray, n
     position = {
         (rid, actual): i
         for i, (rid, actual) in enumerate(
-            zip(second.calls.round_ids, second.calls.actual, strict=True)
+            zip(second.calls.round_ids.tolist(), second.calls.actual.tolist(), strict=True)
         )
     }
     left, right = [], []
-    for i, key in enumerate(zip(first.calls.round_ids, first.calls.actual, strict=True)):
+    pairs = zip(first.calls.round_ids.tolist(), first.calls.actual.tolist(), strict=True)
+    for i, key in enumerate(pairs):
         j = position.get(key)
         if j is not None:
             left.append(i)
@@ -214,7 +215,8 @@ def _paired_rounds(first: Evaluation, second: Evaluation) -> tuple[np.ndarray, n
 def _same_rounds(evaluations: Sequence[Evaluation]) -> bool:
     first = evaluations[0].calls
     return all(
-        e.calls.round_ids == first.round_ids and e.calls.actual == first.actual
+        np.array_equal(e.calls.round_ids, first.round_ids)
+        and np.array_equal(e.calls.actual, first.actual)
         for e in evaluations[1:]
     )
 

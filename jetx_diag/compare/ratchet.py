@@ -11,6 +11,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+import numpy as np
+
 from jetx_diag.errors import UsageError
 from jetx_diag.evaluation.record import Evaluation
 from jetx_diag.results import PERCENT_DECIMALS, Rate
@@ -101,9 +103,8 @@ def check_baseline(
     changes = tuple(
         _change(m, baseline.metrics.rate(m), current.metrics.rate(m), tolerance) for m in names
     )
-    same = (
-        baseline.calls.round_ids == current.calls.round_ids
-        and baseline.calls.actual == current.calls.actual
+    same = np.array_equal(baseline.calls.round_ids, current.calls.round_ids) and np.array_equal(
+        baseline.calls.actual, current.calls.actual
     )
     return BaselineCheck(
         source=source,

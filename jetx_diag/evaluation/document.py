@@ -7,22 +7,38 @@ The document (described key by key in ``docs/report-json.md``)::
 
 ``format_version`` changes only when a reader of the old version would misread the new one;
 :func:`load_evaluation_json` refuses versions newer than it knows instead of guessing.
+
+Version 2 is version 1 with a side file: when per-round columns are long (a million held-out
+rounds would make a JSON of hundreds of MB), each goes to a compressed ``<name>.rounds.npz``
+beside the JSON (numpy, no pickle) and the JSON holds ``{"side_file_array": "<path>"}`` in its
+place, with ``"side_file": {"path", "sha256", "arrays"}`` at the top. A version-1 reader would
+fail on those objects, hence the new version; documents without a side file stay version 1.
 """
 
 from __future__ import annotations
 
+import hashlib
+import io
 import json
 import math
 import sys
 from pathlib import Path
 from typing import Any, TextIO
 
+import numpy as np
+
 from jetx_diag import __version__
 from jetx_diag.errors import InputError
 from jetx_diag.evaluation.record import EVALUATION_FORMAT_VERSION, Evaluation
 from jetx_diag.files import write_files
-from jetx_diag.results import Rate, from_dict, to_dict
+from jetx_diag.results import SIDE_MARKER, Rate, from_dict, to_dict
 from jetx_diag.scoring.targets import Target, TargetResult, Verdict
+
+#: Version of a saved evaluation document's layout: 2 when long per-round columns live in a
+#: side file beside it; documents with every column inline are still written as version 1.
+JSON_FORMAT_VERSION = 2
+#: The version written when every column is inline (no side file).
+INLINE_FORMAT_VERSION = 1
 
 
 def verdict_to_dict(verdict: Verdict) -> dict[str, Any]:
@@ -78,19 +94,54 @@ def verdict_from_dict(data: dict[str, Any]) -> Verdict:
     return Verdict(tuple(results))
 
 
-def json_document(evaluation: Evaluation, verdict: Verdict) -> dict[str, Any]:
-    """The JSON document as a dict."""
+def json_document(
+    evaluation: Evaluation, verdict: Verdict, side: dict[str, np.ndarray] | None = None
+) -> dict[str, Any]:
+    """The JSON document as a dict; with ``side``, long per-round columns go there instead."""
     return {
-        "format_version": EVALUATION_FORMAT_VERSION,
+        "format_version": INLINE_FORMAT_VERSION,
         "tool_version": __version__,
-        "evaluation": to_dict(evaluation),
+        "evaluation": to_dict(evaluation, side),
         "verdict": verdict_to_dict(verdict),
     }
 
 
 def render_json(evaluation: Evaluation, verdict: Verdict) -> str:
-    """The JSON document as text (UTF-8, indented, no NaN: missing numbers are ``null``)."""
+    """The JSON document as text (UTF-8, indented, no NaN: missing numbers are ``null``), every
+    column inline (for stdout)."""
     return dump_document(json_document(evaluation, verdict))
+
+
+def side_file_path(path: str | Path) -> Path:
+    """Where the side file of the JSON at ``path`` goes: ``report.json`` → ``report.rounds.npz``."""
+    path = Path(path)
+    return path.with_name(path.stem + ".rounds.npz")
+
+
+def json_outputs(
+    evaluation: Evaluation, verdict: Verdict, path: str | Path
+) -> list[tuple[Path, bytes]]:
+    """The JSON file at ``path`` and, when per-round columns are long, its side file."""
+    side: dict[str, np.ndarray] = {}
+    document = json_document(evaluation, verdict, side)
+    if not side:
+        return [(Path(path), dump_document(document).encode("utf-8"))]
+    buffer = io.BytesIO()
+    np.savez_compressed(buffer, **side)  # type: ignore[arg-type]
+    data = buffer.getvalue()
+    npz = side_file_path(path)
+    document = {
+        "format_version": JSON_FORMAT_VERSION,
+        "tool_version": document["tool_version"],
+        "side_file": {
+            "path": npz.name,
+            "sha256": hashlib.sha256(data).hexdigest(),
+            "arrays": sorted(side),
+        },
+        "evaluation": document["evaluation"],
+        "verdict": document["verdict"],
+    }
+    return [(Path(path), dump_document(document).encode("utf-8")), (npz, data)]
 
 
 # --------------------------------------------------------------------------- shared by every
@@ -199,8 +250,10 @@ def parse_evaluation_json(text: str, source: str) -> tuple[Evaluation, dict[str,
             path=source,
             hint="write one with --json",
         )
-    refuse_newer(document_version(document, source), EVALUATION_FORMAT_VERSION, source)
+    refuse_newer(document_version(document, source), JSON_FORMAT_VERSION, source)
     data = document["evaluation"]
+    if "side_file" in document:
+        data = _with_side_file(data, document["side_file"], source)
     inner = (
         data.get("format_version", EVALUATION_FORMAT_VERSION) if isinstance(data, dict) else None
     )
@@ -215,6 +268,43 @@ def parse_evaluation_json(text: str, source: str) -> tuple[Evaluation, dict[str,
     return evaluation, verdict
 
 
+def _with_side_file(data: Any, reference: Any, source: str) -> Any:
+    """``data`` with every side-file marker replaced by its column from the ``.npz``."""
+    if not isinstance(reference, dict) or not isinstance(reference.get("path"), str):
+        raise InputError("'side_file' must name the side file's path", path=source)
+    name = reference["path"]
+    if Path(name).name != name:
+        raise InputError(f"side file {name!r} must sit beside the JSON", path=source)
+    npz = Path(source).parent / name
+    try:
+        raw = npz.read_bytes()
+    except OSError as error:
+        raise InputError(
+            f"cannot read its side file {name}: {error.strerror or error}", path=source
+        ) from None
+    if hashlib.sha256(raw).hexdigest() != reference.get("sha256"):
+        raise InputError(f"side file {name} is not the one this JSON was written with", path=source)
+    try:
+        with np.load(io.BytesIO(raw), allow_pickle=False) as archive:
+            arrays = {key: archive[key] for key in archive.files}
+    except (OSError, ValueError) as error:
+        raise InputError(f"side file {name} is not a readable .npz: {error}", path=source) from None
+
+    def restore(node: Any) -> Any:
+        if isinstance(node, dict):
+            if set(node) == {SIDE_MARKER}:
+                key = node[SIDE_MARKER]
+                if key not in arrays:
+                    raise InputError(f"side file {name} has no column {key!r}", path=source)
+                return arrays[key].tolist()
+            return {k: restore(v) for k, v in node.items()}
+        if isinstance(node, list):
+            return [restore(v) for v in node]
+        return node
+
+    return restore(data)
+
+
 def load_evaluation_json(path: str | Path) -> tuple[Evaluation, dict[str, Any]]:
     """A saved evaluation and its verdict (as a dict) from a file written by :func:`render_json`.
 
@@ -226,8 +316,13 @@ def load_evaluation_json(path: str | Path) -> tuple[Evaluation, dict[str, Any]]:
 def write_json(
     evaluation: Evaluation, verdict: Verdict, path: str | Path, *, stream: TextIO | None = None
 ) -> list[Path]:
-    """Write the JSON document to ``path`` atomically, or to ``stream`` (stdout) for ``-``.
+    """Write the JSON document to ``path`` atomically (with its side file when per-round columns
+    are long), or to ``stream`` (stdout, every column inline) for ``-``.
 
     Returns the paths written (none for ``-``).
     """
-    return write_document_text(render_json(evaluation, verdict), path, stream=stream)
+    if str(path) == "-":
+        return write_document_text(render_json(evaluation, verdict), path, stream=stream)
+    from jetx_diag.files import write_files
+
+    return write_files(json_outputs(evaluation, verdict, path))

@@ -111,12 +111,10 @@ def evaluation_from_predictions(
             predictions, called, metrics, settings, skill, context or SkillContext()
         )
     calls = RoundCalls(
-        round_ids=tuple(int(i) for i in predictions.round_ids),
-        actual=tuple(float(a) for a in predictions.actual),
-        called_above=tuple(bool(c) for c in called),
-        p_above=None
-        if predictions.p_above is None
-        else tuple(float(p) for p in predictions.p_above),
+        round_ids=predictions.round_ids,
+        actual=predictions.actual,
+        called_above=called,
+        p_above=predictions.p_above,
     )
     return Evaluation(
         label=label,

@@ -398,7 +398,7 @@ def build_plots(evaluation: Evaluation, msg: Messages, stem: str = "report") -> 
     )
     images.append(("confusion", confusion_title, figure_png(figure)))
     calls = evaluation.calls
-    if calls.p_above is not None and calls.p_above:
+    if calls.p_above is not None and calls.p_above.size:
         p_above = np.asarray(calls.p_above, dtype=float)
         ended_above = is_above(calls.actual, evaluation.settings.threshold)
         when_below, when_above = p_above[~ended_above], p_above[ended_above]

@@ -10,7 +10,7 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from jetx_diag.errors import UsageError
-from jetx_diag.evaluation.document import render_json
+from jetx_diag.evaluation.document import json_outputs
 from jetx_diag.evaluation.record import Evaluation
 from jetx_diag.files import write_files
 from jetx_diag.report.context import build_context
@@ -82,7 +82,7 @@ def render_outputs(
             images=context["plots"]["images"],
         )
     if "json" in chosen:
-        outputs.append((out_dir / f"{stem}.json", render_json(evaluation, verdict).encode("utf-8")))
+        outputs.extend(json_outputs(evaluation, verdict, out_dir / f"{stem}.json"))
     if "junit" in chosen:
         outputs.append(
             (out_dir / f"{stem}.junit.xml", render_junit([(evaluation, verdict)]).encode("utf-8"))

@@ -82,6 +82,11 @@ def auto_block_length(n: int) -> int:
     return max(1, math.ceil(n ** (1.0 / 3.0) - 1e-9))
 
 
+def permutation_batch(n: int) -> int:
+    """Resamples or permutations of ``n`` rounds processed at once: about two million values."""
+    return max(1, _CHUNK_ELEMENTS // max(1, n))
+
+
 def block_indices(
     n: int, n_resamples: int, block_length: int, rng: np.random.Generator
 ) -> np.ndarray:
@@ -104,6 +109,7 @@ def bootstrap_interval(
     n_resamples: int = RESAMPLES,
     seed: int = 0,
     block_length: int | None = None,
+    direct: bool = False,
 ) -> Interval | None:
     """Percentile bootstrap interval of ``statistic`` over paired, round-ordered ``arrays``.
 
@@ -113,6 +119,11 @@ def bootstrap_interval(
     ``block_length=None`` uses :func:`auto_block_length`; ``1`` is the i.i.d. bootstrap.
     Same ``seed``, same interval. ``None`` when the statistic is undefined on the data itself,
     or for a single round: every resample of one round is that round, which bounds nothing.
+
+    A statistic with an ``on_blocks`` method (:mod:`jetx_diag.scoring.resampling`) is computed from
+    the
+    resamples' block starts instead of gathered resamples, the same values at a fraction of the
+    cost; ``direct=True`` gathers them anyway (to compare the two).
     """
     data = [np.asarray(a) for a in arrays]
     if not data or any(d.ndim != 1 or d.shape != data[0].shape for d in data):
@@ -132,7 +143,7 @@ def bootstrap_interval(
         values = _iid_values(statistic, data, n_resamples, rng)
         method = "bootstrap"
     else:
-        values = _block_values(statistic, data, n_resamples, block, rng)
+        values = _block_values(statistic, data, n_resamples, block, rng, direct)
         method = "block_bootstrap"
     values = values[np.isfinite(values)]
     if values.size == 0:
@@ -158,6 +169,9 @@ def _iid_values(
         vectorized=True,
         method="percentile",
         rng=rng,
+        # Resamples in batches: never an n × resamples matrix. scipy draws the same indices
+        # whatever the batch, so the interval does not depend on it.
+        batch=permutation_batch(data[0].shape[0]),
     )
     return np.asarray(result.bootstrap_distribution, dtype=float).ravel()
 
@@ -168,12 +182,21 @@ def _block_values(
     n_resamples: int,
     block: int,
     rng: np.random.Generator,
+    direct: bool = False,
 ) -> np.ndarray:
     n = data[0].shape[0]
-    chunk = max(1, _CHUNK_ELEMENTS // n)
+    chunk = permutation_batch(n)
+    on_blocks = None if direct else getattr(statistic, "on_blocks", None)
     out = []
     for start in range(0, n_resamples, chunk):
-        idx = block_indices(n, min(chunk, n_resamples - start), block, rng)
+        k = min(chunk, n_resamples - start)
+        if on_blocks is not None:
+            # The same draws as block_indices, kept as starts (numpy draws the same integers
+            # whatever the chunking, so chunks do not change the interval either).
+            starts = rng.integers(0, n, size=(k, math.ceil(n / block)))
+            out.append(np.asarray(on_blocks(data, starts, block), dtype=float))
+            continue
+        idx = block_indices(n, k, block, rng)
         out.append(np.asarray(statistic(*(d[idx] for d in data), axis=-1), dtype=float))
     return np.concatenate(out)
 

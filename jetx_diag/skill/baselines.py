@@ -16,7 +16,7 @@ from sklearn.pipeline import make_pipeline
 from sklearn.preprocessing import StandardScaler
 
 from jetx_diag.errors import MismatchError, UsageError
-from jetx_diag.results import Metrics, Rate
+from jetx_diag.results import Metrics, Rate, equal_with_columns, read_only_column
 from jetx_diag.scoring.metrics import compute_metrics, is_above
 
 #: Baseline names in the order the report lists them (ties for "best" go to the earlier one).
@@ -45,16 +45,24 @@ class BaseRate:
     held_out: Rate  # the same share on the held-out rounds, for comparison
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # equal_with_columns: the calls are an array
 class Baseline:
     """One baseline's calls on the held-out rounds and the document's metrics for them."""
 
     name: str
     metrics: Metrics
-    called_above: tuple[bool, ...]
+    called_above: np.ndarray  # bool, one per held-out round
     # Metrics a random rule scores on average (the weighted coin), by metric name, in [0, 1].
     expected: dict[str, float] = field(default_factory=dict)
     details: dict[str, str] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "called_above", read_only_column(self.called_above, np.bool_))
+
+    def __eq__(self, other: object) -> bool:
+        return equal_with_columns(self, other)
+
+    __hash__ = None  # type: ignore[assignment]
 
 
 @dataclass(frozen=True)
@@ -188,8 +196,7 @@ def run_baselines(
         details: dict[str, str] | None = None,
     ) -> Baseline:
         metrics = compute_metrics(values, calls, threshold=threshold)
-        called = tuple(bool(c) for c in calls)
-        return Baseline(name, metrics, called, expected or {}, details or {})
+        return Baseline(name, metrics, calls, expected or {}, details or {})
 
     rng = np.random.default_rng(seed)
     coin_calls = rng.random(n) < rate.probability

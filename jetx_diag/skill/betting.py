@@ -18,14 +18,15 @@ import numpy as np
 from numpy.typing import ArrayLike
 
 from jetx_diag.errors import MismatchError, UsageError
-from jetx_diag.results import Rate
+from jetx_diag.results import Rate, equal_with_columns, read_only_column
+from jetx_diag.scoring.resampling import SumStatistic
 from jetx_diag.scoring.stats import LEVEL, RESAMPLES, Interval, bootstrap_interval, wilson
 
 #: Default cash-out multiplier.
 CASHOUT = 1.5
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # equal_with_columns: the bankroll is an array
 class BetSimulation:
     """One strategy's flat-stake bets on the held-out rounds, in round order (1 unit per bet)."""
 
@@ -40,7 +41,15 @@ class BetSimulation:
     return_per_bet_interval: Interval | None  # block bootstrap over rounds
     longest_losing_streak: int  # consecutive lost bets (rounds without a bet do not break it)
     max_drawdown: float  # largest fall of the bankroll from an earlier peak, in units
-    bankroll: tuple[float, ...]  # net units before the first round, then after each round
+    bankroll: np.ndarray  # net units before the first round, then after each round (float64)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "bankroll", read_only_column(self.bankroll, np.float64))
+
+    def __eq__(self, other: object) -> bool:
+        return equal_with_columns(self, other)
+
+    __hash__ = None  # type: ignore[assignment]
 
 
 @dataclass(frozen=True)
@@ -53,14 +62,14 @@ class BettingReport:
     best_baseline: BetSimulation | None
 
 
-def _check_cashout(cashout: float) -> None:
+def check_cashout(cashout: float) -> None:
     if not cashout > 1.0:  # also refuses NaN
         raise UsageError(f"cash-out multiplier must be above 1.00, got {cashout}")
 
 
 def bet_profits(actual: ArrayLike, bets: ArrayLike, cashout: float = CASHOUT) -> np.ndarray:
     """Units won or lost on each round: ``cashout − 1``, ``−1``, or 0 where no bet was placed."""
-    _check_cashout(cashout)
+    check_cashout(cashout)
     values = np.asarray(actual, dtype=float)
     placed = np.asarray(bets, dtype=bool)
     if values.shape != placed.shape:
@@ -69,9 +78,16 @@ def bet_profits(actual: ArrayLike, bets: ArrayLike, cashout: float = CASHOUT) ->
     return np.where(placed, np.where(won, cashout - 1.0, -1.0), 0.0)
 
 
-def _return_per_bet(profit: np.ndarray, placed: np.ndarray, axis: int = -1) -> np.ndarray:
-    with np.errstate(invalid="ignore", divide="ignore"):
-        return np.sum(profit, axis=axis) / np.sum(placed, axis=axis)
+def return_per_bet_statistic(cashout: float) -> SumStatistic:
+    """Net units per bet of resampled rounds, ``statistic(won, lost, axis=-1)`` on 0/1 columns
+    of bets won and lost: ``((cashout − 1)·wins − losses) / bets``, from counts, so resamples are
+    summed exactly (and from block starts, see :mod:`jetx_diag.scoring.resampling`)."""
+
+    def reduce(wins: np.ndarray, losses: np.ndarray) -> np.ndarray:
+        with np.errstate(invalid="ignore", divide="ignore"):
+            return ((cashout - 1.0) * wins - losses) / (wins + losses)
+
+    return SumStatistic(lambda won, lost: (won, lost), reduce, "return_per_bet")
 
 
 def longest_run(flags: np.ndarray) -> int:
@@ -111,9 +127,9 @@ def simulate(
     interval = None
     if n_bets:
         interval = bootstrap_interval(
-            _return_per_bet,
-            profit,
-            placed.astype(float),
+            return_per_bet_statistic(cashout),
+            won.astype(np.int64),
+            (placed & ~won).astype(np.int64),
             level=level,
             n_resamples=n_bootstrap,
             seed=seed,
@@ -132,7 +148,7 @@ def simulate(
         return_per_bet_interval=interval,
         longest_losing_streak=longest_run(~won[placed]),
         max_drawdown=max_drawdown(bankroll),
-        bankroll=tuple(float(v) for v in bankroll),
+        bankroll=bankroll,
     )
 
 
@@ -150,7 +166,7 @@ def betting_report(
     block_length: int | None = None,
 ) -> BettingReport:
     """The model's bets, betting every round, and the best baseline's bets, side by side."""
-    _check_cashout(cashout)
+    check_cashout(cashout)
     values = np.asarray(actual, dtype=float)
 
     def run(bets: ArrayLike, strategy: str) -> BetSimulation:

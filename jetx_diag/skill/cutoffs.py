@@ -14,11 +14,11 @@ import numpy as np
 from numpy.typing import ArrayLike
 
 from jetx_diag.errors import MismatchError, UsageError
-from jetx_diag.results import Metrics, Rate
-from jetx_diag.scoring.metrics import compute_metrics
+from jetx_diag.results import ConfusionMatrix, Metrics, Rate
+from jetx_diag.scoring.metrics import metrics_from_confusion
 from jetx_diag.scoring.stats import LEVEL, decide_with_rounds
 from jetx_diag.scoring.targets import DEFAULT_TARGETS, Target, TargetResult, check_target
-from jetx_diag.skill.betting import CASHOUT, bet_profits
+from jetx_diag.skill.betting import CASHOUT, check_cashout
 from jetx_diag.skill.calibration import check_probabilities
 
 #: Cut-offs swept by default: 0.05, 0.10, …, 0.95.
@@ -83,21 +83,47 @@ def sweep_cutoffs(
     cashout: float = CASHOUT,
     slice_name: str = "held_out",
 ) -> CutoffSweep:
-    """Metrics, bet win rate and return per bet for each cut-off (calls: ``p_above >= c``)."""
+    """Metrics, bet win rate and return per bet for each cut-off (calls: ``p_above >= c``).
+
+    One sort for every cut-off: the rounds called "above" at ``c`` are those with the largest
+    ``p``, so each cut-off's counts are sums over a suffix of the sorted rounds (equal to
+    counting ``p >= c`` round by round; ``tests/test_scale_stats.py`` checks it).
+    """
     values = np.asarray(actual, dtype=float)
     p = check_probabilities(p_above, values.size)
     if not cutoffs or any(not 0.0 <= c <= 1.0 for c in cutoffs):
         raise UsageError("cut-offs must be one or more numbers in [0, 1]")
+    check_cashout(cashout)
+    n = int(values.size)
+    order = np.argsort(p, kind="stable")
+    sorted_p = p[order]
+    # suffix[i]: rounds among the sorted ones from position i on, for each kind of count.
+    above = (values >= threshold)[order]
+    won = (values >= cashout)[order]
+    above_suffix = np.concatenate([np.cumsum(above[::-1])[::-1], [0]])
+    won_suffix = np.concatenate([np.cumsum(won[::-1])[::-1], [0]])
+    total_above = int(above_suffix[0]) if n else 0
     rows = []
     for cutoff in cutoffs:
-        called = p >= cutoff
-        metrics = compute_metrics(values, called, threshold=threshold)
-        profit = bet_profits(values, called, cashout)
-        bets = int(called.sum())
-        wins = int(np.sum(called & (values >= cashout)))
-        net = float(profit.sum())
+        first = int(np.searchsorted(sorted_p, cutoff, side="left"))  # first p >= cutoff
+        bets = n - first
+        above_called = int(above_suffix[first])
+        wins = int(won_suffix[first])
+        matrix = ConfusionMatrix(
+            below_called_below=(n - total_above) - (bets - above_called),
+            below_called_above=bets - above_called,
+            above_called_below=total_above - above_called,
+            above_called_above=above_called,
+        )
+        net = (cashout - 1.0) * wins - (bets - wins)
         rows.append(
-            CutoffRow(float(cutoff), metrics, Rate(wins, bets), net, net / bets if bets else None)
+            CutoffRow(
+                float(cutoff),
+                metrics_from_confusion(matrix),
+                Rate(wins, bets),
+                net,
+                net / bets if bets else None,
+            )
         )
     return CutoffSweep(slice_name, int(values.size), float(cashout), tuple(rows))
 

@@ -5,7 +5,9 @@ history looks like that, no model can beat always-"above" on the below/above cal
 returns ``−edge`` on average. The audit says so plainly, with its numbers:
 
 * Wald–Wolfowitz runs test on the below/above sequence (statsmodels ``runstest_1samp``);
-* Ljung–Box on log multipliers (statsmodels ``acorr_ljungbox``) at lags 5, 10 and 20; the verdict
+* Ljung–Box on log multipliers (the statistic of statsmodels ``acorr_ljungbox``, on
+  autocorrelations computed through the FFT, so a million rounds cost a million, not a million
+  squared, operations) at lags 5, 10 and 20; the verdict
   uses lag 10, the usual choice for non-seasonal series (Hyndman & Athanasopoulos, FPP3 §5.4),
   so that only one lag is tested;
 * autocorrelation with Bartlett bands (statsmodels ``acf``) as data for a plot;
@@ -26,7 +28,6 @@ import numpy as np
 from numpy.typing import ArrayLike
 from scipy import stats as sps
 from statsmodels.sandbox.stats.runs import runstest_1samp
-from statsmodels.stats.diagnostic import acorr_ljungbox
 from statsmodels.tsa.stattools import acf
 
 from jetx_diag.errors import UsageError
@@ -159,11 +160,27 @@ def ljung_box(
     usable = tuple(sorted({int(lag) for lag in lags if 1 <= lag <= logs.size // 5}))
     if not usable or np.ptp(logs) == 0:
         return None
-    table = acorr_ljungbox(logs, lags=list(usable), return_df=True)
-    statistics = tuple(float(v) for v in table["lb_stat"])
-    p_values = tuple(float(v) for v in table["lb_pvalue"])
+    statistic, p_value = ljung_box_statistics(logs, usable)
+    statistics = tuple(float(v) for v in statistic)
+    p_values = tuple(float(v) for v in p_value)
     chosen = verdict_lag if verdict_lag in usable else usable[-1]
     return LjungBox(usable, statistics, p_values, chosen, p_values[usable.index(chosen)])
+
+
+def ljung_box_statistics(series: np.ndarray, lags: Sequence[int]) -> tuple[np.ndarray, np.ndarray]:
+    """Ljung–Box Q and its chi-square p-value at each of ``lags`` (no model degrees of freedom).
+
+    statsmodels' ``acorr_ljungbox`` computes the autocorrelations with ``fft=False``, a direct
+    correlation of the whole series with itself: O(n²), 39 s of a 200,000-round report. The
+    statistic is the same with the FFT (O(n log n)): ``Q(h) = n(n + 2) Σ_{k ≤ h} r_k² / (n − k)``.
+    """
+    n = series.size
+    wanted = np.asarray(lags, dtype=int)
+    top = int(wanted.max())
+    r = acf(series, nlags=top, fft=True)
+    terms = r[1 : top + 1] ** 2 / (n - np.arange(1, top + 1))
+    q = n * (n + 2) * np.cumsum(terms)[wanted - 1]
+    return q, sps.chi2.sf(q, wanted)
 
 
 def autocorrelation(

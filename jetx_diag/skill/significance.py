@@ -21,6 +21,7 @@ checkpoints or cutoffs were tried on the same rounds, p-values are Holm-correcte
 
 from __future__ import annotations
 
+import math
 import warnings
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -34,6 +35,7 @@ from statsmodels.stats.multitest import multipletests
 
 from jetx_diag.errors import UsageError
 from jetx_diag.results import Rate
+from jetx_diag.scoring.resampling import AucStatistic, SumStatistic, auc_permutation_null
 from jetx_diag.scoring.stats import LEVEL, RESAMPLES, Interval, bootstrap_interval, wilson
 from jetx_diag.skill.martingale import MartingaleResult, fair_rate, martingale_test
 from jetx_diag.skill.null_simulation import SimulatedNull
@@ -232,8 +234,34 @@ def _auc_from_ranks(ranks: np.ndarray, labels: np.ndarray, axis: int = -1) -> np
         return u / (positives * negatives)
 
 
-def _auc_statistic(scores: np.ndarray, labels: np.ndarray, axis: int = -1) -> np.ndarray:
-    return _auc_from_ranks(sps.rankdata(scores, axis=axis), labels, axis=axis)
+#: The AUC of resampled rounds; bootstrapped from block starts (jetx_diag.scoring.resampling).
+_auc_statistic = AucStatistic()
+
+
+def _auc_permutations(
+    ranks: np.ndarray, labels: np.ndarray, n_permutations: int, seed: int
+) -> tuple[float, np.ndarray]:
+    """Permutation p-value (H1: AUC > 0.5) and null distribution, as scipy's
+    ``permutation_test`` computes them with this seed."""
+    rng = np.random.default_rng(seed)
+    if ranks.size <= 20 and math.factorial(ranks.size) ** 2 <= n_permutations:
+        # So few rounds that scipy enumerates every pairing instead of drawing them.
+        perm = sps.permutation_test(
+            (ranks, labels),
+            lambda r, y, axis=-1: _auc_from_ranks(r, y, axis=axis),
+            permutation_type="pairings",
+            vectorized=True,
+            n_resamples=n_permutations,
+            alternative="greater",
+            rng=rng,
+        )
+        return float(perm.pvalue), np.asarray(perm.null_distribution)
+    null = auc_permutation_null(ranks, labels, n_permutations, rng)
+    observed = float(_auc_from_ranks(ranks, labels))
+    # scipy's comparison: a null value within 100 ulps of the observed one counts as reaching it.
+    gamma = abs(np.finfo(float).eps * 100 * observed)
+    count = np.count_nonzero(null >= observed - gamma) + 1
+    return float(min(1.0, count / (n_permutations + 1.0))), null
 
 
 def auc_test(
@@ -247,7 +275,8 @@ def auc_test(
     block_length: int | None = None,
 ) -> AucResult | None:
     """ROC AUC (sklearn) with a block-bootstrap interval and a permutation p-value (scipy
-    ``permutation_test``, labels shuffled against the model's scores); ``None`` with one class."""
+    ``permutation_test``'s draws, labels shuffled against the model's scores); ``None`` with one
+    class."""
     labels = np.asarray(actual_above, dtype=float)
     scores = np.asarray(p_above, dtype=float)
     positives = int(labels.sum())
@@ -257,17 +286,8 @@ def auc_test(
     value = float(roc_auc_score(labels, scores))
     # AUC depends on the ranks only: rank once, then each permutation is a weighted sum.
     ranks = sps.rankdata(scores)
-    perm = sps.permutation_test(
-        (ranks, labels),
-        lambda r, y, axis=-1: _auc_from_ranks(r, y, axis=axis),
-        permutation_type="pairings",
-        vectorized=True,
-        n_resamples=n_permutations,
-        alternative="greater",
-        rng=np.random.default_rng(seed),
-    )
+    p_greater, null = _auc_permutations(ranks, labels, n_permutations, seed)
     # The same null distribution answers the other direction: P(AUC_perm <= AUC_observed).
-    null = np.asarray(perm.null_distribution)
     tolerance = 1e-12 * max(1.0, abs(value))
     p_less = (np.sum(null <= value + tolerance) + 1.0) / (null.size + 1.0)
     interval = bootstrap_interval(
@@ -282,7 +302,7 @@ def auc_test(
     return AucResult(
         value,
         interval,
-        float(perm.pvalue),
+        p_greater,
         float(p_less),
         n_permutations,
         positives,
@@ -290,19 +310,15 @@ def auc_test(
     )
 
 
-def _agreement_counts(
-    called: np.ndarray, actual: np.ndarray, axis: int
-) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
-    tp = np.sum(called * actual, axis=axis)
-    fp = np.sum(called * (1 - actual), axis=axis)
-    fn = np.sum((1 - called) * actual, axis=axis)
-    tn = np.sum((1 - called) * (1 - actual), axis=axis)
-    return tp, fp, fn, tn
+def _agreement_columns(called: np.ndarray, actual: np.ndarray) -> tuple[np.ndarray, ...]:
+    # One 0/1 column per cell of the 2×2 table: tp, fp, fn, tn.
+    missed, wrong = 1 - actual, 1 - called
+    return called * actual, called * missed, wrong * actual, wrong * missed
 
 
-def kappa_statistic(called: np.ndarray, actual: np.ndarray, axis: int = -1) -> np.ndarray:
-    """Cohen's kappa from counts, vectorised over resamples (NaN when chance agreement is 1)."""
-    tp, fp, fn, tn = _agreement_counts(called, actual, axis)
+def _kappa_from_counts(
+    tp: np.ndarray, fp: np.ndarray, fn: np.ndarray, tn: np.ndarray
+) -> np.ndarray:
     n = tp + fp + fn + tn
     observed = (tp + tn) / n
     chance = ((tp + fp) * (tp + fn) + (tn + fn) * (tn + fp)) / (n * n)
@@ -310,12 +326,17 @@ def kappa_statistic(called: np.ndarray, actual: np.ndarray, axis: int = -1) -> n
         return (observed - chance) / (1.0 - chance)
 
 
-def mcc_statistic(called: np.ndarray, actual: np.ndarray, axis: int = -1) -> np.ndarray:
-    """Matthews correlation from counts, vectorised; 0 when a margin is empty (as sklearn)."""
-    tp, fp, fn, tn = _agreement_counts(called, actual, axis)
+def _mcc_from_counts(tp: np.ndarray, fp: np.ndarray, fn: np.ndarray, tn: np.ndarray) -> np.ndarray:
     denominator = np.sqrt((tp + fp) * (tp + fn) * (tn + fp) * (tn + fn))
     safe = np.where(denominator == 0, 1.0, denominator)
     return np.where(denominator == 0, 0.0, (tp * tn - fp * fn) / safe)
+
+
+#: Cohen's kappa from counts, vectorised over resamples (NaN when chance agreement is 1):
+#: ``kappa_statistic(called, actual, axis=-1)``.
+kappa_statistic = SumStatistic(_agreement_columns, _kappa_from_counts, "kappa_statistic")
+#: Matthews correlation from counts, vectorised; 0 when a margin is empty (as sklearn).
+mcc_statistic = SumStatistic(_agreement_columns, _mcc_from_counts, "mcc_statistic")
 
 
 def agreement(

@@ -15,12 +15,13 @@ from test_report_core import document_case
 from jetx_diag import __version__
 from jetx_diag.errors import InputError
 from jetx_diag.evaluation.document import (
+    INLINE_FORMAT_VERSION,
+    JSON_FORMAT_VERSION,
     load_evaluation_json,
     render_json,
     verdict_from_dict,
     write_json,
 )
-from jetx_diag.evaluation.record import EVALUATION_FORMAT_VERSION
 from jetx_diag.results import ConfusionMatrix, RegressionErrors
 from jetx_diag.scoring.metrics import metrics_from_confusion
 
@@ -73,7 +74,7 @@ def test_document_header_and_strict_json() -> None:
     text = render_json(evaluation, verdict)
     document = json.loads(text)
     assert list(document) == ["format_version", "tool_version", "evaluation", "verdict"]
-    assert document["format_version"] == EVALUATION_FORMAT_VERSION
+    assert document["format_version"] == INLINE_FORMAT_VERSION  # no side file: version 1
     assert document["tool_version"] == __version__
     assert "NaN" not in text and "Infinity" not in text
     assert "\\u" not in text.replace("\\\\u2028", "")  # UTF-8 text, not ASCII escapes
@@ -91,13 +92,14 @@ def test_json_to_stdout(tmp_path: Path) -> None:
 def test_newer_format_version_is_refused(tmp_path: Path) -> None:
     evaluation, verdict = document_case()
     document = json.loads(render_json(evaluation, verdict))
-    document["format_version"] = EVALUATION_FORMAT_VERSION + 1
+    document["format_version"] = JSON_FORMAT_VERSION + 1
     path = write(tmp_path, json.dumps(document))
-    with pytest.raises(InputError, match=r"newer jetx-diag \(format_version 2") as error:
+    newer = rf"newer jetx-diag \(format_version {JSON_FORMAT_VERSION + 1}"
+    with pytest.raises(InputError, match=newer) as error:
         load_evaluation_json(path)
     assert error.value.path == str(path)
     assert "upgrade jetx-diag" in str(error.value)
-    document["format_version"] = EVALUATION_FORMAT_VERSION
+    document["format_version"] = JSON_FORMAT_VERSION
     document["evaluation"]["format_version"] = 99
     with pytest.raises(InputError, match="evaluation written by a newer jetx-diag"):
         load_evaluation_json(write(tmp_path, json.dumps(document)))

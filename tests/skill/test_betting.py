@@ -30,7 +30,7 @@ def test_ten_rounds_by_hand() -> None:
     assert result.net_units == pytest.approx(3 * 0.5 - 5)  # -3.5
     assert result.return_per_bet == pytest.approx(-3.5 / 8)
     # Bankroll after each round: round 6 and 10 have no bet, so it stays put there.
-    assert result.bankroll == pytest.approx(
+    assert result.bankroll.tolist() == pytest.approx(
         (0.0, -1.0, -0.5, 0.0, -1.0, -2.0, -2.0, -3.0, -4.0, -3.5, -3.5)
     )
     # Peak 0 (start, and after round 3) down to -4 after round 8.
@@ -58,7 +58,7 @@ def test_no_bets_is_not_a_crash() -> None:
     assert result.return_per_bet is None and result.return_per_bet_interval is None
     assert result.win_rate_interval is None
     assert result.longest_losing_streak == 0 and result.max_drawdown == 0.0
-    assert result.bankroll == (0.0,) * 11
+    assert result.bankroll.tolist() == [0.0] * 11
 
 
 def test_helpers() -> None:

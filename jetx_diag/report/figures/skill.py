@@ -17,6 +17,7 @@ from matplotlib.figure import Figure
 from matplotlib.ticker import MaxNLocator
 
 from jetx_diag.report.figures.base import PNG_DPI
+from jetx_diag.report.figures.downsample import envelope
 
 _BELOW_COLOR = "#c0392b"
 _ABOVE_COLOR = "#2e86c1"
@@ -191,9 +192,9 @@ def bankroll_plot(curves: Sequence[tuple[str, Sequence[float]]], labels: Bankrol
     figure = _figure(6.8, 3.8)
     axes = figure.add_subplot()
     for index, (label, bankroll) in enumerate(curves):
-        y = np.asarray(bankroll, dtype=float)
+        x, y = envelope(np.asarray(bankroll, dtype=float))  # a million rounds: a few thousand
         axes.plot(
-            np.arange(y.size),
+            x,
             y,
             color=_CURVE_COLORS[index % len(_CURVE_COLORS)],
             linewidth=1.6 if index == 0 else 1.1,
