@@ -232,7 +232,8 @@ def render_comparison(
     With ``reports``, each checkpoint's own report goes to ``<out_dir>/<checkpoint>/`` in the
     same formats, and the page links to it with a relative address.
     """
-    from jetx_diag.report_core import page_outputs, render_outputs, render_template
+    from jetx_diag.render_html import render_compare_html
+    from jetx_diag.report_core import page_outputs, render_outputs
 
     folder = Path(out_dir)
     chosen = tuple(dict.fromkeys(formats))
@@ -255,7 +256,7 @@ def render_comparison(
                 folder,
                 "compare",
                 markdown=render_compare_markdown(context) if page_format == "md" else None,
-                html=render_template("compare.html.j2", context) if page_format == "html" else None,
+                html=render_compare_html(context) if page_format == "html" else None,
                 images=images,
             )
         )

@@ -117,7 +117,14 @@ def section_header(comparison: Comparison, msg: Messages) -> Context:
             msg("header.rule_probability", threshold=f"{threshold:g}", cutoff=f"{cutoff:g}"),
         )
     targets = comparison.best.verdict.results
-    add("compare.targets", ", ".join(f"{r.target.metric} {target_text(r.target)}" for r in targets))
+    threshold = threshold_text(comparison)
+    add(
+        "compare.targets",
+        ", ".join(
+            msg(f"metric.{r.target.metric}", threshold=threshold) + " " + target_text(r.target)
+            for r in targets
+        ),
+    )
     add("header.tool", msg("header.tool_value", version=comparison.tool_version))
     notes = []
     if not comparison.same_rounds:
@@ -200,6 +207,7 @@ def _cell(entry: Entry, metric: str, msg: Messages) -> Context:
         "status_class": "" if status is None else status.replace("/", ""),
         # n/a already reads "—" in the text: no second dash as its symbol.
         "symbol": "" if status in (None, "n/a") else msg(f"status.{status}"),
+        "word": "" if status in (None, "n/a") else msg(f"status_word.{status}"),
     }
 
 

@@ -79,6 +79,7 @@ def render_history(
 
     ``md``: ``<stem>.md`` and its PNGs beside it; ``html``: one self-contained ``<stem>.html``.
     """
+    from jetx_diag.render_html import render_history_html
     from jetx_diag.report_core import page_outputs, render_template
 
     context = history_context(diagnosis, lang, run_label=run_label, stem=stem, threshold=threshold)
@@ -86,6 +87,6 @@ def render_history(
         out_dir,
         stem,
         markdown=render_template("history.md.j2", context) if "md" in formats else None,
-        html=render_template("history.html.j2", context) if "html" in formats else None,
+        html=render_history_html(context) if "html" in formats else None,
         images=context["plots"]["images"],
     )

@@ -183,6 +183,13 @@ def test_calibration_and_cutoff_sweep(document) -> None:  # type: ignore[no-unty
         "60.72% (637/1049)",
     ]
     assert in_use[0]["cells"][-1] == "−93.50"
+    # The document's p_above never falls below 0.25: every cut-off up to 0.25 calls "above"
+    # on every round, so those five identical rows are one row.
+    first = section["sweep"][0]
+    assert first["cutoff"] == "0.05–0.25" and not first["in_use"]
+    assert first["cells"][:3] == ["0.00% (0/438)", "100.00% (680/680)", "100.00% (438/438)"]
+    shown = [tuple(row["cells"]) for row in section["sweep"]]
+    assert all(a != b for a, b in zip(shown, shown[1:], strict=False))
     assert section["choice"] == (
         "No cut-off was chosen: that needs a validation slice before the held-out rounds."
     )

@@ -845,4 +845,7 @@ EN: dict[str, str] = {
         "{names}."
     ),
     "junit.chance_failure": "better than chance: {sentence}",
+    # ---------------------------------------------------------------- page layout
+    "page.contents": "Contents",
+    "calibration.cutoff_range": "{first}–{last}",
 }

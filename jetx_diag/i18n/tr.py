@@ -854,4 +854,7 @@ TR: dict[str, str] = {
         "--require-decided: {count} hedef nokta tahminiyle tuttu ama kesin değil: {names}."
     ),
     "junit.chance_failure": "şanstan iyi: {sentence}",
+    # ---------------------------------------------------------------- page layout
+    "page.contents": "İçindekiler",
+    "calibration.cutoff_range": "{first}–{last}",
 }
