@@ -39,6 +39,7 @@ from jetx_diag.compare_sections import (
     threshold_text,
 )
 from jetx_diag.i18n.messages import Messages, messages
+from jetx_diag.number_style import styled_context
 from jetx_diag.report_images import Image, image_contexts
 from jetx_diag.report_sections import target_text
 
@@ -198,7 +199,7 @@ def build_compare_context(
         context[name] = built[name]
         if built[name] is not None:
             context["sections"].append(name)
-    return context
+    return styled_context(context, lang)
 
 
 def render_compare_markdown(context: Context) -> str:

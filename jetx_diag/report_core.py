@@ -26,6 +26,7 @@ import jinja2
 
 from jetx_diag.errors import UsageError
 from jetx_diag.i18n.messages import messages
+from jetx_diag.number_style import styled_context
 from jetx_diag.report_provenance import MAX_REJECTED_SHOWN, recorded_percent
 from jetx_diag.report_sections import SECTIONS, Context, build_plots, off_text, target_text
 from jetx_diag.results import Evaluation
@@ -146,7 +147,7 @@ def build_context(
             "images": build_plots(evaluation, msg, stem),
         }
         context["sections"].append("plots")
-    return context
+    return styled_context(context, lang)
 
 
 # --------------------------------------------------------------------------- writing

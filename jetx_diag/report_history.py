@@ -13,6 +13,7 @@ from typing import Any
 
 from jetx_diag import __version__
 from jetx_diag.i18n.messages import messages
+from jetx_diag.number_style import styled_context
 from jetx_diag.render_json import dump_document
 from jetx_diag.report_images import image_contexts
 from jetx_diag.report_training import training_images, training_section
@@ -47,12 +48,13 @@ def history_context(
         },
     ]
     images = training_images(diagnosis, msg) if include_plots else []
-    return {
+    context = {
         "lang": lang,
         "history": {"title": msg("history.title", run=run_label), "rows": rows},
         "training": training_section(diagnosis, msg, threshold=threshold),
         "plots": {"heading": msg("plots.heading"), "images": image_contexts(images, stem)},
     }
+    return styled_context(context, lang)
 
 
 def history_json(diagnosis: TrainingDiagnosis) -> str:

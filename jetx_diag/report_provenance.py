@@ -51,7 +51,7 @@ def section_data_quality(evaluation: Evaluation, verdict: Verdict, msg: Messages
         "rejected": [{"where": r.where, "raw": r.raw, "reason": reason(r.reason)} for r in shown],
         "more": msg("data.more_rejected", more=more) if more > 0 else None,
         "notes_heading": msg("data.notes"),
-        "notes": list(data.notes),
+        "notes": [msg.recorded(note) for note in data.notes],
     }
 
 
@@ -165,4 +165,7 @@ def section_recorded(evaluation: Evaluation, verdict: Verdict, msg: Messages) ->
 def section_warnings(evaluation: Evaluation, verdict: Verdict, msg: Messages) -> Context | None:
     if not evaluation.warnings:
         return None
-    return {"heading": msg("warnings.heading"), "items": list(evaluation.warnings)}
+    return {
+        "heading": msg("warnings.heading"),
+        "items": [msg.recorded(warning) for warning in evaluation.warnings],
+    }

@@ -99,7 +99,7 @@ def print_summary(
         if quality["more"]:
             console.print(Text(quality["more"]))
     for warning in evaluation.warnings:
-        console.print(Text("⚠ " + warning, style="yellow"))
+        console.print(Text("⚠ " + msg.recorded(warning), style="yellow"))
     if written:
         console.print(Text(msg("terminal.written"), style="bold"))
         for path in written:

@@ -13,6 +13,7 @@ import numpy as np
 from numpy.typing import ArrayLike
 
 from jetx_diag.errors import ArtifactError, UsageError
+from jetx_diag.i18n.messages import record
 from jetx_diag.results import Rate
 from jetx_diag.training_logs import TrainingRun
 from jetx_diag.training_metadata import normalise_class_weights
@@ -171,7 +172,14 @@ def checkpoint_widths(
             Finding("checkpoint_scaler_mismatch", "critical", None, numbers, items=(name,))
         )
     notes = (
-        (f"{scaler} ({scaler_width} features) fits the feature input of {', '.join(agree)}",)
+        (
+            record(
+                "record.scaler_fits",
+                scaler=scaler,
+                width=int(scaler_width),
+                checkpoints=", ".join(agree),
+            ),
+        )
         if agree
         else ()
     )

@@ -33,6 +33,7 @@ from pathlib import Path
 from typing import Any
 
 from jetx_diag.errors import LogError
+from jetx_diag.i18n.messages import record
 
 # The metadata JSON is read by training_metadata; its names stay importable from here.
 from jetx_diag.training_metadata import (
@@ -237,7 +238,9 @@ def _scan(run_dir: Path) -> tuple[dict[str, Path], list[str]]:
     for path in [*csvs, *histories]:  # CSVLogger files win over History dumps of the same stage
         name = _stage_name(path)
         if name in found:
-            notes.append(f"{path.name} ignored: stage {name!r} is read from {found[name].name}")
+            notes.append(
+                record("record.log_ignored", file=path.name, stage=name, other=found[name].name)
+            )
             continue
         found[name] = path
     ordered = {name: found[name] for name in sorted(found, key=_natural_key)}
@@ -307,7 +310,7 @@ def load_run(
     if metadata_path is None and directory is not None and directory.is_dir():
         metadata_path = find_metadata(directory)
         if metadata_path is None:
-            notes.append(f"no metadata JSON ({METADATA_NAMES[0]}) in {directory}")
+            notes.append(record("record.no_metadata", name=METADATA_NAMES[0], folder=directory))
     if metadata_path is not None:
         metadata = read_metadata(metadata_path)
     return TrainingRun(
@@ -433,7 +436,7 @@ def _parse_history_json(
         )
     if epochs is not None and columns and len(epochs) != len(next(iter(columns.values()))):
         raise LogError("the 'epoch' list and the metric lists differ in length", path=file)
-    notes = [f"members that are not lists ignored: {', '.join(skipped)}"] if skipped else []
+    notes = [record("record.not_lists", names=", ".join(skipped))] if skipped else []
     return epochs, columns, notes
 
 
@@ -452,7 +455,7 @@ def _build_stage(
     if epochs is None:
         epochs = list(range(1, n_rows + 1))
         if fmt == "csv":
-            notes.append("no 'epoch' column: rows numbered 1, 2, … in file order")
+            notes.append(record("record.no_epoch_column"))
     for earlier, later in itertools.pairwise(epochs):
         if later <= earlier:
             raise LogError(
@@ -461,9 +464,9 @@ def _build_stage(
                 hint="the file may hold several runs (CSVLogger append=True?); split it",
             )
     if epochs[0] != 1:
-        notes.append(f"log starts at epoch {epochs[0]} (resumed training?)")
+        notes.append(record("record.resumed", epoch=epochs[0]))
     if n_rows == 1:
-        notes.append("only one epoch logged: no trend can be read")
+        notes.append(record("record.one_epoch"))
 
     metrics: dict[str, tuple[float | None, ...]] = {}
     not_finite: dict[str, tuple[int, ...]] = {}
@@ -477,8 +480,7 @@ def _build_stage(
             continue
         if texts:
             notes.append(
-                f"{column}: {len(texts)} value(s) are not numbers (e.g. {str(texts[0])!r}); "
-                "kept as not logged"
+                record("record.not_numbers", column=column, count=len(texts), example=str(texts[0]))
             )
         bad = tuple(e for e, v in zip(epochs, values, strict=True) if _not_finite(v))
         if bad:
@@ -488,9 +490,9 @@ def _build_stage(
             v if isinstance(v, float) and math.isfinite(v) else None for v in values
         )
     if dropped_text:
-        notes.append(f"columns without numbers ignored: {', '.join(dropped_text)}")
+        notes.append(record("record.columns_no_numbers", columns=", ".join(dropped_text)))
     if dropped_empty:
-        notes.append(f"columns never logged ignored: {', '.join(dropped_empty)}")
+        notes.append(record("record.columns_empty", columns=", ".join(dropped_empty)))
     if not metrics:
         raise LogError("training log has no numeric metric columns", path=file)
 
@@ -503,13 +505,10 @@ def _build_stage(
                 if note:
                     notes.append(note)
     if "val_below_accuracy" not in roles and "val_money_loss_risk" not in roles:
-        notes.append(
-            "no per-epoch validation below-accuracy logged (e.g. val_below_accuracy): "
-            "the progress table shows the metrics that are there"
-        )
+        notes.append(record("record.no_below_logged"))
     unknown = [c for c in metrics if c not in roles.values()]
     if unknown:
-        notes.append(f"other columns kept as logged: {', '.join(unknown)}")
+        notes.append(record("record.other_columns", columns=", ".join(unknown)))
     return StageLog(
         name=name,
         source=str(file),
@@ -548,13 +547,13 @@ def _as_share(
     if max(present) > 1.0 and max(present) <= 100.0 and min(present) >= 0.0:
         return (
             tuple(None if v is None else v / 100.0 for v in values),
-            f"{column} looks like percentages (max {max(present):g}): divided by 100",
+            record("record.percent_column", column=column, largest=f"{max(present):g}"),
         )
     outside = [v for v in present if v < 0.0 or v > 1.0]
     if outside:
         return (
             tuple(None if v is None or v < 0.0 or v > 1.0 else v for v in values),
-            f"{column}: {len(outside)} value(s) outside 0–1 kept as not logged",
+            record("record.outside_share", column=column, count=len(outside)),
         )
     return values, ""
 

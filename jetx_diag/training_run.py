@@ -15,6 +15,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from jetx_diag.errors import InputError, JetxDiagError
+from jetx_diag.i18n.messages import record
 from jetx_diag.results import RECORDED_METRICS, Evaluation
 from jetx_diag.training_diagnosis import diagnose
 from jetx_diag.training_logs import TrainingRun, load_run, stage_logs_in
@@ -115,7 +116,7 @@ def _widths(run_dir: str | Path | None, options: TrainingOptions) -> _Widths:
         found.sort(key=lambda p: not p.name.lower().startswith("scaler"))
         scaler = None if not found else str(found[0])
     if scaler is None:
-        return _Widths(notes=("no scaler found: feature widths not checked",))
+        return _Widths(notes=(record("record.no_scaler"),))
     try:
         fitted = load_scaler(scaler).scaler
     except JetxDiagError as error:

@@ -857,4 +857,63 @@ TR: dict[str, str] = {
     # ---------------------------------------------------------------- page layout
     "page.contents": "İçindekiler",
     "calibration.cutoff_range": "{first}–{last}",
+    # ---------------------------------------------------------------- sentences stored in results
+    "record.rowid_order": (
+        "'{column}' sütunu yok: turlar rowid sırasıyla (saklandıkları sırayla) okundu"
+    ),
+    "record.only_column": "'{column}' tek sütun: değerler ondan okundu",
+    "record.text_cells": "{count} metin hücresinde geçerli bir sayı vardı; kullanıldı",
+    "record.out_of_order": "{count} satır id sırasının dışında saklanmış (id sırasıyla işlendi)",
+    "record.id_gap": "{low} ile {high} arasında {count} id eksik",
+    "record.id_gaps": "{gaps} boşlukta toplam {missing} id eksik (en büyüğü: {largest})",
+    "record.blank_lines": "{count} boş satır atlandı (satır numaraları: {lines})",
+    "record.metrics_of_other": (
+        "{name}, {own} dosyasının değil {other} dosyasının metriklerini kaydediyor: bu checkpoint "
+        "için kaydedilen ve ölçülen değerler karşılaştırılmadı"
+    ),
+    "record.metrics_of_unknown": (
+        "{name}, metriklerinin hangi checkpoint'e ait olduğunu belirtmiyor (eğitim betikleri "
+        "genellikle final modelinkini kaydeder); yine de bu checkpoint'in değerlerinin yanında "
+        "gösteriliyor"
+    ),
+    "record.scaler_unused": "{path} scaler'ı kullanılmadı: modelin özellik girdisi yok",
+    "record.no_goal": "loglarda hedef metrik yok (doğrulama doğruluğu da kaybı da loglanmamış)",
+    "record.weights_no_below": "{stage} class weight'lerinde 'altı' ağırlığı yok: kontrol edilmedi",
+    "record.no_run_dir": "eğitim klasörü verilmedi: beklenen dosyalar kontrol edilmedi",
+    "record.no_recorded": "model bilgisinde karşılaştırılacak kayıtlı metrik yok",
+    "record.log_ignored": "{file} kullanılmadı: '{stage}' aşaması {other} dosyasından okundu",
+    "record.no_metadata": "{folder} içinde model bilgisi JSON'u ({name}) yok",
+    "record.not_lists": "liste olmayan alanlar atlandı: {names}",
+    "record.no_epoch_column": (
+        "'epoch' sütunu yok: satırlar dosyadaki sırayla 1, 2, … diye numaralandı"
+    ),
+    "record.resumed": "log {epoch}. epoch'tan başlıyor (eğitime kalınan yerden mi devam edildi?)",
+    "record.one_epoch": "yalnızca bir epoch loglanmış: bir eğilim okunamaz",
+    "record.not_numbers": (
+        "{column}: {count} değer sayı değil (örneğin '{example}'); bu epoch'lar loglanmamış sayıldı"
+    ),
+    "record.columns_no_numbers": "sayı içermeyen sütunlar atlandı: {columns}",
+    "record.columns_empty": "hiç loglanmamış sütunlar atlandı: {columns}",
+    "record.no_below_logged": (
+        "epoch başına doğrulama 1.5 altı doğruluğu loglanmamış (örneğin val_below_accuracy): "
+        "ilerleme tablosu loglanan metrikleri gösteriyor"
+    ),
+    "record.other_columns": "loglandığı gibi gösterilen diğer sütunlar: {columns}",
+    "record.no_scaler": "scaler bulunamadı: özellik sayıları kontrol edilmedi",
+    "record.scaler_fits": (
+        "{scaler} ({width} özellik) şu checkpoint'lerin özellik girdisine uyuyor: {checkpoints}"
+    ),
+    "record.metrics_repeat": (
+        "{file}: metrics.{key}, zaten kaydedilmiş olan {name} değerini tekrarlıyor; ilki kullanıldı"
+    ),
+    "record.not_rate": "{file}: metrics.{key} = {value} bir oran değil",
+    "record.meta_not_object": "'{key}' bir nesne değil: atlandı",
+    "record.meta_not_number": "'{key}' bir sayı değil: atlandı",
+    "record.meta_not_whole": "'{key}' bir tam sayı değil: atlandı",
+    "record.meta_not_list": "'{key}' bir liste değil: atlandı",
+    "record.meta_files_not_list": "'files' / 'artifacts' bir dosya adı listesi değil: atlandı",
+    "record.mode_unknown": "callbacks.{stage}.mode '{mode}' bilinmiyor: metrik adından çıkarıldı",
+    "list.and": "{head} ve {last}",
+    "record.percent_column": "{column} yüzde gibi görünüyor (en büyük {largest}): 100'e bölündü",
+    "record.outside_share": "{column}: 0–1 dışındaki {count} değer loglanmamış sayıldı",
 }
