@@ -167,16 +167,14 @@ def section_best(comparison: Comparison, msg: Messages) -> Context:
     worse_other = [o for o in worse if o not in worse_collapsed]
     worse_texts = []
     if worse_other:
-        worse_texts.append(
-            msg("compare.worse_than", best=best.label, others=", ".join(worse_other))
-        )
+        worse_texts.append(msg("compare.worse_than", best=best.label, others=msg.join(worse_other)))
     if worse_collapsed and best.collapsed_to is None:
         worse_texts.append(
-            msg("compare.worse_than_collapsed", best=best.label, others=", ".join(worse_collapsed))
+            msg("compare.worse_than_collapsed", best=best.label, others=msg.join(worse_collapsed))
         )
     elif worse_collapsed:
         worse_texts.append(
-            msg("compare.worse_than", best=best.label, others=", ".join(worse_collapsed))
+            msg("compare.worse_than", best=best.label, others=msg.join(worse_collapsed))
         )
     collapsed = [text for text in (_collapse_text(e, msg) for e in comparison.entries) if text]
     every_collapsed = all(e.collapsed_to is not None for e in comparison.entries)
@@ -190,7 +188,7 @@ def section_best(comparison: Comparison, msg: Messages) -> Context:
         "decided": _decided_text(comparison, msg),
         "indistinguishable": None
         if not same
-        else msg("compare.indistinguishable", best=best.label, others=", ".join(same)),
+        else msg("compare.indistinguishable", best=best.label, others=msg.join(same)),
         "worse": worse_texts,
         "collapsed": collapsed,
         "all_collapsed": msg("compare.all_collapsed") if every_collapsed else None,

@@ -193,12 +193,12 @@ TR: dict[str, str] = {
     ),
     "training.not_logged": "loglanmamış",
     "training.this_checkpoint": (
-        "Bu checkpoint ({label}), {stage} aşamasının epoch {epoch} noktasında kaydettiği model; "
-        "{monitor} ile seçildi. O epoch'ta {goal}: {value}; en iyisi epoch {best_epoch}: "
+        "Bu checkpoint ({label}), {stage} aşamasının {epoch}. epoch'ta kaydettiği model; "
+        "{monitor} ile seçildi. O epoch'ta {goal}: {value}; en iyisi {best_epoch}. epoch'ta: "
         "{best}."
     ),
     "training.this_checkpoint_flat": (
-        "Bu checkpoint ({label}), {stage} aşamasının epoch {epoch} noktasında kaydettiği model; "
+        "Bu checkpoint ({label}), {stage} aşamasının {epoch}. epoch'ta kaydettiği model; "
         "{monitor} ile seçildi. O epoch'ta {goal}: {value}."
     ),
     "training.this_checkpoint_epoch_unknown": (
@@ -207,24 +207,24 @@ TR: dict[str, str] = {
     ),
     "training.stages_heading": "Aşamalar",
     "training.stage_line": (
-        "{stage}: en iyi epoch {best_epoch} ({goal} {best}), durduğu epoch {stop}, {past}."
+        "{stage}: en iyi epoch {best_epoch} ({goal} {best}); eğitim {stop}. epoch'ta durdu, {past}."
     ),
     "training.past": "zirveden sonra {count} epoch",
     "training.past_one": "zirveden sonra {count} epoch",
     "training.stage_line_at_end": (
-        "{stage}: en iyi epoch {best_epoch} ({goal} {best}) son epoch; epoch {stop} noktasında "
-        "hâlâ iyileşirken durdu."
+        "{stage}: en iyi epoch son epoch, {best_epoch} ({goal} {best}); eğitim {stop}. "
+        "epoch'ta hâlâ iyileşirken durdu."
     ),
     "training.stage_line_no_peak": (
-        "{stage}: {epochs} epoch loglandı, durduğu epoch {stop}; {goal} hiç değişmedi, en iyi "
-        "epoch yok."
+        "{stage}: {epochs} epoch loglandı, eğitim {stop}. epoch'ta durdu; {goal} hiç "
+        "değişmedi, en iyi epoch yok."
     ),
     "training.stage_line_no_goal": (
-        "{stage}: {epochs} epoch loglandı, durduğu epoch {stop}; hedef metrik loglanmamış."
+        "{stage}: {epochs} epoch loglandı, eğitim {stop}. epoch'ta durdu; hedef metrik loglanmamış."
     ),
     "training.stage_patience": (
         "{goal} izlenip patience={patience} ile EarlyStopping, epoch {best_epoch} modelini "
-        "tutup epoch {stop} noktasında dururdu."
+        "tutup {stop}. epoch'ta dururdu."
     ),
     "training.stage_checkpoint": (
         "Checkpoint'i seçen metrik: {monitor} ({source}); epoch {epoch}, o epoch'ta {goal}: "
@@ -329,8 +329,8 @@ TR: dict[str, str] = {
         "{stage}: {goal_metric} için en iyi epoch: {best_epoch} ({best_value:.1%}); eğitimin "
         "durduğu epoch: {stop_epoch}; zirveden sonra geçen epoch sayısı: {epochs_past_peak} (son "
         "değer {final_value:.1%}). Geriye bakınca, {goal_metric} izlenip "
-        "patience={patience_needed} ile EarlyStopping, epoch {best_epoch} modelini tutup epoch "
-        "{stop_with_needed} noktasında dururdu."
+        "patience={patience_needed} ile EarlyStopping, {best_epoch}. epoch'un modelini tutup "
+        "{stop_with_needed}. epoch'ta dururdu."
     ),
     "training.finding.peak_at_end": (
         "{stage}: {goal_metric} son epoch'ta ({stop_epoch}, {best_value:.1%}) hâlâ en iyi "
@@ -383,8 +383,8 @@ TR: dict[str, str] = {
     ),
     "training.finding.early_stopping_inconsistent": (
         "{stage}: EarlyStopping(monitor={monitor}, patience={patience}) log üzerinde yeniden "
-        "oynatılınca {replay_stop} noktasında duruyor, ama log epoch {stop_epoch} noktasında "
-        "bitiyor: kaydedilen ayarlar ya da log çalışanla aynı değil."
+        "oynatılınca {replay_stop}. epoch'ta duruyor, ama log {stop_epoch}. epoch'ta bitiyor: "
+        "kaydedilen ayarlar ya da log, çalışan eğitimle aynı değil."
     ),
     "training.finding.epochs_disagree": (
         "{stage}: metadata {recorded_epochs} epoch kaydediyor, logda {logged_epochs} epoch var."
@@ -502,12 +502,13 @@ TR: dict[str, str] = {
     ),
     "compare.all_collapsed": "Bütün checkpoint'ler tek sınıfa çökmüş: hiçbiri kullanılamaz.",
     "compare.worse_than": (
-        "{others}, {best} checkpoint'inden anlamlı şekilde daha çok turu doğru bildi: {best} "
-        "yalnızca yukarıdaki sıralama kuralıyla önde."
+        "{best} checkpoint'inden anlamlı ölçüde daha çok turu doğru bilen: {others}. {best} "
+        "yalnızca yukarıdaki sıralama kuralı sayesinde önde."
     ),
     "compare.worse_than_collapsed": (
-        "{others}, {best} checkpoint'inden anlamlı şekilde daha çok turu doğru bildi; ama "
-        "neredeyse her turda tek sınıf diyerek (taban oran, beceri değil): bu yüzden arkasında."
+        "{best} checkpoint'inden anlamlı ölçüde daha çok turu doğru bilen: {others}; ama bunu "
+        "neredeyse her turda tek sınıf diyerek yaptı (taban oran, beceri değil): bu yüzden "
+        "{best} önde."
     ),
     "compare.source_checkpoint": "checkpoint",
     "compare.source_json": "kayıtlı JSON",
@@ -724,9 +725,9 @@ TR: dict[str, str] = {
     "significance.mcnemar_exact": "kesin binom",
     "significance.mcnemar_chi2": "ki-kare {statistic}",
     "significance.win_value": "{rate} / {null}",
-    "significance.p_pair": "{greater} (yüksek), {less} (düşük)",
+    "significance.p_pair": "daha yüksek mi: {greater}; daha düşük mü: {less}",
     "significance.p_two_sided": "{p} (çift yönlü)",
-    "significance.p_higher": "{p} (yüksek)",
+    "significance.p_higher": "daha yüksek mi: {p}",
     "significance.outcome_better": "model daha iyi",
     "significance.outcome_worse": "model daha kötü",
     "significance.outcome_indistinguishable": "fark gösterilemedi",
@@ -741,7 +742,7 @@ TR: dict[str, str] = {
     ),
     "significance.bootstrap": (
         "Kapalı formu olmayan aralıklar: dairesel blok bootstrap, {resamples} yeniden örnekleme, "
-        "{block} turluk bloklar, tohum {seed}."
+        "{block} turluk bloklar, seed={seed}."
     ),
     "calibration.heading": "🎯 Olasılıkları dürüst mü? Kalibrasyon ve eşikler",
     "calibration.brier": (
