@@ -227,7 +227,7 @@ def publish_comparison(
         from jetx_diag.render_junit import write_junit
 
         items = [(e.evaluation, e.verdict) for e in comparison.entries]
-        written.append(write_junit(items, junit_path, name="jetx-diag compare"))
+        written.append(write_junit(items, junit_path, name="jetx-diag compare", lang=lang))
     # $GITHUB_STEP_SUMMARY, when set: the page's Markdown without images or links, bounded.
     summary = step_summary(compare_summary(comparison, lang, check), lang)
     if summary is not None:

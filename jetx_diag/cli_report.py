@@ -134,7 +134,7 @@ def publish(
     if junit_path:
         from jetx_diag.render_junit import write_junit
 
-        written.append(write_junit([(evaluation, verdict)], junit_path))
+        written.append(write_junit([(evaluation, verdict)], junit_path, lang=lang))
     # $GITHUB_STEP_SUMMARY, when set: the report's Markdown without images, bounded.
     summary = step_summary(report_summary(evaluation, verdict, lang, check), lang)
     if summary is not None:

@@ -253,7 +253,10 @@ def render_outputs(
         outputs.append((out_dir / f"{stem}.json", render_json(evaluation, verdict).encode("utf-8")))
     if "junit" in chosen:
         outputs.append(
-            (out_dir / f"{stem}.junit.xml", render_junit([(evaluation, verdict)]).encode("utf-8"))
+            (
+                out_dir / f"{stem}.junit.xml",
+                render_junit([(evaluation, verdict)], lang=lang).encode("utf-8"),
+            )
         )
     return outputs
 

@@ -8,6 +8,7 @@ three-way target decisions, the JSON keys, and the real history's randomness aud
 
 from __future__ import annotations
 
+import itertools
 import json
 import math
 import re
@@ -189,7 +190,7 @@ def test_calibration_and_cutoff_sweep(document) -> None:  # type: ignore[no-unty
     assert first["cutoff"] == "0.05–0.25" and not first["in_use"]
     assert first["cells"][:3] == ["0.00% (0/438)", "100.00% (680/680)", "100.00% (438/438)"]
     shown = [tuple(row["cells"]) for row in section["sweep"]]
-    assert all(a != b for a, b in zip(shown, shown[1:], strict=False))
+    assert all(a != b for a, b in itertools.pairwise(shown))
     assert section["choice"] == (
         "No cut-off was chosen: that needs a validation slice before the held-out rounds."
     )

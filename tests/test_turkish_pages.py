@@ -18,16 +18,15 @@ XHTML = "{http://www.w3.org/1999/xhtml}"
 
 #: Common English words that are not Turkish words and not the document's kept English terms
 #: ("Threshold Accuracy", "Confusion Matrix", "checkpoint", "epoch", "bias", "class weight").
-ENGLISH = frozenset(
-    """
+_WORDS = """
     the and of is are not with from which than was were been this that these those kept fits
     logged input samples every only when where would could should has have had for by on at
     to as it its be an or but none missed met held stopped past peak epochs weights file files
     other columns found used between rows rounds round above below ignored missing skipped read
     usable evaluated shown there no yes more less than before after because without into over
     under same each per rate share calls called bets lost won ended reached beats chance
-    """.split()
-)
+"""
+ENGLISH = frozenset(_WORDS.split())
 
 #: Visible text allowed to hold an English word: names the document itself keeps in English.
 KEPT = ("Threshold Accuracy", "Classification Accuracy", "Confusion Matrix")

@@ -923,4 +923,9 @@ EN: dict[str, str] = {
     "record.outside_share": (
         "{column}: {count:plural:value:values} outside 0–1 kept as not logged"
     ),
+    # ---------------------------------------------------------------- JUnit details
+    "junit.details": (
+        "metric: {metric} ({key})\nmeasured: {result}\ntarget: {target}\n"
+        "compared value: {shown}\ncheckpoint: {checkpoint}"
+    ),
 }

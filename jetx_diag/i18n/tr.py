@@ -917,4 +917,9 @@ TR: dict[str, str] = {
     "list.and": "{head} ve {last}",
     "record.percent_column": "{column} yüzde gibi görünüyor (en büyük {largest}): 100'e bölündü",
     "record.outside_share": "{column}: 0–1 dışındaki {count} değer loglanmamış sayıldı",
+    # ---------------------------------------------------------------- JUnit details
+    "junit.details": (
+        "metrik: {metric} ({key})\nölçülen: {result}\nhedef: {target}\n"
+        "karşılaştırılan değer: {shown}\ncheckpoint: {checkpoint}"
+    ),
 }
