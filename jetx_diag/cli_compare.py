@@ -29,6 +29,7 @@ from jetx_diag.cli_options import (
 from jetx_diag.config import Config, load_config
 from jetx_diag.errors import ConfigError, InputError, UsageError
 from jetx_diag.evaluate import EvaluationOptions, Evaluator, Progress
+from jetx_diag.i18n.messages import record
 
 #: Kinds of :func:`jetx_diag.artifacts.sniffing.sniff` that are checkpoints (a zip only with
 #: config.json).
@@ -186,11 +187,17 @@ def evaluate_sources(
         if evaluator is None:
             evaluator = Evaluator(options, progress)
         if progress is not None:
-            progress(f"checkpoint {done + 1}/{len(checkpoints)}: {source.path.name}", 0, 1)
+            task = record(
+                "record.progress_checkpoint",
+                done=done + 1,
+                total=len(checkpoints),
+                name=source.path.name,
+            )
+            progress(task, 0, 1)
         evaluation = evaluator.evaluate(str(source.path))
         done += 1
         if progress is not None:
-            progress(f"checkpoint {done}/{len(checkpoints)}: {source.path.name}", 1, 1)
+            progress(task, 1, 1)
         candidates.append(Candidate(evaluation, str(source.path), "checkpoint"))
     return _distinct_labels(candidates), evaluator
 
@@ -307,7 +314,8 @@ def run_compare(
     targets = build_targets(config, target_texts)
     rank_by = params.get("rank_by") or config.get("rank_by", "targets")
     quiet = bool(params.get("quiet"))
-    with progress_bars(not quiet) as progress:
+    lang = params.get("lang") or config.get("lang", "en")
+    with progress_bars(not quiet, lang) as progress:
         candidates, _ = evaluate_sources(sources, options, progress)
     comparison = compare_candidates(candidates, targets, rank_by=rank_by)
     return publish_comparison(comparison, config, params, targets, quiet=quiet)
@@ -408,6 +416,7 @@ def _check_one(checkpoint: Path, config: Config, params: dict[str, Any]) -> int:
 
     options = build_options(config, params)
     targets = build_targets(config, ())
-    with progress_bars(not params["quiet"]) as progress:
+    lang = params.get("lang") or config.get("lang", "en")
+    with progress_bars(not params["quiet"], lang) as progress:
         evaluation = Evaluator(options, progress).evaluate(str(checkpoint))
     return publish(evaluation, targets, config, params, quiet=bool(params["quiet"]))

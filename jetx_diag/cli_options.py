@@ -17,6 +17,7 @@ import click
 
 from jetx_diag.config import Config
 from jetx_diag.errors import UsageError
+from jetx_diag.i18n.messages import messages
 
 if TYPE_CHECKING:
     from jetx_diag.evaluate import EvaluationOptions, Progress
@@ -325,8 +326,11 @@ def gate(passed: bool, check: Any, *, undecided: bool = False) -> int:
 
 
 @contextmanager
-def progress_bars(enabled: bool) -> Iterator[Progress | None]:
-    """A rich progress display on stderr when it is a terminal; nothing otherwise."""
+def progress_bars(enabled: bool, lang: str = "en") -> Iterator[Progress | None]:
+    """A rich progress display on stderr when it is a terminal; nothing otherwise.
+
+    Task names are codes (``features``) or sentences made by ``record``; both are shown in
+    ``lang``."""
     if not enabled:
         yield None
         return
@@ -345,10 +349,12 @@ def progress_bars(enabled: bool) -> Iterator[Progress | None]:
         transient=True,
     ) as bars:
         tasks: dict[str, Any] = {}
+        msg = messages(lang)
 
         def update(task: str, done: int, total: int) -> None:
             if task not in tasks:
-                tasks[task] = bars.add_task(task, total=total)
+                shown = msg.get(f"progress.{task}", msg.recorded(task))
+                tasks[task] = bars.add_task(shown, total=total)
             bars.update(tasks[task], completed=done, total=total)
 
         yield update

@@ -90,7 +90,7 @@ def report(checkpoint: str | None, **params: Any) -> int:
     if checkpoint is not None and predictions_csv is not None:
         raise UsageError("give either a CHECKPOINT or --predictions, not both")
     quiet = bool(params.get("quiet"))
-    with progress_bars(not quiet) as progress:
+    with progress_bars(not quiet, params.get("lang") or config.get("lang", "en")) as progress:
         if predictions_csv is not None:
             evaluation = evaluate_predictions_file(predictions_csv, options)
         else:

@@ -928,4 +928,7 @@ EN: dict[str, str] = {
         "metric: {metric} ({key})\nmeasured: {result}\ntarget: {target}\n"
         "compared value: {shown}\ncheckpoint: {checkpoint}"
     ),
+    # ---------------------------------------------------------------- progress
+    "progress.features": "features",
+    "record.progress_checkpoint": "checkpoint {done}/{total}: {name}",
 }

@@ -922,4 +922,7 @@ TR: dict[str, str] = {
         "metrik: {metric} ({key})\nölçülen: {result}\nhedef: {target}\n"
         "karşılaştırılan değer: {shown}\ncheckpoint: {checkpoint}"
     ),
+    # ---------------------------------------------------------------- progress
+    "progress.features": "özellikler hesaplanıyor",
+    "record.progress_checkpoint": "{done}/{total}. checkpoint: {name}",
 }
