@@ -259,6 +259,7 @@ def print_comparison(
 
     from jetx_diag.compare_report import build_compare_context
     from jetx_diag.i18n.messages import messages
+    from jetx_diag.terminal_tables import print_table
 
     msg = messages(lang)
     context = build_compare_context(comparison, lang, baseline=baseline, include_plots=False)
@@ -279,7 +280,7 @@ def print_comparison(
         label = Text(f"{row['label']} {row['collapsed_symbol']}".strip())
         style = "bold green" if row["best"] else ("red" if row["collapsed"] else "")
         table.add_row(Text(str(row["rank"])), label, Text(row["targets"]), *cells, style=style)
-    console.print(table)
+    print_table(console, table)
     best = context["compare_best"]
     console.print(Text(best["best"], style="bold"))
     console.print(Text(f"{best['headline_symbol']} {best['headline']}"))
