@@ -11,6 +11,7 @@ from typing import Any
 
 import click
 
+from jetx_diag.cli_help import SectionedCommand
 from jetx_diag.cli_options import (
     PAGE_FORMATS,
     baseline_check,
@@ -328,7 +329,15 @@ def _rank_choice() -> click.Choice:
     return click.Choice(["targets", *TARGET_METRICS])
 
 
-@click.command()
+@click.command(
+    cls=SectionedCommand,
+    examples=(
+        "jetx-diag compare stage1_best.h5 stage2_best.h5 stage3_best.h5 --data jetx_data.db",
+        "jetx-diag compare models/ --data jetx_data.db --lang tr",
+        "jetx-diag compare reports/*/report.json            # saved evaluations, no model",
+        "jetx-diag compare models/ --data jetx_data.db --target 'below_accuracy>=70'",
+    ),
+)
 @click.argument("sources", nargs=-1, metavar="CHECKPOINT|FOLDER|EVALUATION.json...")
 @evaluation_options
 @target_option
@@ -371,7 +380,13 @@ def compare(sources: tuple[str, ...], **params: Any) -> int:
     return run_compare(gather_sources(paths), config, params, target_texts)
 
 
-@click.command()
+@click.command(
+    cls=SectionedCommand,
+    examples=(
+        "jetx-diag check                      # reads [jetx_diag] in setup.cfg",
+        "jetx-diag check --config pyproject.toml",
+    ),
+)
 @click.option("--config", "config_file", metavar="FILE", help="setup.cfg/pyproject.toml.")
 @quiet_option
 def check(config_file: str | None, quiet: bool) -> int:

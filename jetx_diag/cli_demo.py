@@ -12,13 +12,17 @@ from typing import Any
 
 import click
 
+from jetx_diag.cli_help import SectionedCommand
 from jetx_diag.evaluate import EvaluationOptions
 from jetx_diag.targets import DEFAULT_TARGETS
 
 DEMO_FEATURES = "jetx_diag.demo_features:extract_features"
 
 
-@click.command()
+@click.command(
+    cls=SectionedCommand,
+    examples=("jetx-diag demo", "jetx-diag demo --output /tmp/demo --lang tr"),
+)
 @click.option(
     "-o",
     "--output",

@@ -121,7 +121,8 @@ target_option = click.option(
     "target_texts",
     multiple=True,
     metavar="METRIC<OP>VALUE",
-    help="Override a target, e.g. below_accuracy>=80 (repeatable).",
+    help="Override a target, e.g. 'below_accuracy>=80' (quoted, or the shell reads > as a "
+    "redirection; repeatable).",
 )
 
 #: ``-q``: no terminal summary.

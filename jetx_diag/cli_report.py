@@ -7,6 +7,7 @@ from typing import Any
 
 import click
 
+from jetx_diag.cli_help import SectionedCommand
 from jetx_diag.cli_options import (
     PAGE_FORMATS,
     baseline_check,
@@ -40,7 +41,17 @@ __all__ = [
 FORMATS = PAGE_FORMATS
 
 
-@click.command()
+@click.command(
+    cls=SectionedCommand,
+    examples=(
+        "jetx-diag report stage2_best.h5 --data jetx_data.db \\",
+        "    --features mypackage.features:extract_all_features --lang tr",
+        "jetx-diag report --predictions preds.csv --json report.json --junit junit.xml",
+        "jetx-diag report stage2_best.h5 --data jetx_data.db --target 'below_accuracy>=80' \\",
+        "    --target 'money_loss_risk<15'",
+        "jetx-diag report stage2_best.h5 --data jetx_data.db --baseline previous.json",
+    ),
+)
 @click.argument("checkpoint", required=False, metavar="CHECKPOINT")
 @evaluation_options
 @click.option(
