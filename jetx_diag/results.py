@@ -247,6 +247,24 @@ class Evaluation:
     training: TrainingDiagnosis | None = None  # the run's logs, when found (training_diagnosis)
     format_version: int = FORMAT_VERSION
 
+    # Notebook display. The report stage is imported only when a notebook asks for it, so the
+    # result types stay free of rendering code.
+    def _repr_html_(self) -> str:
+        """The report's summary (header, targets, better than chance?) in a notebook cell."""
+        from jetx_diag.notebook import summary_html
+
+        return summary_html(self)
+
+    def to_frame(self, what: str = "calls") -> Any:
+        """A ``pandas.DataFrame``: ``"calls"``, one row per evaluated round (actual, p_above,
+        called_above, ended_above, correct); ``"metrics"``, one row per metric with its counts."""
+        from jetx_diag.notebook import calls_frame, metrics_frame
+
+        frames = {"calls": calls_frame, "metrics": metrics_frame}
+        if what not in frames:
+            raise ValueError(f"to_frame: what must be 'calls' or 'metrics', not {what!r}")
+        return frames[what](self)
+
 
 # --------------------------------------------------------------------------- serialisation
 
