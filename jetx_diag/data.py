@@ -28,7 +28,7 @@ from pathlib import Path
 
 import numpy as np
 
-from jetx_diag.i18n.messages import record
+from jetx_diag.i18n.messages import record as record_text
 
 from . import numbers
 from .errors import DataError, UsageError
@@ -321,7 +321,7 @@ def _load_sqlite(path: Path, *, table: str, column: str, id_column: str) -> Hist
                 if kinds[table_name] == "view":  # a view's rowid is NULL: no order at all
                     raise no_order
                 id_sql = "rowid"
-                notes.append(record("record.rowid_order", column=id_column))
+                notes.append(record_text("record.rowid_order", column=id_column))
             else:
                 id_sql = _quote_identifier(id_name)
             # Raw storage classes: Python's sqlite3 maps INTEGER/REAL/TEXT/BLOB/NULL to
@@ -417,7 +417,7 @@ def _load_csv(path: Path, text: str, *, column: str, id_column: str) -> History:
     notes = _blank_note(blank)
     value_name = header[value_index]
     if value_name.lower() != column.lower():
-        notes.append(record("record.only_column", column=value_name))
+        notes.append(record_text("record.only_column", column=value_name))
     read_as = f"CSV column {value_name!r}"
     if id_index >= 0:
         read_as += f", ordered by column {header[id_index]!r}"
@@ -517,7 +517,9 @@ def _blank_note(blank: list[int]) -> list[str]:
     if not blank:
         return []
     shown = ", ".join(str(n) for n in blank[:5]) + (", …" if len(blank) > 5 else "")
-    return [record("record.blank_lines", count=len(blank), lines=shown)]
+    if len(blank) == 1:
+        return [record_text("record.blank_line", lines=shown)]
+    return [record_text("record.blank_lines", count=len(blank), lines=shown)]
 
 
 # --------------------------------------------------------------------------- accounting
@@ -588,7 +590,7 @@ def _account(
             reasons[position] = reason
     if kind == "sqlite" and text_used:
         # Worth saying: a REAL column should not hold text, even text that parses.
-        notes = [*notes, record("record.text_cells", count=text_used)]
+        notes = [*notes, record_text("record.text_cells", count=text_used)]
 
     rejected = [
         RejectedRow(where=where(p, ids[p]), raw=show_raw(cells[p]), reason=reasons[p])
@@ -621,7 +623,7 @@ def _order_notes(stored_ids: np.ndarray, sorted_ids: np.ndarray) -> list[str]:
         running_max = np.maximum.accumulate(stored_ids)[:-1]
         late = int((stored_ids[1:] < running_max).sum())
         if late:
-            notes.append(record("record.out_of_order", count=late))
+            notes.append(record_text("record.out_of_order", count=late))
     unique_ids = np.unique(sorted_ids)
     steps = np.diff(unique_ids)
     gap_at = np.flatnonzero(steps > 1)
@@ -641,7 +643,7 @@ def _order_notes(stored_ids: np.ndarray, sorted_ids: np.ndarray) -> list[str]:
             missing = sum(gap[0] for gap in gaps)
             largest = max(gaps, key=lambda gap: gap[0])
             notes.append(
-                record(
+                record_text(
                     "record.id_gaps", missing=missing, gaps=len(gaps), largest=_gap_text(*largest)
                 )
             )
@@ -649,7 +651,7 @@ def _order_notes(stored_ids: np.ndarray, sorted_ids: np.ndarray) -> list[str]:
 
 
 def _gap_text(missing: int, low: int, high: int) -> str:
-    return record("record.id_gap", count=missing, low=low, high=high)
+    return record_text("record.id_gap", count=missing, low=low, high=high)
 
 
 def _enforce_limits(

@@ -64,6 +64,14 @@ def _saved_by(artifact: Artifact) -> str | None:
     return None
 
 
+#: Hex digits of a SHA-256 a page shows; enough to tell files apart at a glance.
+SHORT_HASH = 12
+
+
+def _short_hash(sha256: str) -> str:
+    return sha256 if len(sha256) <= SHORT_HASH + 4 else sha256[:SHORT_HASH] + "…"
+
+
 def section_artifacts(evaluation: Evaluation, verdict: Verdict, msg: Messages) -> Context | None:
     """Every file used, with its hash and the Keras version that wrote it; the model's shape."""
     model = evaluation.model
@@ -77,6 +85,8 @@ def section_artifacts(evaluation: Evaluation, verdict: Verdict, msg: Messages) -
                 "role": msg.get(f"role.{artifact.role}", artifact.role),
                 "path": artifact.path,
                 "sha256": artifact.sha256 or msg("none"),
+                # Shown shortened on a page, the full value on hover (and in the JSON).
+                "sha256_short": _short_hash(artifact.sha256) if artifact.sha256 else msg("none"),
                 "size": msg("none")
                 if artifact.size_bytes is None
                 else msg("artifacts.size_bytes", size=f"{artifact.size_bytes:,}"),

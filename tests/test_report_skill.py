@@ -235,8 +235,8 @@ def test_turkish_report_has_the_turkish_sentences(document) -> None:  # type: ig
     )
     for phrase in (
         "### ⚖️ Şanstan daha iyi mi?",
-        'Model, hep "üstü" kuralından daha iyi değil (Threshold Accuracy: model 59.30% (663/1118)',
-        "5.94% (26/438), 95% GA 4.08–8.56%",
+        'Model, hep "üstü" kuralından daha iyi değil (Threshold Accuracy: model %59.30 (663/1118)',
+        "%5.94 (26/438), %95 GA %4.08–8.56",
         "## 💰 Paraya ne yapardı? 1.5x'te sabit bir birimlik bahisler",
         "para kaybettirir",
         "## 🎲 Tahmin edilecek bir şey var mı? Turların kendisi",

@@ -873,7 +873,8 @@ EN: dict[str, str] = {
     "record.id_gaps": (
         "{missing:plural:id:ids} missing in {gaps:plural:gap:gaps} (largest: {largest})"
     ),
-    "record.blank_lines": "{count:plural:blank line:blank lines} skipped (line numbers {lines})",
+    "record.blank_line": "1 blank line skipped (line {lines})",
+    "record.blank_lines": "{count} blank lines skipped (lines {lines})",
     "record.metrics_of_other": (
         "{name} records the metrics of {other}, not {own}: no recorded-vs-measured comparison "
         "for this checkpoint"
@@ -894,8 +895,8 @@ EN: dict[str, str] = {
     "record.resumed": "log starts at epoch {epoch} (resumed training?)",
     "record.one_epoch": "only one epoch logged: no trend can be read",
     "record.not_numbers": (
-        "{column}: {count:plural:value is:values are} not numbers (e.g. '{example}'); "
-        "kept as not logged"
+        "{column}: {count:plural:value is not a number:values are not numbers} "
+        "(e.g. '{example}'); kept as not logged"
     ),
     "record.columns_no_numbers": "columns without numbers ignored: {columns}",
     "record.columns_empty": "columns never logged ignored: {columns}",

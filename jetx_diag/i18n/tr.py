@@ -867,7 +867,8 @@ TR: dict[str, str] = {
     "record.out_of_order": "{count} satır id sırasının dışında saklanmış (id sırasıyla işlendi)",
     "record.id_gap": "{low} ile {high} arasında {count} id eksik",
     "record.id_gaps": "{gaps} boşlukta toplam {missing} id eksik (en büyüğü: {largest})",
-    "record.blank_lines": "{count} boş satır atlandı (satır numaraları: {lines})",
+    "record.blank_line": "1 boş satır atlandı (satır {lines})",
+    "record.blank_lines": "{count} boş satır atlandı (satırlar: {lines})",
     "record.metrics_of_other": (
         "{name}, {own} dosyasının değil {other} dosyasının metriklerini kaydediyor: bu checkpoint "
         "için kaydedilen ve ölçülen değerler karşılaştırılmadı"
