@@ -6,6 +6,10 @@ digits: Turkish puts the percent sign before the number as the source document d
 (``%5.94``, ``%75+``, ``%4.08–8.56``) and keeps the document's ``.`` decimal point; a rate with
 nothing counted reads ``n/a (0/0)`` in English and ``tanımsız (0/0)`` in Turkish. Because the
 digits never change, the page, the JSON (English style) and the gate (numbers, not text) agree.
+
+Thousands: both languages group byte sizes and parameter counts with ``,`` as the source
+document does ("2,135"); counts of rounds and ids are written without grouping in both, so a
+round id reads the same in the report as in the database.
 """
 
 from __future__ import annotations
