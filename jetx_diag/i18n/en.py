@@ -867,7 +867,7 @@ EN: dict[str, str] = {
     # language shows them from its own catalog.
     "record.rowid_order": "no '{column}' column: rounds ordered by rowid (storage order)",
     "record.only_column": "column '{column}' is the only column: used as the values",
-    "record.text_cells": "{count:plural:text cell:text cells} held a valid number and were used",
+    "record.text_cells": "{count:plural:text cell:text cells} held a valid number: used",
     "record.out_of_order": "{count:plural:row:rows} stored out of id order (processed in id order)",
     "record.id_gap": "{count:plural:id:ids} missing between {low} and {high}",
     "record.id_gaps": (
