@@ -34,3 +34,17 @@ def _isolated_environment(monkeypatch: pytest.MonkeyPatch, tmp_path_factory) -> 
     monkeypatch.delenv("GITHUB_STEP_SUMMARY", raising=False)
     monkeypatch.setenv("PYTHONSAFEPATH", "1")
     monkeypatch.setenv("JETX_DIAG_CACHE", str(tmp_path_factory.getbasetemp() / "feature-cache"))
+
+
+# --------------------------------------------------------------------------- rendered pages
+@pytest.fixture(scope="session")
+def pages(tmp_path_factory):  # type: ignore[no-untyped-def]
+    """Every page (report, comparison, run report) in both languages, written once per session
+    by the real tool (see page_fixtures): ``pages["tr"].report`` is a path to an HTML file."""
+    from page_fixtures import build_pages
+
+    root = tmp_path_factory.mktemp("pages")
+    with pytest.MonkeyPatch.context() as patch:  # the isolation above, for this session fixture
+        patch.delenv("GITHUB_STEP_SUMMARY", raising=False)
+        patch.setenv("JETX_DIAG_CACHE", str(root / "feature-cache"))
+        return {lang: build_pages(root / lang, lang) for lang in ("en", "tr")}

@@ -1062,7 +1062,7 @@ ACCEPTED: list[Accepted] = [
         "sqlite-text-that-is-a-number",
         swapped("data", "text.db", sqlite_with({8: "2.5"})),
         901, 901,
-        note="1 text cells held a valid number and were used",
+        note="1 text cell held a valid number: used",
         same_rounds=False,  # "2.5" is a real round: 401 samples, 81 of them held out
         held_out=81,
     ),

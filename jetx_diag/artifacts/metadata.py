@@ -32,6 +32,7 @@ from typing import Any
 
 from jetx_diag.artifacts.sniffing import sha256_file, sniff
 from jetx_diag.errors import ArtifactError
+from jetx_diag.i18n.messages import record
 from jetx_diag.results import Artifact
 
 #: Recorded metric names → jetx_diag's metric names (``Metrics`` fields / report keys).
@@ -306,13 +307,11 @@ def load_metadata(path: str | Path) -> RunMetadata:
     for key, value in as_written.items():
         name = STANDARD_NAMES.get(key, key)
         if name in recorded:
-            warnings.append(
-                f"{file.name}: metrics.{key} repeats {name} already recorded; the first is used"
-            )
+            warnings.append(record("record.metrics_repeat", file=file.name, key=key, name=name))
             continue
         recorded[name] = value
         if name in _RATES and not 0.0 <= value <= 100.0:
-            warnings.append(f"{file.name}: metrics.{key} = {value:g} is not a rate")
+            warnings.append(record("record.not_rate", file=file.name, key=key, value=f"{value:g}"))
 
     stage_epochs = {
         str(k): _count(v, f"total_epochs.{k}", file)

@@ -13,6 +13,7 @@ import click
 
 from jetx_diag.cli.config import Config, load_config
 from jetx_diag.cli.exit_codes import gate
+from jetx_diag.cli.help import SectionedCommand
 from jetx_diag.cli.options import (
     PAGE_FORMATS,
     baseline_check,
@@ -30,6 +31,7 @@ from jetx_diag.cli.options import (
 )
 from jetx_diag.errors import ConfigError, InputError, UsageError
 from jetx_diag.evaluation.options import EvaluationOptions, Progress
+from jetx_diag.i18n.messages import record
 
 #: Kinds of :func:`jetx_diag.artifacts.sniffing.sniff` that are checkpoints (a zip only with
 #: config.json): Keras files and SavedModels, ONNX, CatBoost, LightGBM and XGBoost models.
@@ -228,7 +230,13 @@ def evaluate_sources(
 
             evaluator = Evaluator(options, progress)
         if progress is not None:
-            progress(f"checkpoint {done + 1}/{len(checkpoints)}: {source.path.name}", 0, 1)
+            task = record(
+                "record.progress_checkpoint",
+                done=done + 1,
+                total=len(checkpoints),
+                name=source.path.name,
+            )
+            progress(task, 0, 1)
         evaluation = evaluator.evaluate(str(source.path))
         # Training logs beside the checkpoint: its report gets the training section, and the
         # page says which stage and epoch the checkpoint holds when the console output says so.
@@ -237,7 +245,7 @@ def evaluate_sources(
         evaluation = attach_training(evaluation, str(source.path))
         done += 1
         if progress is not None:
-            progress(f"checkpoint {done}/{len(checkpoints)}: {source.path.name}", 1, 1)
+            progress(task, 1, 1)
         candidates.append(Candidate(evaluation, str(source.path), "checkpoint"))
     return _distinct_labels(candidates), evaluator
 
@@ -296,7 +304,7 @@ def publish_comparison(
         from jetx_diag.report.junit import write_junit
 
         items = [(e.evaluation, e.verdict) for e in comparison.entries]
-        written.append(write_junit(items, junit_path, name="jetx-diag compare"))
+        written.append(write_junit(items, junit_path, name="jetx-diag compare", lang=lang))
     # $GITHUB_STEP_SUMMARY, when set: the page's Markdown without images or links, bounded.
     summary = step_summary(compare_summary(comparison, lang, check), lang)
     if summary is not None:
@@ -321,6 +329,7 @@ def print_comparison(
 
     from jetx_diag.i18n.messages import messages
     from jetx_diag.report.compare_page import build_compare_context
+    from jetx_diag.report.terminal_tables import print_table
 
     msg = messages(lang)
     context = build_compare_context(comparison, lang, baseline=baseline, include_plots=False)
@@ -341,7 +350,7 @@ def print_comparison(
         label = Text(f"{row['label']} {row['collapsed_symbol']}".strip())
         style = "bold green" if row["best"] else ("red" if row["collapsed"] else "")
         table.add_row(Text(str(row["rank"])), label, Text(row["targets"]), *cells, style=style)
-    console.print(table)
+    print_table(console, table)
     best = context["compare_best"]
     console.print(Text(best["best"], style="bold"))
     console.print(Text(f"{best['headline_symbol']} {best['headline']}"))
@@ -377,7 +386,8 @@ def run_compare(
     rank_by = params.get("rank_by") or config.get("rank_by", "targets")
     quiet = bool(params.get("quiet"))
     scheduler = params.get("scheduler") or config.get("scheduler")
-    with progress_bars(not quiet) as progress:
+    lang = params.get("lang") or config.get("lang", "en")
+    with progress_bars(not quiet, lang) as progress:
         candidates, _ = evaluate_sources(sources, options, progress, scheduler=scheduler)
     # Each evaluated checkpoint's report says when settings came from an implicit config.
     candidates = [
@@ -396,7 +406,15 @@ def _rank_choice() -> click.Choice:
     return click.Choice(["targets", *TARGET_METRICS])
 
 
-@click.command()
+@click.command(
+    cls=SectionedCommand,
+    examples=(
+        "jetx-diag compare stage1_best.h5 stage2_best.h5 stage3_best.h5 --data jetx_data.db",
+        "jetx-diag compare models/ --data jetx_data.db --lang tr",
+        "jetx-diag compare reports/*/report.json            # saved evaluations, no model",
+        "jetx-diag compare models/ --data jetx_data.db --target 'below_accuracy>=70'",
+    ),
+)
 @click.argument("sources", nargs=-1, metavar="CHECKPOINT|FOLDER|EVALUATION.json...")
 @evaluation_options
 @target_option
@@ -447,7 +465,13 @@ def compare(sources: tuple[str, ...], **params: Any) -> int:
     return run_compare(gather_sources(paths), config, params, target_texts)
 
 
-@click.command()
+@click.command(
+    cls=SectionedCommand,
+    examples=(
+        "jetx-diag check                      # reads [jetx_diag] in setup.cfg",
+        "jetx-diag check --config pyproject.toml",
+    ),
+)
 @click.option("--config", "config_file", metavar="FILE", help="setup.cfg/pyproject.toml.")
 @click.option(
     "--custom-objects",
@@ -501,7 +525,8 @@ def _check_one(checkpoint: Path, config: Config, params: dict[str, Any]) -> int:
 
     options = build_options(config, params)
     targets = build_targets(config, ())
-    with progress_bars(not params["quiet"]) as progress:
+    lang = params.get("lang") or config.get("lang", "en")
+    with progress_bars(not params["quiet"], lang) as progress:
         from jetx_diag.evaluation.evaluator import Evaluator
 
         evaluation = Evaluator(options, progress).evaluate(str(checkpoint))

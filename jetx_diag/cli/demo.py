@@ -14,13 +14,17 @@ from typing import Any
 
 import click
 
+from jetx_diag.cli.help import SectionedCommand
 from jetx_diag.evaluation.options import EvaluationOptions
 from jetx_diag.scoring.targets import DEFAULT_TARGETS
 
 DEMO_FEATURES = "jetx_diag.demo.features:extract_features"
 
 
-@click.command()
+@click.command(
+    cls=SectionedCommand,
+    examples=("jetx-diag demo", "jetx-diag demo --output /tmp/demo --lang tr"),
+)
 @click.option(
     "-o",
     "--output",

@@ -15,6 +15,7 @@ from typing import Any
 import click
 
 from jetx_diag.cli.exit_codes import history_exit_code
+from jetx_diag.cli.help import SectionedCommand
 from jetx_diag.cli.options import PAGE_FORMATS, FiniteFloatRange, parse_formats, quiet_option
 from jetx_diag.errors import UsageError
 
@@ -121,7 +122,16 @@ def parse_class_counts(text: str | None) -> dict[str, int] | None:
 # --------------------------------------------------------------------------- the command
 
 
-@click.command()
+@click.command(
+    cls=SectionedCommand,
+    examples=(
+        "jetx-diag history run_folder/",
+        "jetx-diag history run_folder/ --lang tr --json history.json",
+        "jetx-diag history --stage stage1=logs/stage1.csv --stage stage2=logs/stage2.csv",
+        "jetx-diag history train.log",
+        "jetx-diag history training.ipynb --lang tr",
+    ),
+)
 @click.argument("run_dir", required=False, metavar="RUN_DIR|LOG|NOTEBOOK")
 @click.option(
     "--stage",

@@ -18,6 +18,7 @@ import click
 
 from jetx_diag.cli.config import Config
 from jetx_diag.errors import UsageError
+from jetx_diag.i18n.messages import messages
 
 if TYPE_CHECKING:
     from jetx_diag.evaluation.options import EvaluationOptions, Progress
@@ -160,7 +161,8 @@ target_option = click.option(
     "target_texts",
     multiple=True,
     metavar="METRIC<OP>VALUE",
-    help="Override a target, e.g. below_accuracy>=80 (repeatable).",
+    help="Override a target, e.g. 'below_accuracy>=80' (quoted, or the shell reads > as a "
+    "redirection; repeatable).",
 )
 
 #: ``-q``: no terminal summary.
@@ -391,8 +393,11 @@ def summary_console(json_path: Any) -> Any:
 
 
 @contextmanager
-def progress_bars(enabled: bool) -> Iterator[Progress | None]:
-    """A rich progress display on stderr when it is a terminal; nothing otherwise."""
+def progress_bars(enabled: bool, lang: str = "en") -> Iterator[Progress | None]:
+    """A rich progress display on stderr when it is a terminal; nothing otherwise.
+
+    Task names are codes (``features``) or sentences made by ``record``; both are shown in
+    ``lang``."""
     if not enabled:
         yield None
         return
@@ -411,10 +416,12 @@ def progress_bars(enabled: bool) -> Iterator[Progress | None]:
         transient=True,
     ) as bars:
         tasks: dict[str, Any] = {}
+        msg = messages(lang)
 
         def update(task: str, done: int, total: int) -> None:
             if task not in tasks:
-                tasks[task] = bars.add_task(task, total=total)
+                shown = msg.get(f"progress.{task}", msg.recorded(task))
+                tasks[task] = bars.add_task(shown, total=total)
             bars.update(tasks[task], completed=done, total=total)
 
         yield update

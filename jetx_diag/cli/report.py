@@ -9,6 +9,7 @@ import click
 
 from jetx_diag.cli.config import Config, load_config
 from jetx_diag.cli.exit_codes import gate
+from jetx_diag.cli.help import SectionedCommand
 from jetx_diag.cli.options import (
     PAGE_FORMATS,
     baseline_check,
@@ -31,7 +32,17 @@ from jetx_diag.scoring.targets import Target
 FORMATS = PAGE_FORMATS
 
 
-@click.command()
+@click.command(
+    cls=SectionedCommand,
+    examples=(
+        "jetx-diag report stage2_best.h5 --data jetx_data.db \\",
+        "    --features mypackage.features:extract_all_features --lang tr",
+        "jetx-diag report --predictions preds.csv --json report.json --junit junit.xml",
+        "jetx-diag report stage2_best.h5 --data jetx_data.db --target 'below_accuracy>=80' \\",
+        "    --target 'money_loss_risk<15'",
+        "jetx-diag report stage2_best.h5 --data jetx_data.db --baseline previous.json",
+    ),
+)
 @click.argument("checkpoint", required=False, metavar="CHECKPOINT")
 @evaluation_options
 @click.option(
@@ -95,7 +106,7 @@ def report(checkpoint: str | None, **params: Any) -> int:
 
     patterns = tuple(parse_log_pattern(text) for text in params.pop("log_patterns", ()))
     quiet = bool(params.get("quiet"))
-    with progress_bars(not quiet) as progress:
+    with progress_bars(not quiet, params.get("lang") or config.get("lang", "en")) as progress:
         if predictions_csv is not None:
             evaluation = evaluate_predictions_file(predictions_csv, options)
         else:
@@ -146,7 +157,7 @@ def publish(
     if junit_path:
         from jetx_diag.report.junit import write_junit
 
-        written.append(write_junit([(evaluation, verdict)], junit_path))
+        written.append(write_junit([(evaluation, verdict)], junit_path, lang=lang))
     # $GITHUB_STEP_SUMMARY, when set: the report's Markdown without images, bounded.
     summary = step_summary(report_summary(evaluation, verdict, lang, check), lang)
     if summary is not None:

@@ -29,6 +29,7 @@ import dataclasses
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 from sklearn.metrics import auc, roc_curve
@@ -118,6 +119,23 @@ class Comparison:
     @property
     def best(self) -> Entry:
         return self.entries[0]
+
+    def _repr_html_(self) -> str:
+        """The comparison's header, best checkpoint and ranking in a notebook cell."""
+        from jetx_diag.report.notebook import comparison_html
+
+        return comparison_html(self)
+
+    def to_frame(self, what: str = "metrics") -> Any:
+        """A ``pandas.DataFrame``: ``"metrics"``, one row per checkpoint in rank order with its
+        targets met and each metric's percent; ``"calls"``, one row per round with each
+        checkpoint's ``called_above`` (the rounds of the best checkpoint)."""
+        from jetx_diag.report.notebook import comparison_calls_frame, comparison_frame
+
+        frames = {"metrics": comparison_frame, "calls": comparison_calls_frame}
+        if what not in frames:
+            raise ValueError(f"to_frame: what must be 'metrics' or 'calls', not {what!r}")
+        return frames[what](self)
 
     def entry(self, label: str) -> Entry:
         """The entry named ``label``."""

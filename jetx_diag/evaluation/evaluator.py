@@ -51,6 +51,7 @@ from jetx_diag.evaluation.prediction_cache import (
 from jetx_diag.evaluation.record import Evaluation
 from jetx_diag.evaluation.skill import SkillContext, skill_report
 from jetx_diag.history.rounds import load_history
+from jetx_diag.i18n.messages import record
 from jetx_diag.inputs.feature_cache import load_extractor
 from jetx_diag.inputs.model_inputs import InputSpec
 from jetx_diag.predictions import (
@@ -187,15 +188,11 @@ def _metadata(
         if metadata.metrics_of is not None and Path(metadata.metrics_of).name != own:
             # Comparing another file's numbers with this checkpoint's would mislead.
             notes.append(
-                f"{name} records the metrics of {metadata.metrics_of}, not {own}: "
-                "no recorded-vs-measured comparison for this checkpoint"
+                record("record.metrics_of_other", name=name, other=metadata.metrics_of, own=own)
             )
             recorded = {}
         elif metadata.metrics_of is None:
-            notes.append(
-                f"{name} does not say which checkpoint its metrics describe (training scripts "
-                "usually record the final model's); they are shown beside this checkpoint's"
-            )
+            notes.append(record("record.metrics_of_unknown", name=name))
     return recorded, (metadata.artifact(),), tuple(notes)
 
 
@@ -338,7 +335,7 @@ class Evaluator:
                 )
             )
         elif scaler_path is not None:
-            warnings.append(f"scaler {scaler_path} not used: the model has no feature input")
+            warnings.append(record("record.scaler_unused", path=scaler_path))
         if self.history is not None:
             artifacts.append(Artifact("data", str(self.options.data), self._data_sha, None, {}))
         metadata = None if metadata_path is None else self._load_metadata(metadata_path)

@@ -31,6 +31,7 @@ import numpy as np
 
 from jetx_diag import numbers
 from jetx_diag.errors import DataError, UsageError
+from jetx_diag.i18n.messages import record as record_text
 from jetx_diag.results import DataAccounting, RejectedRow
 
 #: A later row repeats an id already seen (possible in a table without a PRIMARY KEY).
@@ -330,7 +331,7 @@ def _load_sqlite(path: Path, *, table: str, column: str, id_column: str) -> Hist
                 if kinds[table_name] == "view":  # a view's rowid is NULL: no order at all
                     raise no_order
                 id_sql = "rowid"
-                notes.append(f"no {id_column!r} column: rounds ordered by rowid (storage order)")
+                notes.append(record_text("record.rowid_order", column=id_column))
             else:
                 id_sql = _quote_identifier(id_name)
             # Raw storage classes: Python's sqlite3 maps INTEGER/REAL/TEXT/BLOB/NULL to
@@ -433,7 +434,7 @@ def _load_csv(path: Path, text: str, *, column: str, id_column: str) -> History:
     notes = _blank_note(blank)
     value_name = header[value_index]
     if value_name.lower() != column.lower():
-        notes.append(f"column {value_name!r} is the only column: used as the values")
+        notes.append(record_text("record.only_column", column=value_name))
     read_as = f"CSV column {value_name!r}"
     if id_index >= 0:
         read_as += f", ordered by column {header[id_index]!r}"
@@ -533,8 +534,9 @@ def _blank_note(blank: list[int]) -> list[str]:
     if not blank:
         return []
     shown = ", ".join(str(n) for n in blank[:5]) + (", …" if len(blank) > 5 else "")
-    word = "line" if len(blank) == 1 else "lines"
-    return [f"{len(blank)} blank {word} skipped ({word} {shown})"]
+    if len(blank) == 1:
+        return [record_text("record.blank_line", lines=shown)]
+    return [record_text("record.blank_lines", count=len(blank), lines=shown)]
 
 
 # --------------------------------------------------------------------------- accounting
@@ -605,7 +607,7 @@ def _account(
             reasons[position] = reason
     if kind == "sqlite" and text_used:
         # Worth saying: a REAL column should not hold text, even text that parses.
-        notes = [*notes, f"{text_used} text cells held a valid number and were used"]
+        notes = [*notes, record_text("record.text_cells", count=text_used)]
 
     rejected = [
         RejectedRow(where=where(p, ids[p]), raw=show_raw(cells[p]), reason=reasons[p])
@@ -638,8 +640,7 @@ def _order_notes(stored_ids: np.ndarray, sorted_ids: np.ndarray) -> list[str]:
         running_max = np.maximum.accumulate(stored_ids)[:-1]
         late = int((stored_ids[1:] < running_max).sum())
         if late:
-            rows = "row" if late == 1 else "rows"
-            notes.append(f"{late} {rows} stored out of id order (processed in id order)")
+            notes.append(record_text("record.out_of_order", count=late))
     unique_ids = np.unique(sorted_ids)
     steps = np.diff(unique_ids)
     gap_at = np.flatnonzero(steps > 1)
@@ -659,13 +660,15 @@ def _order_notes(stored_ids: np.ndarray, sorted_ids: np.ndarray) -> list[str]:
             missing = sum(gap[0] for gap in gaps)
             largest = max(gaps, key=lambda gap: gap[0])
             notes.append(
-                f"{missing} ids missing in {len(gaps)} gaps (largest: {_gap_text(*largest)})"
+                record_text(
+                    "record.id_gaps", missing=missing, gaps=len(gaps), largest=_gap_text(*largest)
+                )
             )
     return notes
 
 
 def _gap_text(missing: int, low: int, high: int) -> str:
-    return f"{missing} id{'s' if missing != 1 else ''} missing between {low} and {high}"
+    return record_text("record.id_gap", count=missing, low=low, high=high)
 
 
 def _enforce_limits(

@@ -14,7 +14,8 @@ EN: dict[str, str] = {
     "header.data": "Data",
     "header.rounds": "Rounds",
     "header.rounds_value": (
-        "{read} rows read, {used} usable, {evaluated} held-out rounds evaluated"
+        "{read:plural:row:rows} read, {used} usable, {evaluated:plural:held-out round:held-out "
+        "rounds} evaluated"
     ),
     "header.split": "Held-out split",
     "header.split_ids": "ids {first}–{last}",
@@ -81,17 +82,22 @@ EN: dict[str, str] = {
     "bettor.bets_placed": "Bets placed ('above' calls)",
     "bettor.bets_lost": "Bets that lost",
     "bettor.explanation": (
-        "Money-loss risk ({risk}) asks: of the {below} rounds that crashed below {threshold}, "
+        "Money-loss risk ({risk}) asks: of the {below:plural:round:rounds} that crashed below "
+        "{threshold}, "
         "how many did the model bet on? The share of bets lost ({bets_lost}) asks: of the "
-        "{bets} bets placed, how many lost? The same {lost} losing rounds, counted against "
+        "{bets:plural:bet:bets} placed, how many lost? The same {lost:plural:losing round:losing "
+        "rounds}, counted against "
         "different totals."
     ),
     # ---------------------------------------------------------------- analysis
     "analysis.heading": "🔍 Analysis",
     "analysis.found_below": (
-        "Of the {below} rounds that ended below {threshold}, the model found {found}: {rate}."
+        "Of the {below:plural:round:rounds} that ended below {threshold}, the model found "
+        "{found}: {rate}."
     ),
-    "analysis.lost": "{lost} rounds below {threshold} were called 'above' → money lost.",
+    "analysis.lost": (
+        "{lost:plural:round:rounds} below {threshold} were called 'above' → money lost."
+    ),
     "analysis.above_share": "{share} of all calls are 'above {threshold}'.",
     "analysis.separation": (
         "It calls 'above' on {on_below} of the rounds below {threshold} and on {on_above} of "
@@ -108,12 +114,13 @@ EN: dict[str, str] = {
     ),
     "analysis.baseline_not_better": "The model does no better than that.",
     "analysis.regression": (
-        "Regression head, in multiplier units over {count} rounds: MAE {mae}, RMSE {rmse}, "
+        "Regression head, in multiplier units over {count:plural:round:rounds}: MAE {mae}, RMSE "
+        "{rmse}, "
         "median absolute error {median} (rare large multipliers dominate MAE and RMSE)."
     ),
     # ---------------------------------------------------------------- data quality
     "data.heading": "🧹 Data quality",
-    "data.accounting": "{read} rows read = {used} used + {rejected} rejected.",
+    "data.accounting": "{read:plural:row:rows} read = {used} used + {rejected} rejected.",
     "data.none_rejected": "No row was rejected.",
     "data.col_reason": "Reason",
     "data.col_rows": "Rows",
@@ -204,18 +211,19 @@ EN: dict[str, str] = {
     "training.stage_line": (
         "{stage}: best epoch {best_epoch} ({goal} {best}), stopped at {stop}, {past}."
     ),
-    "training.past": "{count} epochs past the peak",
+    "training.past": "{count:plural:epoch:epochs} past the peak",
     "training.past_one": "{count} epoch past the peak",
     "training.stage_line_at_end": (
         "{stage}: best epoch {best_epoch} ({goal} {best}) is the last one: stopped at {stop} "
         "while still improving."
     ),
     "training.stage_line_no_peak": (
-        "{stage}: {epochs} epochs logged, stopped at {stop}; {goal} never changed, so there "
+        "{stage}: {epochs:plural:epoch:epochs} logged, stopped at {stop}; {goal} never changed, "
+        "so there "
         "is no best epoch."
     ),
     "training.stage_line_no_goal": (
-        "{stage}: {epochs} epochs logged, stopped at {stop}; no goal metric logged."
+        "{stage}: {epochs:plural:epoch:epochs} logged, stopped at {stop}; no goal metric logged."
     ),
     "training.stage_patience": (
         "EarlyStopping on {goal} with patience {patience} would have kept epoch {best_epoch} "
@@ -314,12 +322,13 @@ EN: dict[str, str] = {
         "{stage}: only {epochs_logged} epoch logged; no trend can be read from it."
     ),
     "training.finding.values_not_finite": (
-        "{stage}: {column} is NaN or infinite in {count} epoch(s), first at epoch {first_epoch} "
+        "{stage}: {column} is NaN or infinite in {count:plural:epoch:epochs}, first at epoch "
+        "{first_epoch} "
         "({spans}); training diverged there."
     ),
     "training.finding.stopped_past_peak": (
         "{stage}: {goal_metric} peaked at epoch {best_epoch} ({best_value:.1%}) but training ran "
-        "to epoch {stop_epoch}: {epochs_past_peak} epochs past the peak (ending at "
+        "to epoch {stop_epoch}: {epochs_past_peak:plural:epoch:epochs} past the peak (ending at "
         "{final_value:.1%}). In hindsight, EarlyStopping on {goal_metric} with patience "
         "{patience_needed} would have kept epoch {best_epoch} and stopped at epoch "
         "{stop_with_needed}."
@@ -379,7 +388,8 @@ EN: dict[str, str] = {
         "the log are not what ran."
     ),
     "training.finding.epochs_disagree": (
-        "{stage}: the metadata records {recorded_epochs} epochs, the log holds {logged_epochs}."
+        "{stage}: the metadata records {recorded_epochs:plural:epoch:epochs}, the log holds "
+        "{logged_epochs}."
     ),
     "training.finding.class_balance": (
         "Training rounds: {below_count} below ({below_share:.1%}) and {above_count} above; "
@@ -404,7 +414,8 @@ EN: dict[str, str] = {
         "cannot be checked: the class counts of the training rounds are unknown."
     ),
     "training.finding.class_missing_in_training": (
-        "The training rounds hold no {missing_class} rounds ({total} rounds); the model cannot "
+        "The training rounds hold no {missing_class} rounds ({total:plural:round:rounds}); the "
+        "model cannot "
         "learn to call that class."
     ),
     "training.finding.missing_artifacts": (
@@ -549,7 +560,7 @@ EN: dict[str, str] = {
     ),
     "baseline.headline_passed": "No metric got worse by more than {tolerance} points.",
     "baseline.headline_worse": (
-        "{count} metric(s) got worse than the baseline by more than {tolerance} points."
+        "{count:plural:metric:metrics} got worse than the baseline by more than {tolerance} points."
     ),
     "baseline.col_metric": "Metric",
     "baseline.col_baseline": "Baseline",
@@ -712,12 +723,12 @@ EN: dict[str, str] = {
     "significance.test_win_break_even": "Bet win rate vs break-even",
     "significance.test_kappa": "Cohen's kappa",
     "significance.test_mcc": "Matthews correlation",
-    "significance.auc_value": "AUC {value}; {permutations} permutations",
+    "significance.auc_value": "AUC {value}; {permutations:plural:permutation:permutations}",
     "significance.fisher_value": (
         '"above" called on {on_above} of the rounds above {threshold} and {on_below} of those below'
     ),
     "significance.mcnemar_value": (
-        "only the model right on {model} rounds, only the rule on {rule} ({method})"
+        "only the model right on {model:plural:round:rounds}, only the rule on {rule} ({method})"
     ),
     "significance.mcnemar_exact": "exact binomial",
     "significance.mcnemar_chi2": "chi-square {statistic}",
@@ -739,8 +750,9 @@ EN: dict[str, str] = {
         "Holm-corrected."
     ),
     "significance.bootstrap": (
-        "Intervals without a closed form: circular block bootstrap, {resamples} resamples, blocks "
-        "of {block} rounds, seed {seed}."
+        "Intervals without a closed form: circular block bootstrap, "
+        "{resamples:plural:resample:resamples}, blocks "
+        "of {block:plural:round:rounds}, seed {seed}."
     ),
     "calibration.heading": "🎯 Are its probabilities honest? Calibration and cut-offs",
     "calibration.brier": (
@@ -808,7 +820,8 @@ EN: dict[str, str] = {
     "randomness.ljung_box_value": "Q = {q}",
     "randomness.check_acf": "Autocorrelation of log multipliers, lags 1–{lags}",
     "randomness.acf_value": (
-        "largest {acf} at lag {lag}; {outside} of {lags} lags outside the {level}% band (about "
+        "largest {acf} at lag {lag}; {outside} of {lags:plural:lag:lags} outside the {level}% "
+        "band (about "
         "{expected} expected by chance)"
     ),
     "randomness.check_law": "Tail law P(X ≥ m) vs (1 − {edge})/m, chi-square",
@@ -842,13 +855,14 @@ EN: dict[str, str] = {
     "plots.bankroll_title": "Bankroll: flat one-unit bets at {cashout}x",
     "plots.bankroll_x": "held-out round",
     "plots.bankroll_y": "net units",
-    "plots.acf_title": "Autocorrelation of log multipliers ({rounds} rounds)",
+    "plots.acf_title": "Autocorrelation of log multipliers ({rounds:plural:round:rounds})",
     "plots.acf_x": "lag (rounds)",
     "plots.acf_y": "autocorrelation",
     "plots.acf_band": "{level}% band for independent rounds",
     "terminal.require_decided": (
-        "--require-decided: {count} target(s) met by the point estimate but not by the whole "
-        "interval: {names}."
+        "--require-decided: {count:plural:target:targets} met by the point estimate but not "
+        "by the whole interval: "
+        "{names}."
     ),
     "junit.chance_failure": "better than chance: {sentence}",
     # ---------------------------------------------------------------- console logs and notebooks
@@ -936,4 +950,77 @@ EN: dict[str, str] = {
         "{decision} (about {rounds} more {counted}, about {held_out} more held-out rounds, for a "
         "decision with {chance} probability, if the rate stays where it is)"
     ),
+    # ---------------------------------------------------------------- page layout
+    "page.contents": "Contents",
+    "calibration.cutoff_range": "{first}–{last}",
+    # ---------------------------------------------------------------- sentences stored in results
+    # Made in English by i18n.messages.record (the JSON keeps them so); a page in another
+    # language shows them from its own catalog.
+    "record.rowid_order": "no '{column}' column: rounds ordered by rowid (storage order)",
+    "record.only_column": "column '{column}' is the only column: used as the values",
+    "record.text_cells": "{count:plural:text cell:text cells} held a valid number: used",
+    "record.out_of_order": "{count:plural:row:rows} stored out of id order (processed in id order)",
+    "record.id_gap": "{count:plural:id:ids} missing between {low} and {high}",
+    "record.id_gaps": (
+        "{missing:plural:id:ids} missing in {gaps:plural:gap:gaps} (largest: {largest})"
+    ),
+    "record.blank_line": "1 blank line skipped (line {lines})",
+    "record.blank_lines": "{count} blank lines skipped (lines {lines})",
+    "record.metrics_of_other": (
+        "{name} records the metrics of {other}, not {own}: no recorded-vs-measured comparison "
+        "for this checkpoint"
+    ),
+    "record.metrics_of_unknown": (
+        "{name} does not say which checkpoint its metrics describe (training scripts usually "
+        "record the final model's); they are shown beside this checkpoint's"
+    ),
+    "record.scaler_unused": "scaler {path} not used: the model has no feature input",
+    "record.no_goal": "no goal metric in the logs (no validation accuracy or loss)",
+    "record.weights_no_below": "class weights of {stage} have no 'below' weight: not checked",
+    "record.no_run_dir": "no run directory: expected files not checked",
+    "record.no_recorded": "no recorded metrics in the metadata to compare with",
+    "record.log_ignored": "{file} ignored: stage '{stage}' is read from {other}",
+    "record.no_metadata": "no metadata JSON ({name}) in {folder}",
+    "record.not_lists": "members that are not lists ignored: {names}",
+    "record.no_epoch_column": "no 'epoch' column: rows numbered 1, 2, … in file order",
+    "record.resumed": "log starts at epoch {epoch} (resumed training?)",
+    "record.one_epoch": "only one epoch logged: no trend can be read",
+    "record.not_numbers": (
+        "{column}: {count:plural:value is not a number:values are not numbers} "
+        "(e.g. '{example}'); kept as not logged"
+    ),
+    "record.columns_no_numbers": "columns without numbers ignored: {columns}",
+    "record.columns_empty": "columns never logged ignored: {columns}",
+    "record.no_below_logged": (
+        "no per-epoch validation below-accuracy logged (e.g. val_below_accuracy): the progress "
+        "table shows the metrics that are there"
+    ),
+    "record.other_columns": "other columns kept as logged: {columns}",
+    "record.no_scaler": "no scaler found: feature widths not checked",
+    "record.scaler_fits": (
+        "{scaler} ({width:plural:feature:features}) fits the feature input of {checkpoints}"
+    ),
+    "record.metrics_repeat": (
+        "{file}: metrics.{key} repeats {name} already recorded; the first is used"
+    ),
+    "record.not_rate": "{file}: metrics.{key} = {value} is not a rate",
+    "record.meta_not_object": "'{key}' is not an object: ignored",
+    "record.meta_not_number": "'{key}' is not a number: ignored",
+    "record.meta_not_whole": "'{key}' is not a whole number: ignored",
+    "record.meta_not_list": "'{key}' is not a list: ignored",
+    "record.meta_files_not_list": "'files' / 'artifacts' is not a list of names: ignored",
+    "record.mode_unknown": "callbacks.{stage}.mode '{mode}' unknown: inferred from the metric name",
+    "list.and": "{head} and {last}",
+    "record.percent_column": "{column} looks like percentages (max {largest}): divided by 100",
+    "record.outside_share": (
+        "{column}: {count:plural:value:values} outside 0–1 kept as not logged"
+    ),
+    # ---------------------------------------------------------------- JUnit details
+    "junit.details": (
+        "metric: {metric} ({key})\nmeasured: {result}\ntarget: {target}\n"
+        "compared value: {shown}\ncheckpoint: {checkpoint}"
+    ),
+    # ---------------------------------------------------------------- progress
+    "progress.features": "features",
+    "record.progress_checkpoint": "checkpoint {done}/{total}: {name}",
 }

@@ -4,10 +4,18 @@ Languages: ``en`` and ``tr``. The Turkish texts use the source document's vocabu
 ("1.5 Altı Doğruluğu", "Para Kaybı Riski", "Gerçek / Tahmin", "Threshold Accuracy" kept in
 English as the document does).
 
-Numbers are written the same way in both languages: ``.`` as the decimal point and ``%`` after
-the number (``5.94% (26/438)``), because every percentage is printed by ``Rate.text()``, the very
-text the CI gate compares. The document's Turkish ``%5.94`` is deliberately not imitated: one
-spelling per number keeps the report, the JSON and the gate textually identical.
+Numbers: every number is written once, in English style (``Rate.text()``: ``5.94% (26/438)``),
+and a language's style (:mod:`jetx_diag.i18n.number_style`) only moves signs around the digits:
+Turkish writes ``%5.94 (26/438)`` like the source document. The digits are never re-rounded, so
+the page shows exactly the rounded value the CI gate compares; the gate compares numbers
+(``Rate.percent()``), never strings, and the JSON keeps the English style.
+
+Plurals: a field written ``{count:plural:epoch:epochs}`` prints ``1 epoch`` / ``2 epochs``.
+Turkish needs no such field (a noun after a numeral stays singular: ``2 epoch``, ``3 tur``).
+
+Records: sentences stored inside results (data notes, training notes, metadata warnings) are
+made with :func:`record`, i.e. from the English catalog text of a ``record.*`` key, so the JSON
+stays English; :meth:`Messages.recorded` shows such a sentence in the page's language.
 
 Messages are ``str.format`` templates with named fields; both languages must use the same
 fields for a key (a test checks this).
@@ -15,11 +23,14 @@ fields for a key (a test checks this).
 
 from __future__ import annotations
 
+import functools
+import re
 import string
 from collections.abc import Mapping
 
 from jetx_diag.errors import UsageError
 from jetx_diag.i18n.en import EN
+from jetx_diag.i18n.number_style import styled
 from jetx_diag.i18n.tr import TR
 
 LANGUAGES: tuple[str, ...] = ("en", "tr")
@@ -30,6 +41,51 @@ CATALOG: Mapping[str, Mapping[str, str]] = {"en": EN, "tr": TR}
 def fields(template: str) -> frozenset[str]:
     """The named fields a message template expects."""
     return frozenset(name for _, name, _, _ in string.Formatter().parse(template) if name)
+
+
+class _Formatter(string.Formatter):
+    """``str.format`` plus the plural field ``{count:plural:one:other}``."""
+
+    def format_field(self, value: object, format_spec: str) -> str:
+        if format_spec.startswith("plural:"):
+            one, _, other = format_spec.removeprefix("plural:").partition(":")
+            return f"{value} {one if str(value) in ('1', '1.0') else other}"
+        return super().format_field(value, format_spec)
+
+
+_FORMATTER = _Formatter()
+
+
+def record(key: str, /, **values: object) -> str:
+    """A sentence to store inside results: the English text of ``key`` (a ``record.*`` key)."""
+    return _FORMATTER.format(CATALOG["en"][key], **values)
+
+
+def _field_pattern(name: str, spec: str, seen: set[str]) -> str:
+    if name in seen:
+        return f"(?P={name})"
+    seen.add(name)
+    if spec.startswith("plural:"):
+        one, _, other = spec.removeprefix("plural:").partition(":")
+        return f"(?P<{name}>\\d+) (?:{re.escape(one)}|{re.escape(other)})"
+    return f"(?P<{name}>.+?)"
+
+
+@functools.cache
+def _record_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """Each English ``record.*`` template as a pattern that gives back its field values."""
+    patterns = []
+    for key, template in CATALOG["en"].items():
+        if not key.startswith("record."):
+            continue
+        seen: set[str] = set()
+        parts = []
+        for literal, name, spec, _ in string.Formatter().parse(template):
+            parts.append(re.escape(literal))
+            if name:
+                parts.append(_field_pattern(name, spec or "", seen))
+        patterns.append((key, re.compile("".join(parts), re.DOTALL)))
+    return tuple(patterns)
 
 
 class Messages:
@@ -44,17 +100,44 @@ class Messages:
         self._texts = CATALOG[lang]
 
     def __call__(self, key: str, /, **values: object) -> str:
-        """The message ``key`` with ``values`` filled in; a missing key is a programming error."""
-        return self._texts[key].format(**values)
+        """The message ``key`` with ``values`` filled in, numbers in this language's style; a
+        missing key is a programming error."""
+        return styled(_FORMATTER.format(self._texts[key], **values), self.lang)
 
     def get(self, key: str, default: str, /, **values: object) -> str:
         """Like calling, but ``default`` for keys the catalog lacks (reason codes of new data
         checks show their code until they are translated)."""
-        template = self._texts.get(key)
-        return default if template is None else template.format(**values)
+        if key not in self._texts:
+            return default
+        return self(key, **values)
 
     def has(self, key: str) -> bool:
         return key in self._texts
+
+    def recorded(self, text: str) -> str:
+        """A sentence stored in results (made by :func:`record`) in this language; any other
+        text is returned as it is. A ``"stage1: "`` style prefix is kept in front."""
+        if self.lang == "en":
+            return text
+        for key, pattern in _record_patterns():
+            match = pattern.fullmatch(text)
+            if match:  # a value can be a record itself ("largest: 3 ids missing …")
+                values = {name: self.recorded(value) for name, value in match.groupdict().items()}
+                return self(key, **values)
+        head, colon, rest = text.partition(": ")
+        if colon and rest:
+            translated = self.recorded(rest)
+            if translated != rest:
+                return f"{head}: {translated}"
+        return styled(text, self.lang)
+
+    def join(self, items: object) -> str:
+        """``a, b and c`` / ``a, b ve c``: a list in a sentence, its last item joined by the
+        language's "and" so the list does not swallow what follows it."""
+        names = [str(item) for item in items]  # type: ignore[attr-defined]
+        if len(names) <= 1:
+            return "".join(names)
+        return self("list.and", head=", ".join(names[:-1]), last=names[-1])
 
     def template(self, key: str) -> str:
         """The message ``key`` unformatted, for code that fills its fields later (a figure

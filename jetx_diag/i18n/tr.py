@@ -196,12 +196,12 @@ TR: dict[str, str] = {
     ),
     "training.not_logged": "loglanmamış",
     "training.this_checkpoint": (
-        "Bu checkpoint ({label}), {stage} aşamasının epoch {epoch} noktasında kaydettiği model; "
-        "{monitor} ile seçildi. O epoch'ta {goal}: {value}; en iyisi epoch {best_epoch}: "
+        "Bu checkpoint ({label}), {stage} aşamasının {epoch}. epoch'ta kaydettiği model; "
+        "{monitor} ile seçildi. O epoch'ta {goal}: {value}; en iyisi {best_epoch}. epoch'ta: "
         "{best}."
     ),
     "training.this_checkpoint_flat": (
-        "Bu checkpoint ({label}), {stage} aşamasının epoch {epoch} noktasında kaydettiği model; "
+        "Bu checkpoint ({label}), {stage} aşamasının {epoch}. epoch'ta kaydettiği model; "
         "{monitor} ile seçildi. O epoch'ta {goal}: {value}."
     ),
     "training.this_checkpoint_epoch_unknown": (
@@ -210,24 +210,24 @@ TR: dict[str, str] = {
     ),
     "training.stages_heading": "Aşamalar",
     "training.stage_line": (
-        "{stage}: en iyi epoch {best_epoch} ({goal} {best}), durduğu epoch {stop}, {past}."
+        "{stage}: en iyi epoch {best_epoch} ({goal} {best}); eğitim {stop}. epoch'ta durdu, {past}."
     ),
     "training.past": "zirveden sonra {count} epoch",
     "training.past_one": "zirveden sonra {count} epoch",
     "training.stage_line_at_end": (
-        "{stage}: en iyi epoch {best_epoch} ({goal} {best}) son epoch; epoch {stop} noktasında "
-        "hâlâ iyileşirken durdu."
+        "{stage}: en iyi epoch son epoch, {best_epoch} ({goal} {best}); eğitim {stop}. "
+        "epoch'ta hâlâ iyileşirken durdu."
     ),
     "training.stage_line_no_peak": (
-        "{stage}: {epochs} epoch loglandı, durduğu epoch {stop}; {goal} hiç değişmedi, en iyi "
-        "epoch yok."
+        "{stage}: {epochs} epoch loglandı, eğitim {stop}. epoch'ta durdu; {goal} hiç "
+        "değişmedi, en iyi epoch yok."
     ),
     "training.stage_line_no_goal": (
-        "{stage}: {epochs} epoch loglandı, durduğu epoch {stop}; hedef metrik loglanmamış."
+        "{stage}: {epochs} epoch loglandı, eğitim {stop}. epoch'ta durdu; hedef metrik loglanmamış."
     ),
     "training.stage_patience": (
         "{goal} izlenip patience={patience} ile EarlyStopping, epoch {best_epoch} modelini "
-        "tutup epoch {stop} noktasında dururdu."
+        "tutup {stop}. epoch'ta dururdu."
     ),
     "training.stage_checkpoint": (
         "Checkpoint'i seçen metrik: {monitor} ({source}); epoch {epoch}, o epoch'ta {goal}: "
@@ -332,8 +332,8 @@ TR: dict[str, str] = {
         "{stage}: {goal_metric} için en iyi epoch: {best_epoch} ({best_value:.1%}); eğitimin "
         "durduğu epoch: {stop_epoch}; zirveden sonra geçen epoch sayısı: {epochs_past_peak} (son "
         "değer {final_value:.1%}). Geriye bakınca, {goal_metric} izlenip "
-        "patience={patience_needed} ile EarlyStopping, epoch {best_epoch} modelini tutup epoch "
-        "{stop_with_needed} noktasında dururdu."
+        "patience={patience_needed} ile EarlyStopping, {best_epoch}. epoch'un modelini tutup "
+        "{stop_with_needed}. epoch'ta dururdu."
     ),
     "training.finding.peak_at_end": (
         "{stage}: {goal_metric} son epoch'ta ({stop_epoch}, {best_value:.1%}) hâlâ en iyi "
@@ -386,8 +386,8 @@ TR: dict[str, str] = {
     ),
     "training.finding.early_stopping_inconsistent": (
         "{stage}: EarlyStopping(monitor={monitor}, patience={patience}) log üzerinde yeniden "
-        "oynatılınca {replay_stop} noktasında duruyor, ama log epoch {stop_epoch} noktasında "
-        "bitiyor: kaydedilen ayarlar ya da log çalışanla aynı değil."
+        "oynatılınca {replay_stop}. epoch'ta duruyor, ama log {stop_epoch}. epoch'ta bitiyor: "
+        "kaydedilen ayarlar ya da log, çalışan eğitimle aynı değil."
     ),
     "training.finding.epochs_disagree": (
         "{stage}: metadata {recorded_epochs} epoch kaydediyor, logda {logged_epochs} epoch var."
@@ -505,12 +505,13 @@ TR: dict[str, str] = {
     ),
     "compare.all_collapsed": "Bütün checkpoint'ler tek sınıfa çökmüş: hiçbiri kullanılamaz.",
     "compare.worse_than": (
-        "{others}, {best} checkpoint'inden anlamlı şekilde daha çok turu doğru bildi: {best} "
-        "yalnızca yukarıdaki sıralama kuralıyla önde."
+        "{best} checkpoint'inden anlamlı ölçüde daha çok turu doğru bilen: {others}. {best} "
+        "yalnızca yukarıdaki sıralama kuralı sayesinde önde."
     ),
     "compare.worse_than_collapsed": (
-        "{others}, {best} checkpoint'inden anlamlı şekilde daha çok turu doğru bildi; ama "
-        "neredeyse her turda tek sınıf diyerek (taban oran, beceri değil): bu yüzden arkasında."
+        "{best} checkpoint'inden anlamlı ölçüde daha çok turu doğru bilen: {others}; ama bunu "
+        "neredeyse her turda tek sınıf diyerek yaptı (taban oran, beceri değil): bu yüzden "
+        "{best} önde."
     ),
     "compare.source_checkpoint": "checkpoint",
     "compare.source_json": "kayıtlı JSON",
@@ -734,9 +735,9 @@ TR: dict[str, str] = {
     "significance.mcnemar_exact": "kesin binom",
     "significance.mcnemar_chi2": "ki-kare {statistic}",
     "significance.win_value": "{rate} / {null}",
-    "significance.p_pair": "{greater} (yüksek), {less} (düşük)",
+    "significance.p_pair": "daha yüksek mi: {greater}; daha düşük mü: {less}",
     "significance.p_two_sided": "{p} (çift yönlü)",
-    "significance.p_higher": "{p} (yüksek)",
+    "significance.p_higher": "daha yüksek mi: {p}",
     "significance.outcome_better": "model daha iyi",
     "significance.outcome_worse": "model daha kötü",
     "significance.outcome_indistinguishable": "fark gösterilemedi",
@@ -751,7 +752,7 @@ TR: dict[str, str] = {
     ),
     "significance.bootstrap": (
         "Kapalı formu olmayan aralıklar: dairesel blok bootstrap, {resamples} yeniden örnekleme, "
-        "{block} turluk bloklar, tohum {seed}."
+        "{block} turluk bloklar, seed={seed}."
     ),
     "calibration.heading": "🎯 Olasılıkları dürüst mü? Kalibrasyon ve eşikler",
     "calibration.brier": (
@@ -952,4 +953,75 @@ TR: dict[str, str] = {
         "{decision} (oran olduğu yerde kalırsa yaklaşık {rounds} {counted} daha, yani yaklaşık "
         "{held_out} test turu daha, {chance} karar şansı verir)"
     ),
+    # ---------------------------------------------------------------- page layout
+    "page.contents": "İçindekiler",
+    "calibration.cutoff_range": "{first}–{last}",
+    # ---------------------------------------------------------------- sentences stored in results
+    "record.rowid_order": (
+        "'{column}' sütunu yok: turlar rowid sırasıyla (saklandıkları sırayla) okundu"
+    ),
+    "record.only_column": "'{column}' tek sütun: değerler ondan okundu",
+    "record.text_cells": "{count} metin hücresinde geçerli bir sayı vardı; kullanıldı",
+    "record.out_of_order": "{count} satır id sırasının dışında saklanmış (id sırasıyla işlendi)",
+    "record.id_gap": "{low} ile {high} arasında {count} id eksik",
+    "record.id_gaps": "{gaps} boşlukta toplam {missing} id eksik (en büyüğü: {largest})",
+    "record.blank_line": "1 boş satır atlandı (satır {lines})",
+    "record.blank_lines": "{count} boş satır atlandı (satırlar: {lines})",
+    "record.metrics_of_other": (
+        "{name}, {own} dosyasının değil {other} dosyasının metriklerini kaydediyor: bu checkpoint "
+        "için kaydedilen ve ölçülen değerler karşılaştırılmadı"
+    ),
+    "record.metrics_of_unknown": (
+        "{name}, metriklerinin hangi checkpoint'e ait olduğunu belirtmiyor (eğitim betikleri "
+        "genellikle final modelinkini kaydeder); yine de bu checkpoint'in değerlerinin yanında "
+        "gösteriliyor"
+    ),
+    "record.scaler_unused": "{path} scaler'ı kullanılmadı: modelin özellik girdisi yok",
+    "record.no_goal": "loglarda hedef metrik yok (doğrulama doğruluğu da kaybı da loglanmamış)",
+    "record.weights_no_below": "{stage} class weight'lerinde 'altı' ağırlığı yok: kontrol edilmedi",
+    "record.no_run_dir": "eğitim klasörü verilmedi: beklenen dosyalar kontrol edilmedi",
+    "record.no_recorded": "model bilgisinde karşılaştırılacak kayıtlı metrik yok",
+    "record.log_ignored": "{file} kullanılmadı: '{stage}' aşaması {other} dosyasından okundu",
+    "record.no_metadata": "{folder} içinde model bilgisi JSON'u ({name}) yok",
+    "record.not_lists": "liste olmayan alanlar atlandı: {names}",
+    "record.no_epoch_column": (
+        "'epoch' sütunu yok: satırlar dosyadaki sırayla 1, 2, … diye numaralandı"
+    ),
+    "record.resumed": "log {epoch}. epoch'tan başlıyor (eğitime kalınan yerden mi devam edildi?)",
+    "record.one_epoch": "yalnızca bir epoch loglanmış: bir eğilim okunamaz",
+    "record.not_numbers": (
+        "{column}: {count} değer sayı değil (örneğin '{example}'); bu epoch'lar loglanmamış sayıldı"
+    ),
+    "record.columns_no_numbers": "sayı içermeyen sütunlar atlandı: {columns}",
+    "record.columns_empty": "hiç loglanmamış sütunlar atlandı: {columns}",
+    "record.no_below_logged": (
+        "epoch başına doğrulama 1.5 altı doğruluğu loglanmamış (örneğin val_below_accuracy): "
+        "ilerleme tablosu loglanan metrikleri gösteriyor"
+    ),
+    "record.other_columns": "loglandığı gibi gösterilen diğer sütunlar: {columns}",
+    "record.no_scaler": "scaler bulunamadı: özellik sayıları kontrol edilmedi",
+    "record.scaler_fits": (
+        "{scaler} ({width} özellik) şu checkpoint'lerin özellik girdisine uyuyor: {checkpoints}"
+    ),
+    "record.metrics_repeat": (
+        "{file}: metrics.{key}, zaten kaydedilmiş olan {name} değerini tekrarlıyor; ilki kullanıldı"
+    ),
+    "record.not_rate": "{file}: metrics.{key} = {value} bir oran değil",
+    "record.meta_not_object": "'{key}' bir nesne değil: atlandı",
+    "record.meta_not_number": "'{key}' bir sayı değil: atlandı",
+    "record.meta_not_whole": "'{key}' bir tam sayı değil: atlandı",
+    "record.meta_not_list": "'{key}' bir liste değil: atlandı",
+    "record.meta_files_not_list": "'files' / 'artifacts' bir dosya adı listesi değil: atlandı",
+    "record.mode_unknown": "callbacks.{stage}.mode '{mode}' bilinmiyor: metrik adından çıkarıldı",
+    "list.and": "{head} ve {last}",
+    "record.percent_column": "{column} yüzde gibi görünüyor (en büyük {largest}): 100'e bölündü",
+    "record.outside_share": "{column}: 0–1 dışındaki {count} değer loglanmamış sayıldı",
+    # ---------------------------------------------------------------- JUnit details
+    "junit.details": (
+        "metrik: {metric} ({key})\nölçülen: {result}\nhedef: {target}\n"
+        "karşılaştırılan değer: {shown}\ncheckpoint: {checkpoint}"
+    ),
+    # ---------------------------------------------------------------- progress
+    "progress.features": "özellikler hesaplanıyor",
+    "record.progress_checkpoint": "{done}/{total}. checkpoint: {name}",
 }

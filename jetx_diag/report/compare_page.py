@@ -24,6 +24,7 @@ from jetx_diag.compare.ranking import Comparison
 from jetx_diag.compare.ratchet import BaselineCheck
 from jetx_diag.files import write_files
 from jetx_diag.i18n.messages import Messages, messages
+from jetx_diag.i18n.number_style import styled_context
 from jetx_diag.report.baseline import BASELINE_SECTION, baseline_section
 from jetx_diag.report.compare_sections import (
     section_best,
@@ -174,7 +175,7 @@ def build_compare_context(
         context[name] = built[name]
         if built[name] is not None:
             context["sections"].append(name)
-    return context
+    return styled_context(context, lang)
 
 
 def render_compare_markdown(context: Context) -> str:
@@ -207,6 +208,7 @@ def render_comparison(
     With ``reports``, each checkpoint's own report goes to ``<out_dir>/<checkpoint>/`` in the
     same formats, and the page links to it with a relative address.
     """
+    from jetx_diag.report.html import render_compare_html
 
     folder = Path(out_dir)
     chosen = tuple(dict.fromkeys(formats))
@@ -229,7 +231,7 @@ def render_comparison(
                 folder,
                 "compare",
                 markdown=render_compare_markdown(context) if page_format == "md" else None,
-                html=render_template("compare.html.j2", context) if page_format == "html" else None,
+                html=render_compare_html(context) if page_format == "html" else None,
                 images=images,
             )
         )

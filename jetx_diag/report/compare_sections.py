@@ -118,7 +118,14 @@ def section_header(comparison: Comparison, msg: Messages) -> Context:
             msg("header.rule_probability", threshold=f"{threshold:g}", cutoff=f"{cutoff:g}"),
         )
     targets = comparison.best.verdict.results
-    add("compare.targets", ", ".join(f"{r.target.metric} {target_text(r.target)}" for r in targets))
+    threshold = threshold_text(comparison)
+    add(
+        "compare.targets",
+        ", ".join(
+            msg(f"metric.{r.target.metric}", threshold=threshold) + " " + target_text(r.target)
+            for r in targets
+        ),
+    )
     add("header.tool", msg("header.tool_value", version=comparison.tool_version))
     notes = []
     if not comparison.same_rounds:
@@ -161,16 +168,14 @@ def section_best(comparison: Comparison, msg: Messages) -> Context:
     worse_other = [o for o in worse if o not in worse_collapsed]
     worse_texts = []
     if worse_other:
-        worse_texts.append(
-            msg("compare.worse_than", best=best.label, others=", ".join(worse_other))
-        )
+        worse_texts.append(msg("compare.worse_than", best=best.label, others=msg.join(worse_other)))
     if worse_collapsed and best.collapsed_to is None:
         worse_texts.append(
-            msg("compare.worse_than_collapsed", best=best.label, others=", ".join(worse_collapsed))
+            msg("compare.worse_than_collapsed", best=best.label, others=msg.join(worse_collapsed))
         )
     elif worse_collapsed:
         worse_texts.append(
-            msg("compare.worse_than", best=best.label, others=", ".join(worse_collapsed))
+            msg("compare.worse_than", best=best.label, others=msg.join(worse_collapsed))
         )
     collapsed = [text for text in (_collapse_text(e, msg) for e in comparison.entries) if text]
     every_collapsed = all(e.collapsed_to is not None for e in comparison.entries)
@@ -184,7 +189,7 @@ def section_best(comparison: Comparison, msg: Messages) -> Context:
         "decided": _decided_text(comparison, msg),
         "indistinguishable": None
         if not same
-        else msg("compare.indistinguishable", best=best.label, others=", ".join(same)),
+        else msg("compare.indistinguishable", best=best.label, others=msg.join(same)),
         "worse": worse_texts,
         "collapsed": collapsed,
         "all_collapsed": msg("compare.all_collapsed") if every_collapsed else None,
@@ -201,6 +206,7 @@ def _cell(entry: Entry, metric: str, msg: Messages) -> Context:
         "status_class": "" if status is None else status.replace("/", ""),
         # n/a already reads "—" in the text: no second dash as its symbol.
         "symbol": "" if status in (None, "n/a") else msg(f"status.{status}"),
+        "word": "" if status in (None, "n/a") else msg(f"status_word.{status}"),
     }
 
 

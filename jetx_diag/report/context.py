@@ -20,6 +20,7 @@ import jinja2
 
 from jetx_diag.evaluation.record import Evaluation
 from jetx_diag.i18n.messages import messages
+from jetx_diag.i18n.number_style import styled_context
 from jetx_diag.report.sections import SECTIONS, Context, build_plots
 from jetx_diag.scoring.targets import Verdict
 
@@ -116,4 +117,4 @@ def build_context(
             "images": build_plots(evaluation, msg, stem),
         }
         context["sections"].append("plots")
-    return context
+    return styled_context(context, lang)

@@ -14,6 +14,7 @@ from typing import Any
 from jetx_diag import __version__
 from jetx_diag.evaluation.document import dump_document
 from jetx_diag.i18n.messages import messages
+from jetx_diag.i18n.number_style import styled_context
 from jetx_diag.report.context import render_template
 from jetx_diag.report.images import image_contexts
 from jetx_diag.report.training import training_images, training_section
@@ -49,12 +50,13 @@ def history_context(
         },
     ]
     images = training_images(diagnosis, msg) if include_plots else []
-    return {
+    context = {
         "lang": lang,
         "history": {"title": msg("history.title", run=run_label), "rows": rows},
         "training": training_section(diagnosis, msg, threshold=threshold),
         "plots": {"heading": msg("plots.heading"), "images": image_contexts(images, stem)},
     }
+    return styled_context(context, lang)
 
 
 def history_json(diagnosis: TrainingDiagnosis) -> str:
@@ -81,12 +83,13 @@ def render_history(
 
     ``md``: ``<stem>.md`` and its PNGs beside it; ``html``: one self-contained ``<stem>.html``.
     """
+    from jetx_diag.report.html import render_history_html
 
     context = history_context(diagnosis, lang, run_label=run_label, stem=stem, threshold=threshold)
     return page_outputs(
         out_dir,
         stem,
         markdown=render_template("history.md.j2", context) if "md" in formats else None,
-        html=render_template("history.html.j2", context) if "html" in formats else None,
+        html=render_history_html(context) if "html" in formats else None,
         images=context["plots"]["images"],
     )

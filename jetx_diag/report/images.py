@@ -9,6 +9,7 @@ shape, so their ``_plots`` partials are alike.
 from __future__ import annotations
 
 import base64
+import struct
 from collections.abc import Iterable
 from typing import Any
 from urllib.parse import quote
@@ -17,11 +18,21 @@ from urllib.parse import quote
 Image = tuple[str, str, bytes]
 
 
+def png_size(png: bytes) -> tuple[int, int]:
+    """Width and height in pixels from a PNG's header chunk (0, 0 when it is not a PNG)."""
+    if png[:8] != b"\x89PNG\r\n\x1a\n" or png[12:16] != b"IHDR":
+        return 0, 0
+    width, height = struct.unpack(">II", png[16:24])
+    return int(width), int(height)
+
+
 def image_contexts(images: Iterable[Image], stem: str) -> list[dict[str, Any]]:
-    """Each figure with ``filename`` (``<stem>.<name>.png``), ``href``, ``caption``, ``png``
-    and ``data_uri``."""
+    """Each figure with ``filename`` (``<stem>.<name>.png``), ``href``, ``caption``, ``png``,
+    ``data_uri`` and its pixel ``width`` and ``height`` (so a page reserves its space)."""
     return [
         {
+            "width": png_size(png)[0],
+            "height": png_size(png)[1],
             "name": name,
             "filename": f"{stem}.{name}.png",
             "href": quote(f"{stem}.{name}.png"),

@@ -41,11 +41,12 @@ def _testcase(
         "testcase",
         {"classname": _xml_text(evaluation.label), "name": metric, "time": "0"},
     )
-    result_text = "n/a" if result.measured is None else result.measured.text()
+    result_text = msg("none") if result.measured is None else msg.recorded(result.measured.text())
+    name = msg(f"metric.{metric}", threshold=f"{evaluation.settings.threshold:g}")
     if result.status == "missed":
         message = msg(
             "junit.failure",
-            metric=metric,
+            metric=name,
             result=result_text,
             target=target_text(result.target),
             off=off_text(result, msg),
@@ -54,13 +55,21 @@ def _testcase(
             case, "failure", {"message": _xml_text(message), "type": "TargetMissed"}
         )
         failure.text = _xml_text(
-            f"metric: {metric}\nmeasured: {result_text}\ntarget: {target_text(result.target)}\n"
-            f"compared value: {result.shown}\ncheckpoint: {evaluation.label}\n"
+            msg(
+                "junit.details",
+                metric=name,
+                key=metric,
+                result=result_text,
+                target=target_text(result.target),
+                shown=f"{result.shown}",
+                checkpoint=evaluation.label,
+            )
+            + "\n"
         )
     elif result.status == "n/a":
-        why = msg("targets.not_available") if result.measured is None else result.measured.text()
+        why = msg("targets.not_available") if result.measured is None else result_text
         ET.SubElement(
-            case, "skipped", {"message": _xml_text(msg("junit.skipped", metric=metric, why=why))}
+            case, "skipped", {"message": _xml_text(msg("junit.skipped", metric=name, why=why))}
         )
 
 
@@ -156,9 +165,14 @@ def render_junit(
 
 
 def write_junit(
-    items: Sequence[tuple[Evaluation, Verdict]], path: str | Path, *, name: str = "jetx-diag"
+    items: Sequence[tuple[Evaluation, Verdict]],
+    path: str | Path,
+    *,
+    name: str = "jetx-diag",
+    lang: str = "en",
 ) -> Path:
-    """Write the JUnit XML of ``items`` to ``path`` atomically; returns the path."""
+    """Write the JUnit XML of ``items`` in ``lang`` to ``path`` atomically; returns the path."""
 
-    (written,) = write_files([(Path(path), render_junit(items, name=name).encode("utf-8"))])
+    text = render_junit(items, name=name, lang=lang)
+    (written,) = write_files([(Path(path), text.encode("utf-8"))])
     return written

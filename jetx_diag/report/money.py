@@ -48,6 +48,28 @@ SWEEP_METRICS: tuple[str, ...] = ("below_accuracy", "above_accuracy", "money_los
 # --------------------------------------------------------------------------- calibration
 
 
+def _merge_repeated(rows: list[Context], msg: Messages) -> list[Context]:
+    """Consecutive sweep rows with the same cells as one row ``0.05–0.25``.
+
+    A model whose probabilities never fall below 0.3 gives the same calls at every cut-off
+    under it; repeating the row teaches nothing. The cut-off in use always keeps its own row.
+    """
+    merged: list[Context] = []
+    for row in rows:
+        last = merged[-1] if merged else None
+        if (
+            last is not None
+            and not last["in_use"]
+            and not row["in_use"]
+            and last["cells"] == row["cells"]
+        ):
+            last["last"] = row["last"]
+            last["cutoff"] = msg("calibration.cutoff_range", first=last["first"], last=row["last"])
+            continue
+        merged.append(dict(row))
+    return merged
+
+
 def section_calibration(evaluation: Evaluation, verdict: Verdict, msg: Messages) -> Context | None:
     """Reliability bins with counts, Brier, ECE, the fair-game line, the cut-off sweep and where
     a cut-off was chosen. Only for models that give a probability."""
@@ -101,6 +123,8 @@ def section_calibration(evaluation: Evaluation, verdict: Verdict, msg: Messages)
             sweep_rows.append(
                 {
                     "cutoff": msg("calibration.in_use", cutoff=shown) if current else shown,
+                    "first": shown,
+                    "last": shown,
                     "in_use": current,
                     "cells": [
                         row.metrics.below_accuracy.text(),
@@ -114,6 +138,7 @@ def section_calibration(evaluation: Evaluation, verdict: Verdict, msg: Messages)
                     ],
                 }
             )
+        sweep_rows = _merge_repeated(sweep_rows, msg)
     choice = skill.cutoff_choice
     choice_sentence = None
     chosen_rows: list[str] = []

@@ -52,7 +52,7 @@ def section_data_quality(evaluation: Evaluation, verdict: Verdict, msg: Messages
         "rejected": [{"where": r.where, "raw": r.raw, "reason": reason(r.reason)} for r in shown],
         "more": msg("data.more_rejected", more=more) if more > 0 else None,
         "notes_heading": msg("data.notes"),
-        "notes": list(data.notes),
+        "notes": [msg.recorded(note) for note in data.notes],
     }
 
 
@@ -63,6 +63,14 @@ def _saved_by(artifact: Artifact) -> str | None:
     if "keras_version" in details:
         return f"Keras {details['keras_version']}"
     return None
+
+
+#: Hex digits of a SHA-256 a page shows; enough to tell files apart at a glance.
+SHORT_HASH = 12
+
+
+def _short_hash(sha256: str) -> str:
+    return sha256 if len(sha256) <= SHORT_HASH + 4 else sha256[:SHORT_HASH] + "…"
 
 
 def section_artifacts(evaluation: Evaluation, verdict: Verdict, msg: Messages) -> Context | None:
@@ -78,6 +86,8 @@ def section_artifacts(evaluation: Evaluation, verdict: Verdict, msg: Messages) -
                 "role": msg.get(f"role.{artifact.role}", artifact.role),
                 "path": artifact.path,
                 "sha256": artifact.sha256 or msg("none"),
+                # Shown shortened on a page, the full value on hover (and in the JSON).
+                "sha256_short": _short_hash(artifact.sha256) if artifact.sha256 else msg("none"),
                 "size": msg("none")
                 if artifact.size_bytes is None
                 else msg("artifacts.size_bytes", size=f"{artifact.size_bytes:,}"),
@@ -166,4 +176,7 @@ def section_recorded(evaluation: Evaluation, verdict: Verdict, msg: Messages) ->
 def section_warnings(evaluation: Evaluation, verdict: Verdict, msg: Messages) -> Context | None:
     if not evaluation.warnings:
         return None
-    return {"heading": msg("warnings.heading"), "items": list(evaluation.warnings)}
+    return {
+        "heading": msg("warnings.heading"),
+        "items": [msg.recorded(warning) for warning in evaluation.warnings],
+    }

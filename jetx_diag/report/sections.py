@@ -183,6 +183,7 @@ def _section_targets(evaluation: Evaluation, verdict: Verdict, msg: Messages) ->
                 "status": result.status,
                 "status_class": result.status.replace("/", ""),  # n/a → na, for HTML classes
                 "status_symbol": msg(f"status.{result.status}"),
+                "status_word": msg(f"status_word.{result.status}"),
                 "off": off_text(result, msg, metric == one_sided_metric),
                 "decision": decision_text(result, msg, threshold),
             }

@@ -18,6 +18,7 @@ from rich.text import Text
 from jetx_diag.evaluation.record import Evaluation
 from jetx_diag.i18n.messages import messages
 from jetx_diag.report.context import build_context
+from jetx_diag.report.terminal_tables import print_table
 from jetx_diag.scoring.targets import Verdict
 
 _STATUS_STYLE = {"met": "green", "missed": "bold red", "n/a": "dim"}
@@ -46,7 +47,7 @@ def _targets_table(section: dict[str, Any], title: str) -> Table:
             Text(row["name"]),
             Text(row["result"]),
             Text(row["target"]),
-            Text(row["status_symbol"]),
+            Text(f"{row['status_symbol']} {row['status_word']}"),
             Text(row["off"]),
         ]
         if decided:
@@ -68,7 +69,7 @@ def print_summary(
     msg = messages(lang)
     context = build_context(evaluation, verdict, lang, include_plots=False)
     targets = context["targets"]
-    console.print(_targets_table(targets, msg("terminal.title", label=evaluation.label)))
+    print_table(console, _targets_table(targets, msg("terminal.title", label=evaluation.label)))
     headline_style = "bold green" if targets["passed"] else "bold red"
     console.print(Text(f"{targets['headline_symbol']} {targets['headline']}", headline_style))
     if targets["bias"]:
@@ -95,11 +96,11 @@ def print_summary(
             rejected.add_column(Text(quality["columns"][key]))
         for row in quality["rejected"]:
             rejected.add_row(Text(row["where"]), Text(row["raw"]), Text(row["reason"]))
-        console.print(rejected)
+        print_table(console, rejected)
         if quality["more"]:
             console.print(Text(quality["more"]))
     for warning in evaluation.warnings:
-        console.print(Text("⚠ " + warning, style="yellow"))
+        console.print(Text("⚠ " + msg.recorded(warning), style="yellow"))
     if written:
         console.print(Text(msg("terminal.written"), style="bold"))
         for path in written:

@@ -507,7 +507,7 @@ def training_section(
         "weights": _weights(diagnosis, msg, threshold),
         "files": _files(diagnosis, msg),
         "notes_heading": msg("training.notes_heading"),
-        "notes": list(diagnosis.notes),
+        "notes": [msg.recorded(note) for note in diagnosis.notes],
     }
 
 

@@ -85,7 +85,10 @@ def render_outputs(
         outputs.extend(json_outputs(evaluation, verdict, out_dir / f"{stem}.json"))
     if "junit" in chosen:
         outputs.append(
-            (out_dir / f"{stem}.junit.xml", render_junit([(evaluation, verdict)]).encode("utf-8"))
+            (
+                out_dir / f"{stem}.junit.xml",
+                render_junit([(evaluation, verdict)], lang=lang).encode("utf-8"),
+            )
         )
     return outputs
 

@@ -18,6 +18,7 @@ from numpy.typing import ArrayLike
 from sklearn.utils.class_weight import compute_class_weight
 
 from jetx_diag.errors import ArtifactError, UsageError
+from jetx_diag.i18n.messages import record
 from jetx_diag.results import Rate
 from jetx_diag.training.findings import (
     ArtifactCheck,
@@ -181,7 +182,14 @@ def checkpoint_widths(
             Finding("checkpoint_scaler_mismatch", "critical", None, numbers, items=(name,))
         )
     notes = (
-        (f"{scaler} ({scaler_width} features) fits the feature input of {', '.join(agree)}",)
+        (
+            record(
+                "record.scaler_fits",
+                scaler=scaler,
+                width=int(scaler_width),
+                checkpoints=", ".join(agree),
+            ),
+        )
         if agree
         else ()
     )

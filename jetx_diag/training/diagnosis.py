@@ -34,6 +34,7 @@ import numpy as np
 from numpy.typing import ArrayLike
 
 from jetx_diag.errors import UsageError
+from jetx_diag.i18n.messages import record
 from jetx_diag.training.checks import (
     check_artifacts,
     check_class_weights,
@@ -117,7 +118,7 @@ def diagnose(
     goal = _choose_goal(run, goal_metric)
     notes = list(run.notes)
     if goal is None:
-        notes.append("no goal metric in the logs (no validation accuracy or loss)")
+        notes.append(record("record.no_goal"))
     for stage in run.stages:
         notes.extend(f"{stage.name}: {note}" for note in stage.notes)
     if run.metadata is not None:
@@ -175,7 +176,7 @@ def diagnose(
             max_overweight=max_overweight,
         )
         if check is None:
-            notes.append(f"class weights of {stage_key} have no 'below' weight: not checked")
+            notes.append(record("record.weights_no_below", stage=stage_key))
             continue
         checks.append(check)
         numbers: dict[str, int | float | str] = {
@@ -212,7 +213,7 @@ def diagnose(
     else:
         expected, source = default_expected_files(run), "default"
     if directory is None:
-        notes.append("no run directory: expected files not checked")
+        notes.append(record("record.no_run_dir"))
     else:
         artifacts = check_artifacts(directory, expected, source)
         if artifacts.missing:
@@ -249,7 +250,7 @@ def diagnose(
         if meta is not None and meta.metrics:
             findings.extend(recorded_vs_measured(meta.metrics, measured_metrics))
         else:
-            notes.append("no recorded metrics in the metadata to compare with")
+            notes.append(record("record.no_recorded"))
 
     return TrainingDiagnosis(
         goal_metric=goal,

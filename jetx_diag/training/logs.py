@@ -35,6 +35,7 @@ from pathlib import Path
 from typing import Any
 
 from jetx_diag.errors import LogError
+from jetx_diag.i18n.messages import record
 from jetx_diag.training.console_log import (
     LogPattern,
     looks_like_console_log,
@@ -84,7 +85,9 @@ def _scan(run_dir: Path) -> tuple[dict[str, Path], list[str]]:
     for path in [*csvs, *histories]:  # CSVLogger files win over History dumps of the same stage
         name = _stage_name(path)
         if name in found:
-            notes.append(f"{path.name} ignored: stage {name!r} is read from {found[name].name}")
+            notes.append(
+                record("record.log_ignored", file=path.name, stage=name, other=found[name].name)
+            )
             continue
         found[name] = path
     ordered = {name: found[name] for name in sorted(found, key=_natural_key)}
@@ -238,7 +241,7 @@ def load_run(
     if metadata_path is None and directory is not None and directory.is_dir():
         metadata_path = find_metadata(directory)
         if metadata_path is None:
-            notes.append(f"no metadata JSON ({METADATA_NAMES[0]}) in {directory}")
+            notes.append(record("record.no_metadata", name=METADATA_NAMES[0], folder=directory))
     if metadata_path is not None:
         metadata = read_metadata(metadata_path)
     return TrainingRun(
@@ -417,7 +420,7 @@ def _parse_history_json(
         )
     if epochs is not None and columns and len(epochs) != len(next(iter(columns.values()))):
         raise LogError("the 'epoch' list and the metric lists differ in length", path=file)
-    notes = [f"members that are not lists ignored: {', '.join(skipped)}"] if skipped else []
+    notes = [record("record.not_lists", names=", ".join(skipped))] if skipped else []
     return epochs, columns, notes
 
 

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from jetx_diag.artifacts.safe_pickle import load_scaler
 from jetx_diag.errors import JetxDiagError
+from jetx_diag.i18n.messages import record
 from jetx_diag.training.checks import feature_input_width
 from jetx_diag.training.diagnosis import diagnose
 from jetx_diag.training.findings import TrainingDiagnosis
@@ -119,7 +120,7 @@ def _widths(run_dir: str | Path | None, options: TrainingOptions) -> _Widths:
         found.sort(key=lambda p: not p.name.lower().startswith("scaler"))
         scaler = None if not found else str(found[0])
     if scaler is None:
-        return _Widths(notes=("no scaler found: feature widths not checked",))
+        return _Widths(notes=(record("record.no_scaler"),))
     try:
         fitted = load_scaler(scaler).scaler
     except JetxDiagError as error:

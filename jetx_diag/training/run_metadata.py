@@ -17,6 +17,7 @@ from typing import Any
 
 from jetx_diag.artifacts.metadata import parse_strict_json
 from jetx_diag.errors import ArtifactError
+from jetx_diag.i18n.messages import record as record_text
 
 #: Metadata file names looked for in a run folder, in this order.
 METADATA_NAMES = ("progressive_model_info.json", "model_info.json")
@@ -131,15 +132,15 @@ def read_metadata(path: str | Path) -> RunMetadata:
         if value is None:
             return {}
         if not isinstance(value, dict):
-            notes.append(f"'{key}' is not an object: ignored")
+            notes.append(record_text("record.meta_not_object", key=key))
             return {}
         out = {}
         for k, v in value.items():
             number = _number(v)
             if number is None:
-                notes.append(f"'{key}.{k}' is not a number: ignored")
+                notes.append(record_text("record.meta_not_number", key=f"{key}.{k}"))
             elif kind is int and not float(number).is_integer():
-                notes.append(f"'{key}.{k}' is not a whole number: ignored")
+                notes.append(record_text("record.meta_not_whole", key=f"{key}.{k}"))
             else:
                 out[str(k)] = kind(number)
         return out
@@ -159,7 +160,7 @@ def read_metadata(path: str | Path) -> RunMetadata:
         else:
             callbacks["*"] = _callbacks(raw_callbacks, notes, "*")
     elif raw_callbacks is not None:
-        notes.append("'callbacks' is not an object: ignored")
+        notes.append(record_text("record.meta_not_object", key="callbacks"))
 
     weights: dict[str, dict[str, float]] = {}
     raw_weights = data.get("class_weights")
@@ -170,7 +171,7 @@ def read_metadata(path: str | Path) -> RunMetadata:
         else:
             weights["*"] = normalise_class_weights(raw_weights)
     elif raw_weights is not None:
-        notes.append("'class_weights' is not an object: ignored")
+        notes.append(record_text("record.meta_not_object", key="class_weights"))
 
     stage_limits = table("epochs_max", int)
     _stage_records(data.get("stages"), notes, callbacks, weights, stage_epochs, stage_limits)
@@ -182,7 +183,7 @@ def read_metadata(path: str | Path) -> RunMetadata:
 
     files = data.get("files", data.get("artifacts", ()))
     if not isinstance(files, list | tuple) or not all(isinstance(f, str) for f in files):
-        notes.append("'files' / 'artifacts' is not a list of names: ignored")
+        notes.append(record_text("record.meta_files_not_list"))
         files = ()
 
     def text(key: str) -> str | None:
@@ -239,7 +240,7 @@ def _callbacks(settings: Mapping[str, Any], notes: list[str], stage: str) -> Sta
     restore = early.get("restore_best_weights")
     mode = text(early, "mode") if monitor else None
     if mode not in (None, "min", "max", "auto"):
-        notes.append(f"callbacks.{stage}.mode {mode!r} unknown: inferred from the metric name")
+        notes.append(record_text("record.mode_unknown", stage=stage, mode=mode))
         mode = None
     return StageCallbacks(
         monitor=monitor,
@@ -269,11 +270,11 @@ def _stage_records(
     if records is None:
         return
     if not isinstance(records, list):
-        notes.append("'stages' is not a list: ignored")
+        notes.append(record_text("record.meta_not_list", key="stages"))
         return
     for position, record in enumerate(records, start=1):
         if not isinstance(record, dict):
-            notes.append(f"'stages[{position}]' is not an object: ignored")
+            notes.append(record_text("record.meta_not_object", key=f"stages[{position}]"))
             continue
         number = record.get("stage")
         key = f"stage{number}" if isinstance(number, int) else str(record.get("name", position))

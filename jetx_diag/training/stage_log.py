@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from jetx_diag.errors import LogError
+from jetx_diag.i18n.messages import record
 from jetx_diag.training.run_metadata import RunMetadata
 
 #: Canonical role → column names (without ``val_``) recognised for it, first match wins.
@@ -217,7 +218,7 @@ def build_stage_from_columns(
     if epochs is None:
         epochs = list(range(1, n_rows + 1))
         if fmt == "csv":
-            notes.append("no 'epoch' column: rows numbered 1, 2, … in file order")
+            notes.append(record("record.no_epoch_column"))
     for earlier, later in itertools.pairwise(epochs):
         if later <= earlier:
             raise LogError(
@@ -226,9 +227,9 @@ def build_stage_from_columns(
                 hint="the file may hold several runs (CSVLogger append=True?); split it",
             )
     if epochs[0] != 1:
-        notes.append(f"log starts at epoch {epochs[0]} (resumed training?)")
+        notes.append(record("record.resumed", epoch=epochs[0]))
     if n_rows == 1:
-        notes.append("only one epoch logged: no trend can be read")
+        notes.append(record("record.one_epoch"))
 
     metrics: dict[str, tuple[float | None, ...]] = {}
     not_finite: dict[str, tuple[int, ...]] = {}
@@ -242,8 +243,7 @@ def build_stage_from_columns(
             continue
         if texts:
             notes.append(
-                f"{column}: {len(texts)} value(s) are not numbers (e.g. {str(texts[0])!r}); "
-                "kept as not logged"
+                record("record.not_numbers", column=column, count=len(texts), example=str(texts[0]))
             )
         bad = tuple(e for e, v in zip(epochs, values, strict=True) if _not_finite(v))
         if bad:
@@ -253,9 +253,9 @@ def build_stage_from_columns(
             v if isinstance(v, float) and math.isfinite(v) else None for v in values
         )
     if dropped_text:
-        notes.append(f"columns without numbers ignored: {', '.join(dropped_text)}")
+        notes.append(record("record.columns_no_numbers", columns=", ".join(dropped_text)))
     if dropped_empty:
-        notes.append(f"columns never logged ignored: {', '.join(dropped_empty)}")
+        notes.append(record("record.columns_empty", columns=", ".join(dropped_empty)))
     if not metrics:
         raise LogError("training log has no numeric metric columns", path=file)
 
@@ -274,13 +274,10 @@ def build_stage_from_columns(
                 if note:
                     notes.append(note)
     if "val_below_accuracy" not in roles and "val_money_loss_risk" not in roles:
-        notes.append(
-            "no per-epoch validation below-accuracy logged (e.g. val_below_accuracy): "
-            "the progress table shows the metrics that are there"
-        )
+        notes.append(record("record.no_below_logged"))
     unknown = [c for c in metrics if c not in roles.values()]
     if unknown:
-        notes.append(f"other columns kept as logged: {', '.join(unknown)}")
+        notes.append(record("record.other_columns", columns=", ".join(unknown)))
     return StageLog(
         name=name,
         source=str(file),
@@ -320,13 +317,13 @@ def _as_share(
     if max(present) > 1.0 and max(present) <= 100.0 and min(present) >= 0.0:
         return (
             tuple(None if v is None else v / 100.0 for v in values),
-            f"{column} looks like percentages (max {max(present):g}): divided by 100",
+            record("record.percent_column", column=column, largest=f"{max(present):g}"),
         )
     outside = [v for v in present if v < 0.0 or v > 1.0]
     if outside:
         return (
             tuple(None if v is None or v < 0.0 or v > 1.0 else v for v in values),
-            f"{column}: {len(outside)} value(s) outside 0–1 kept as not logged",
+            record("record.outside_share", column=column, count=len(outside)),
         )
     return values, ""
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import pickle
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -206,3 +207,26 @@ def test_debug_after_the_subcommand_shows_the_traceback(monkeypatch, capfd) -> N
     assert run(["report", "x.h5", "--debug"]) == ExitCode.INTERNAL_ERROR
     err = capfd.readouterr().err
     assert "Traceback" in err and "RuntimeError: boom" in err
+
+
+@pytest.mark.parametrize("command", ["report", "compare", "check", "history", "demo"])
+def test_help_groups_options_and_ends_with_examples(command: str, capsys) -> None:  # type: ignore[no-untyped-def]
+    assert run([command, "--help"]) == 0
+    text = capsys.readouterr().out
+    assert "\nExamples:\n" in text
+    examples = text.split("\nExamples:\n", 1)[1]
+    assert f"jetx-diag {command}" in examples
+    # A target in an example is always quoted, so a shell cannot read ">" as a redirection.
+    for line in examples.splitlines():
+        for target in re.findall(r"--target (\S+)", line):
+            assert target[0] == target[-1] == "'", line
+    if command in ("report", "compare"):
+        for section in ("Inputs:", "Held-out rounds and calls:", "Targets and CI gate:", "Output:"):
+            assert f"\n{section}\n" in text
+        assert "'below_accuracy>=80'" in text
+
+
+def test_readme_quotes_every_target() -> None:
+    readme = (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")
+    for target in re.findall(r"--target (\S+)", readme):
+        assert target.startswith("'"), target

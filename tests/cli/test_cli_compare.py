@@ -275,7 +275,7 @@ def test_baseline_ratchet_exit_6_and_its_tolerance(
     # accuracy 95.00% vs 100.00% (−5 points).
     assert run([*common, "-o", str(tmp_path / "a")]) == ExitCode.WORSE_THAN_BASELINE
     page = (tmp_path / "a" / "compare.md").read_text(encoding="utf-8")
-    assert "2 metric(s) got worse than the baseline by more than 0 points." in page
+    assert "2 metrics got worse than the baseline by more than 0 points." in page
     assert "| **Above-1.5 accuracy** | 100.00% (50/50) | **90.00% (45/50)** |" in page
     assert run([*common, "--tolerance", "9.99", "-o", str(tmp_path / "b")]) == 6
     assert run([*common, "--tolerance", "10", "-o", str(tmp_path / "c")]) == ExitCode.OK
@@ -295,7 +295,7 @@ def test_report_with_baseline(compared: Compared, compare_run: CompareRun, tmp_p
     report = (tmp_path / "report.md").read_text(encoding="utf-8")
     assert "## 📐 Against the baseline" in report
     assert "more than 7.5 percentage points" in report
-    assert "❌ 1 metric(s) got worse than the baseline by more than 7.5 points." in report
+    assert "❌ 1 metric got worse than the baseline by more than 7.5 points." in report
     text = summary.read_text(encoding="utf-8")
     assert text.startswith("# 📊 Model evaluation report — loose.h5")
     assert "Against the baseline" in text and "report.confusion.png" not in text

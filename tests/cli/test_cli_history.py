@@ -74,13 +74,13 @@ def test_turkish_report_uses_the_documents_words(doc_run: Path, tmp_path: Path, 
     out = tmp_path / "tr"
     assert history(str(doc_run), "-o", str(out), "--lang", "tr") == ExitCode.OK
     printed = capsys.readouterr().out
-    line = "stage1: en iyi epoch 6 (val_worst_class_accuracy 42.9%), durduğu epoch 92, zirveden "
-    assert line + "sonra 86 epoch." in printed
+    line = "stage1: en iyi epoch 6 (val_worst_class_accuracy %42.9); eğitim 92. epoch'ta durdu, "
+    assert line + "zirveden sonra 86 epoch." in printed
     text = (out / "history.md").read_text(encoding="utf-8")
     assert "# 🏋️ Eğitim Süreci Raporu" in text
     assert "### Eğitim İlerlemesi" in text
     assert "| Aşama | Epoch | 1.5 Altı | 1.5 Üstü | Para Kaybı | Hedef | Durum | İşaret |" in text
-    assert "| **stage1** | **6** | **54.3%** | 42.9% | 45.7% | **42.9%** |" in text
+    assert "| **stage1** | **6** | **%54.3** | %42.9 | %45.7 | **%42.9** |" in text
     assert "hep 1.5 üstü (çöktü)" in text
     assert "altı sınıfı 31.3 kat fazla ağırlıklı" in text
     assert "Yazılan dosyalar:" in printed

@@ -160,7 +160,7 @@ def test_require_decided_gates_on_the_interval(document_csv: Path, tmp_path: Pat
     assert code == ExitCode.TARGETS_MISSED
     out = capfd.readouterr().out
     assert (
-        "--require-decided: 2 target(s) met by the point estimate but not by the whole interval"
+        "--require-decided: 2 targets met by the point estimate but not by the whole interval"
         in " ".join(out.split())
     )
     code, _, _ = report(document_csv, tmp_path / "c", "--require-decided", *FAST, *DECIDED_MET)

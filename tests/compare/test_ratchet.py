@@ -119,7 +119,7 @@ def test_section_shows_tolerance_and_failing_rows() -> None:
         "one_miss.h5 against perfect.h5 from base.json: a metric fails when it got worse by "
         "more than 5 percentage points (as the report rounds it)."
     )
-    assert section["headline"] == ("2 metric(s) got worse than the baseline by more than 5 points.")
+    assert section["headline"] == ("2 metrics got worse than the baseline by more than 5 points.")
     above = next(r for r in section["rows"] if r["name"] == "Above-1.5 accuracy")
     assert (above["baseline"], above["current"], above["change"], above["fails"]) == (
         "100.00% (5/5)",

@@ -140,7 +140,7 @@ def test_sqlite_accounting_by_reason(tmp_path: Path) -> None:
     assert history.values.tolist() == [1.5, 2.0, 3.25, 10.0, 1.0]
     assert history.ids.tolist() == [1, 7, 8, 9, 10]
     assert history.values.dtype == np.float64 and history.ids.dtype == np.int64
-    assert "1 text cells held a valid number and were used" in acc.notes
+    assert "1 text cell held a valid number: used" in acc.notes
     assert history.read_as == "SQLite table 'jetx_results', column 'value', ordered by 'id'"
 
 

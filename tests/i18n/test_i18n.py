@@ -9,7 +9,7 @@ import pytest
 
 import jetx_diag
 from jetx_diag.errors import UsageError
-from jetx_diag.i18n.messages import CATALOG, LANGUAGES, fields, messages
+from jetx_diag.i18n.messages import CATALOG, LANGUAGES, fields, messages, record
 from jetx_diag.report.context import environment
 
 PACKAGE = Path(jetx_diag.__file__).parent
@@ -86,3 +86,44 @@ def test_templates_hold_no_words_of_their_own() -> None:
         text = re.sub(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}", "", source, flags=re.S)
         text = re.sub(r"<[^>]*>", " ", text)  # HTML tags with their attributes
         assert not re.search(r"[^\W\d_]{2,}", text), (name, text)
+
+
+def test_plural_field_in_english_and_turkish_numeral_rule() -> None:
+    en, tr = messages("en"), messages("tr")
+    assert en("training.past", count=1) == "1 epoch past the peak"
+    assert en("training.past", count=86) == "86 epochs past the peak"
+    assert tr("training.past", count=1) == "zirveden sonra 1 epoch"  # Turkish: no plural
+    assert en("header.rounds_value", read=1, used=1, evaluated=1) == (
+        "1 row read, 1 usable, 1 held-out round evaluated"
+    )
+    for key, template in CATALOG["en"].items():
+        assert "(s)" not in template, key
+
+
+@pytest.mark.parametrize("key", sorted(k for k in CATALOG["en"] if k.startswith("record.")))
+def test_every_stored_sentence_reads_back_in_turkish(key: str) -> None:
+    """A sentence made in English for the JSON is found again and shown from the Turkish
+    catalog, with the same values (numbers are given as 2 so plural fields read back)."""
+    values = {
+        name: ("2" if name in ("count", "missing", "gaps", "width") else f"<{name}>")
+        for name in fields(CATALOG["en"][key])
+    }
+    english = record(key, **values)
+    turkish = messages("tr").recorded(english)
+    assert turkish == messages("tr")(key, **values)
+    assert turkish != english
+    assert messages("en").recorded(english) == english
+
+
+def test_unknown_sentences_pass_through_with_turkish_numbers() -> None:
+    tr = messages("tr")
+    assert tr.recorded("something new: 5.94% (26/438)") == "something new: %5.94 (26/438)"
+    assert tr.recorded("stage1: " + record("record.one_epoch")) == (
+        "stage1: yalnızca bir epoch loglanmış: bir eğilim okunamaz"
+    )
+
+
+def test_lists_end_with_the_languages_and() -> None:
+    assert messages("en").join(["a", "b", "c"]) == "a, b and c"
+    assert messages("tr").join(["a", "b"]) == "a ve b"
+    assert messages("tr").join(["a"]) == "a"

@@ -168,7 +168,7 @@ def test_targets_headline_and_bias_sentence_english_and_turkish() -> None:
     tr = build_context(evaluation, verdict, "tr", include_plots=False)["targets"]
     assert tr["heading"] == "🔴 KRİTİK SORUNLAR"
     assert tr["headline"] == "Tutmayan hedef: 4 / 5."
-    assert "bias'ına sahip" in tr["bias"] and "93.83% (1049/1118)" in tr["bias"]
+    assert "bias'ına sahip" in tr["bias"] and "%93.83 (1049/1118)" in tr["bias"]
     rows = {r["metric"]: r for r in tr["rows"]}
     assert rows["below_accuracy"]["name"] == "1.5 Altı Doğruluğu"
     assert rows["below_accuracy"]["off"] == "12.6x daha kötü"
@@ -283,7 +283,7 @@ def test_confusion_marks_only_the_money_losing_cell() -> None:
     assert [c["count"] for c in cells] == [26, 412, 43, 637]
     assert [c["money_loss"] for c in cells] == [False, True, False, False]
     assert cells[1]["marker"] == "← Para kaybı"
-    assert confusion["rows"][0]["note"] == "94.06% (412/438) YANLIŞ (Para kaybı)"
+    assert confusion["rows"][0]["note"] == "%94.06 (412/438) YANLIŞ (Para kaybı)"
 
 
 def test_bettor_view_counts_bets_and_explains_both_denominators() -> None:

@@ -77,7 +77,13 @@ def test_targets_table_rows_carry_their_status() -> None:
     statuses = [row.get("class") for row in rows]
     assert statuses == ["status-missed", "status-met", "status-missed"] + ["status-missed"] * 2
     first = ["".join(cell.itertext()) for cell in rows[0]]
-    assert first == ["Below-1.5 accuracy", "5.94% (26/438)", "≥ 75%", "❌", "12.6x below target"]
+    assert first == [
+        "Below-1.5 accuracy",
+        "5.94% (26/438)",
+        "≥ 75%",
+        "❌ missed",
+        "12.6x below target",
+    ]
 
 
 def test_data_is_escaped_not_interpreted() -> None:
@@ -94,3 +100,53 @@ def test_write_report_html_is_one_file(tmp_path) -> None:  # type: ignore[no-unt
     assert paths == [tmp_path / "report.html"]
     assert sorted(p.name for p in tmp_path.iterdir()) == ["report.html"]
     parse(paths[0].read_text(encoding="utf-8"))
+
+
+def test_contents_follow_the_verdict_and_every_link_has_its_section() -> None:
+    document = parse(html("tr"))
+    main = document.find(f".//{XHTML}main")
+    children = [c.get("id") or c.tag.removeprefix(XHTML) for c in main]
+    # Header, then the verdict, then the contents: the verdict stays the first thing read.
+    assert children[:3] == ["header", "targets", "nav"]
+    links = [a.get("href") for a in document.iter(f"{XHTML}a")]
+    assert links and all(link.startswith("#") for link in links)
+    ids = {element.get("id") for element in document.iter() if element.get("id")}
+    assert {link[1:] for link in links} <= ids
+    titles = ["".join(a.itertext()) for a in document.iter(f"{XHTML}a")]
+    assert titles[0] == "KRİTİK SORUNLAR"  # without its emoji
+
+
+def test_each_figure_sits_in_the_section_it_illustrates() -> None:
+    document = parse(html())
+    confusion = document.find(f".//{XHTML}section[@id='confusion']")
+    analysis = document.find(f".//{XHTML}section[@id='analysis']")
+    assert [i.get("alt") for i in confusion.iter(f"{XHTML}img")] == ["Confusion matrix"]
+    assert len(list(analysis.iter(f"{XHTML}img"))) == 1  # the p_above histogram
+    assert document.find(f".//{XHTML}section[@id='plots']") is None  # nothing left over
+    for image in document.iter(f"{XHTML}img"):
+        assert int(image.get("width")) > 0 and int(image.get("height")) > 0
+
+
+def test_hashes_are_short_with_the_full_value_on_hover() -> None:
+    document = parse(html())
+    evaluation, _ = document_case()
+    codes = document.findall(f".//{XHTML}code[@class='hash']")
+    assert [c.get("title") for c in codes] == [a.sha256 for a in evaluation.artifacts]
+    assert [c.text for c in codes] == [a.sha256[:12] + "…" for a in evaluation.artifacts]
+    assert codes[0].get("title") == "a" * 64
+
+
+def test_status_is_a_word_as_well_as_an_emoji() -> None:
+    document = parse(html("tr"))
+    words = [
+        "".join(w.itertext())
+        for w in document.findall(f".//{XHTML}section[@id='targets']//{XHTML}span[@class='word']")
+    ]
+    assert words == ["tutmadı", "tuttu", "tutmadı", "tutmadı", "tutmadı"]
+
+
+def test_stylesheet_has_phone_dark_and_print_rules() -> None:
+    style = "".join(s.text or "" for s in parse(html()).iter(f"{XHTML}style"))
+    assert "@media (max-width: 40rem)" in style
+    assert "@media (prefers-color-scheme: dark)" in style
+    assert "@media print" in style and "@page" in style

@@ -43,11 +43,11 @@ def test_document_case_has_one_case_per_target_and_four_failures() -> None:
     assert cases[1].find("failure") is None and cases[1].find("skipped") is None
     failure = cases[0].find("failure")
     assert failure.get("message") == (
-        "below_accuracy: 5.94% (26/438) misses target ≥ 75% (12.6x below target)"
+        "Below-1.5 accuracy: 5.94% (26/438) misses target ≥ 75% (12.6x below target)"
     )
     assert "measured: 5.94% (26/438)" in failure.text
     assert cases[2].find("failure").get("message") == (
-        "money_loss_risk: 94.06% (412/438) misses target < 20% (4.7x above the limit)"
+        "Money-loss risk: 94.06% (412/438) misses target < 20% (4.7x above the limit)"
     )
     properties = {p.get("name"): p.get("value") for p in suite.iter("property")}
     assert properties["held_out_rounds"] == "1118"
@@ -63,7 +63,22 @@ def test_missing_head_is_skipped_not_failed() -> None:
     suite = ET.fromstring(xml).find("testsuite")
     assert (suite.get("failures"), suite.get("skipped")) == ("0", "1")
     skipped = suite.find("testcase[@name='classification_accuracy']/skipped")
-    assert skipped.get("message") == ("classification_accuracy: n/a (the model has no such output)")
+    assert skipped.get("message") == (
+        "Classification accuracy (3 classes): n/a (the model has no such output)"
+    )
+
+
+def test_junit_speaks_the_report_language() -> None:
+    xml = render_junit([document_case()], lang="tr")
+    SCHEMA.validate(xml)
+    cases = ET.fromstring(xml).find("testsuite").findall("testcase")
+    assert cases[0].get("name") == "below_accuracy"  # ids stay ids for CI tools
+    failure = cases[0].find("failure")
+    assert failure.get("message") == (
+        "1.5 Altı Doğruluğu: %5.94 (26/438) hedefi tutmadı: ≥ %75 (12.6x daha kötü)"
+    )
+    assert "ölçülen: %5.94 (26/438)" in failure.text
+    assert "measured" not in failure.text
 
 
 def test_compare_mode_has_one_suite_per_checkpoint(tmp_path: Path) -> None:

@@ -8,6 +8,7 @@ three-way target decisions, the JSON keys, and the real history's randomness aud
 
 from __future__ import annotations
 
+import itertools
 import json
 import math
 import re
@@ -189,6 +190,13 @@ def test_calibration_and_cutoff_sweep(document) -> None:  # type: ignore[no-unty
         "60.72% (637/1049)",
     ]
     assert in_use[0]["cells"][-1] == "−93.50"
+    # The document's p_above never falls below 0.25: every cut-off up to 0.25 calls "above"
+    # on every round, so those five identical rows are one row.
+    first = section["sweep"][0]
+    assert first["cutoff"] == "0.05–0.25" and not first["in_use"]
+    assert first["cells"][:3] == ["0.00% (0/438)", "100.00% (680/680)", "100.00% (438/438)"]
+    shown = [tuple(row["cells"]) for row in section["sweep"]]
+    assert all(a != b for a, b in itertools.pairwise(shown))
     assert section["choice"] == (
         "No cut-off was chosen: that needs a validation slice before the held-out rounds."
     )
@@ -236,8 +244,8 @@ def test_turkish_report_has_the_turkish_sentences(document) -> None:  # type: ig
     for phrase in (
         "### ⚖️ Şanstan daha iyi mi?",
         'Modelin hep "üstü" kuralından daha iyi olduğu gösterilemedi (Threshold Accuracy: model '
-        "59.30% (663/1118)",
-        "5.94% (26/438), 95% GA 4.08–8.56%",
+        "%59.30 (663/1118)",
+        "%5.94 (26/438), %95 GA %4.08–8.56",
         "## 💰 Paraya ne yapardı? 1.5x'te sabit bir birimlik bahisler",
         "para kaybettirir",
         "## 🎲 Tahmin edilecek bir şey var mı? Turların kendisi",

@@ -59,3 +59,40 @@ def test_targets_table_has_a_row_per_target() -> None:
         "Hedeften uzaklık",
     ]
     assert table.row_count == 5
+
+
+def piped(lang: str, width: int = 80) -> str:
+    """What a CI log receives: a non-terminal console of ``width`` columns."""
+    evaluation, verdict = document_case()
+    buffer = io.StringIO()
+    console = Console(file=buffer, width=width, color_system=None, force_terminal=False)
+    print_summary(evaluation, verdict, (), lang=lang, console=console)
+    return buffer.getvalue()
+
+
+def test_piped_output_at_80_columns_cuts_no_cell() -> None:
+    for lang in ("en", "tr"):
+        text = piped(lang)
+        assert "…" not in text
+        assert all(len(line) <= 80 for line in text.splitlines())
+        # Every number whole on its line: the table wraps between words, never inside one.
+        for number in ("(26/438)", "(663/1118)", "(437/1118)", "(1049/1118)"):
+            assert number in text
+    row = next(line for line in piped("en").splitlines() if "Below-1.5" in line)
+    assert "5.94% (26/438)" in row and "❌ missed" in row
+
+
+def test_too_narrow_for_the_table_folds_into_blocks() -> None:
+    text = piped("en", width=48)
+    assert "…" not in text
+    assert all(len(line) <= 48 for line in text.splitlines())
+    assert "Below-1.5 accuracy\n  Result: 5.94% (26/438)\n  Target: ≥ 75%\n" in text
+    assert "  Status: ❌ missed\n" in text
+    turkish = piped("tr", width=48)
+    assert "1.5 Altı Doğruluğu\n  Sonuç: %5.94 (26/438)\n  Hedef: ≥ %75\n" in turkish
+
+
+def test_wide_console_keeps_the_table() -> None:
+    text = piped("en", width=160)
+    row = next(line for line in text.splitlines() if "Below-1.5 accuracy" in line)
+    assert "5.94% (26/438)" in row and "12.6x below target" in row

@@ -148,8 +148,8 @@ def test_section_in_turkish(doc_folder: Path) -> None:
     assert "## 🏋️ Eğitim Süreci" in text
     assert "### Eğitim İlerlemesi" in text and "### Aşamalar" in text
     assert "| Aşama | Epoch | 1.5 Altı | 1.5 Üstü | Para Kaybı | Hedef | Durum | İşaret |" in text
-    assert "| **stage1** | **6** | **54.3%** | 42.9% | 45.7% | **42.9%** | iki sınıf da " in text
-    assert "Bu checkpoint (stage1_best.h5), stage1 aşamasının epoch 42 noktasında" in text
+    assert "| **stage1** | **6** | **%54.3** | %42.9 | %45.7 | **%42.9** | iki sınıf da " in text
+    assert "Bu checkpoint (stage1_best.h5), stage1 aşamasının 42. epoch'ta" in text
     assert "zirveden sonra 86 epoch" in text
     assert "altı sınıfı 31.3 kat fazla ağırlıklı" in text
     assert "her epoch bir uçtan diğerine savrulma" in text  # the document's "savrulma"

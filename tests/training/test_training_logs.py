@@ -122,7 +122,7 @@ def test_text_cells_and_never_logged_columns(tmp_path: Path) -> None:
     assert "optimizer" not in stage.metrics and "val_lr" not in stage.metrics
     assert "columns without numbers ignored: optimizer" in stage.notes
     assert "columns never logged ignored: val_lr" in stage.notes
-    assert any("loss: 1 value(s) are not numbers (e.g. 'oops')" in n for n in stage.notes)
+    assert any("loss: 1 value is not a number (e.g. 'oops')" in n for n in stage.notes)
 
 
 def test_semicolon_separator_and_no_epoch_column(tmp_path: Path) -> None:
