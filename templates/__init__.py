@@ -1,1 +1,4 @@
-"""Jinja2 templates shipped with jetx_diag (loaded with PackageLoader)."""
+"""The Jinja2 templates and stylesheets of every page, shipped as package data.
+
+Import rules: holds no code; loaded with ``PackageLoader("jetx_diag.templates")``.
+"""

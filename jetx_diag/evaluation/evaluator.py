@@ -249,6 +249,7 @@ class Evaluator:
         evaluator._scalers, evaluator._metadata = {}, {}
         evaluator._rounds_sha = evaluator._npz_sha = None
         evaluator.predict_calls = evaluator.cache_hits = 0
+        evaluator._custom_objects = None
         return evaluator
 
     def companions(self, checkpoint: str | Path) -> tuple[str | None, str | None]:

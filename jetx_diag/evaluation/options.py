@@ -7,6 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from jetx_diag.cache_store import DEFAULT_MAX_BYTES
 from jetx_diag.errors import UsageError
 from jetx_diag.results import EvaluationSettings
 from jetx_diag.scoring.targets import DEFAULT_TARGETS, Target
@@ -77,3 +78,5 @@ class EvaluationOptions:
     cache_dir: Path | None = None
     find_companions: bool = True
     skill: SkillOptions = field(default_factory=SkillOptions)
+    jobs: int = 1  # worker processes for the feature extractor (and compare's checkpoints)
+    cache_max_bytes: int = DEFAULT_MAX_BYTES  # both caches together; oldest entries evicted

@@ -233,7 +233,7 @@ def test_compare_ranks_keras_custom_layer_onnx_and_catboost_on_the_same_rounds(
         "plain.keras",
         "window.onnx",
     ])  # fmt: skip
-    rounds = {e.evaluation.calls.round_ids for e in entries}
+    rounds = {tuple(e.evaluation.calls.round_ids.tolist()) for e in entries}
     assert len(rounds) == 1 and next(iter(rounds))[0] == TEST_FROM_ID
     assert comparison.same_rounds
     assert sorted(e.rank for e in entries) == [1, 2, 3, 4, 5]
