@@ -227,6 +227,6 @@ def test_help_groups_options_and_ends_with_examples(command: str, capsys) -> Non
 
 
 def test_readme_quotes_every_target() -> None:
-    readme = (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")
+    readme = (Path(__file__).parents[2] / "README.md").read_text(encoding="utf-8")
     for target in re.findall(r"--target (\S+)", readme):
         assert target.startswith("'"), target

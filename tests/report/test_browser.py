@@ -18,7 +18,7 @@ playwright_api = pytest.importorskip(
     "playwright.sync_api", reason="the browser tests need the test extra: pip install '.[test]'"
 )
 
-SCREENSHOTS = Path(__file__).resolve().parent.parent / "docs" / "screenshots"
+SCREENSHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
 PAGES = ("report", "compare", "history")
 LANGS = ("en", "tr")
 PHONE, DESKTOP = 400, 1280
