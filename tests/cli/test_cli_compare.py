@@ -172,8 +172,8 @@ def test_files_shared_by_the_checkpoints_are_read_once(
         read.append(Path(path).name)
         return load_metadata(path)
 
-    monkeypatch.setattr(jetx_diag.artifacts.sniffing, "sha256_file", counting_hash)
-    monkeypatch.setattr(jetx_diag.artifacts.metadata, "load_metadata", counting_read)
+    monkeypatch.setattr(evaluate, "sha256_file", counting_hash)
+    monkeypatch.setattr(evaluate, "load_metadata", counting_read)
     options = EvaluationOptions(data=str(document.history), features=FEATURES)
     sources = cli_compare.gather_sources([document.folder])
     candidates, _ = cli_compare.evaluate_sources(sources, options, None)
