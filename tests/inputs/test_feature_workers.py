@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import os
+import sys
 import tracemalloc
 from pathlib import Path
 
+import cloudpickle
 import numpy as np
 import pytest
 
@@ -14,6 +16,10 @@ from jetx_diag.errors import MismatchError, UserCodeError
 from jetx_diag.history.view import HistoryView, Rounds
 from jetx_diag.inputs.feature_cache import FeatureExtractor, compute_features
 from jetx_diag.inputs.feature_workers import MIN_PARALLEL_ROUNDS, extract_matrix
+
+# pytest imports this module under a name worker processes cannot import: send its extractors
+# to the workers by value.
+cloudpickle.register_pickle_by_value(sys.modules[__name__])
 
 VALUES = np.round(np.linspace(1.0, 9.0, 1200) ** 1.3, 2)
 
