@@ -171,6 +171,20 @@ def _activation_of(model: Any, name: str) -> str | None:
     return getattr(activation, "__name__", None)
 
 
+def check_row_counts(
+    heads: Mapping[str, np.ndarray], rounds: int, source: str | None = None
+) -> None:
+    """Refuse a head whose row count is not ``rounds``, the number of rounds the model was given
+    (``source``, the model's file, is named)."""
+    for head, values in heads.items():
+        if values.shape[0] != rounds:
+            raise MismatchError(
+                f"the model returned {values.shape[0]} rows on its {head!r} output for {rounds} "
+                "rounds of input; a model must return one row per round",
+                path=source,
+            )
+
+
 def predictions_from_heads(
     heads: Mapping[str, np.ndarray],
     actual: np.ndarray,
@@ -179,14 +193,7 @@ def predictions_from_heads(
 ) -> Predictions:
     """Predictions from a model's heads; ``source`` (the model's file) is named when a head's
     row count is not the number of rounds it was given."""
-    rounds = int(np.asarray(actual).shape[0])
-    for head, values in heads.items():
-        if values.shape[0] != rounds:
-            raise MismatchError(
-                f"the model returned {values.shape[0]} rows on its {head!r} output for {rounds} "
-                "rounds of input; a model must return one row per round",
-                path=source,
-            )
+    check_row_counts(heads, int(np.asarray(actual).shape[0]), source)
     return Predictions(
         round_ids=np.asarray(round_ids, dtype=np.int64),
         actual=np.asarray(actual, dtype=np.float64),

@@ -56,6 +56,7 @@ from jetx_diag.inputs.feature_cache import load_extractor
 from jetx_diag.inputs.model_inputs import InputSpec
 from jetx_diag.predictions import (
     Predictions,
+    check_row_counts,
     map_heads,
     model_input_specs,
     model_output_names,
@@ -412,6 +413,9 @@ class Evaluator:
         outputs = run_model(model, prepared.model_batch)
         heads = map_heads(model, outputs, source)
         before = prepared.validation_rows
+        # Checked before the validation slice is cut off, so the message counts what the
+        # model was really given.
+        check_row_counts(heads, before + int(prepared.actual.shape[0]), source)
         held_out = {head: array[before:] for head, array in heads.items()}
         validation_p = None
         if before and "threshold" in heads:
