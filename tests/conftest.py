@@ -1,8 +1,15 @@
 """Puts this folder and its package folders on sys.path, so test modules import the shared
 helpers (keras_models, run_factory) and each other's hand-computed cases (document_case)."""
 
+import os
 import sys
 from pathlib import Path
+
+# A checkpoint's chance verdict runs its pipeline on 199 simulated fair histories by default,
+# about ten times the cost of the evaluation itself. Tests that are not about that verdict use
+# the martingale test; the tests of the simulated null (and the pages' fixtures) ask for
+# simulations explicitly. Set at import, so session fixtures and subprocesses see it too.
+os.environ.setdefault("JETX_DIAG_NULL_SIMULATIONS", "0")
 
 _TESTS = Path(__file__).parent
 for _folder in (_TESTS, *sorted(p for p in _TESTS.iterdir() if p.is_dir() and p.name != "golden")):

@@ -141,7 +141,8 @@ def evaluation_options(function: Callable[..., Any]) -> Callable[..., Any]:
             type=int,
             metavar="N",
             help="Simulated fair histories run through the checkpoint's own pipeline for the "
-            "chance verdict (one predict each; 0: the martingale test instead)  [default: 199]",
+            "chance verdict (one predict each; 0: the martingale test instead)  [default: 199, "
+            "or $JETX_DIAG_NULL_SIMULATIONS]",
         ),
         click.option(
             "--tests-tried",
@@ -233,7 +234,7 @@ def build_options(
     from jetx_diag.inputs.feature_workers import available_cores
     from jetx_diag.results import EvaluationSettings
     from jetx_diag.scoring.targets import DEFAULT_TARGETS
-    from jetx_diag.skill.null_simulation import NULL_SIMULATIONS
+    from jetx_diag.skill.null_simulation import default_null_simulations
 
     cache_dir = None if params.get("no_cache") else Path(pick("cache_dir") or default_cache_dir())
     settings = EvaluationSettings(
@@ -264,7 +265,7 @@ def build_options(
         seed=pick("seed", 0),
         permutations=pick("permutations", 1000),
         bootstrap=pick("bootstrap", 1000),
-        null_simulations=pick("null_simulations", NULL_SIMULATIONS),
+        null_simulations=pick("null_simulations", default_null_simulations()),
         tests_tried=pick("tests_tried", 1),
         targets=DEFAULT_TARGETS if targets is None else targets,
     )

@@ -11,7 +11,7 @@ from jetx_diag.cache_store import DEFAULT_MAX_BYTES
 from jetx_diag.errors import UsageError
 from jetx_diag.results import EvaluationSettings
 from jetx_diag.scoring.targets import DEFAULT_TARGETS, Target
-from jetx_diag.skill.null_simulation import NULL_SIMULATIONS
+from jetx_diag.skill.null_simulation import NULL_SIMULATIONS, default_null_simulations
 
 #: ``progress(task, done, total)``: the CLI turns these into progress bars.
 Progress = Callable[[str, int, int], None]
@@ -30,7 +30,8 @@ class SkillOptions:
     bootstrap: int = 1000
     # Fair histories run through a checkpoint's pipeline for the chance verdict (0: none, the
     # martingale test decides); a predictions file has no pipeline and always uses the latter.
-    null_simulations: int = NULL_SIMULATIONS
+    # Read when the options are made, so the environment's default applies.
+    null_simulations: int = field(default_factory=default_null_simulations)
     tests_tried: int = 1  # checkpoints/cut-offs tried on the same held-out rounds (Holm)
     validation_fraction: float = 0.2  # of the samples before the held-out ones
     targets: tuple[Target, ...] = DEFAULT_TARGETS  # a cut-off is chosen to meet these
@@ -52,8 +53,9 @@ class SkillOptions:
             )
 
 
-#: The skill options of an evaluation that names none.
-DEFAULT_SKILL = SkillOptions()
+#: The skill options of an evaluation that names none. Built at import, so it does not read the
+#: environment (an evaluation made from options does).
+DEFAULT_SKILL = SkillOptions(null_simulations=NULL_SIMULATIONS)
 
 
 @dataclass(frozen=True)

@@ -11,6 +11,7 @@ job (it holds the model and its inputs).
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -22,6 +23,9 @@ from jetx_diag.errors import UsageError
 #: Default number of simulated fair histories (one batched predict each). With the verdict's
 #: strict ``p < 0.05`` this decides "better" at 4.5% and can reach the 1% "worse" level.
 NULL_SIMULATIONS = 199
+#: Environment variable that changes that default (a slow machine, a test suite); an explicit
+#: ``--null-simulations`` or config value still wins.
+NULL_SIMULATIONS_VARIABLE = "JETX_DIAG_NULL_SIMULATIONS"
 #: Rows per model call when several simulated histories share one predict.
 BATCH_ROWS = 20_000
 #: Highest multiplier a simulated round reaches (a real game caps its payout; the real history's
@@ -40,6 +44,18 @@ class SimulatedNull:
     p_value_less: float  # (1 + #{simulated ≤ observed}) / (simulations + 1): worse
     house_edge: float
     seed: int
+
+
+def default_null_simulations() -> int:
+    """:data:`NULL_SIMULATIONS`, or the whole number ≥ 0 in :data:`NULL_SIMULATIONS_VARIABLE`."""
+    text = os.environ.get(NULL_SIMULATIONS_VARIABLE, "").strip()
+    if not text:
+        return NULL_SIMULATIONS
+    if not text.isdigit():
+        raise UsageError(
+            f"{NULL_SIMULATIONS_VARIABLE} must be a whole number of at least 0, got {text!r}"
+        )
+    return int(text)
 
 
 def fair_multipliers(n: int, house_edge: float, rng: np.random.Generator) -> np.ndarray:
