@@ -230,6 +230,17 @@ def test_bad_skill_options_are_usage_errors(
     assert err.count("\n") == 1 and phrase in err
 
 
+def test_a_bad_default_in_the_environment_is_a_usage_error(
+    document_csv: Path, tmp_path: Path, capfd, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setenv("JETX_DIAG_NULL_SIMULATIONS", "lots")
+    code = run(["report", "--predictions", str(document_csv), "-o", str(tmp_path), "-q"])
+    assert code == ExitCode.USAGE_ERROR
+    err = capfd.readouterr().err
+    assert err.count("\n") == 1 and "JETX_DIAG_NULL_SIMULATIONS must be a whole number" in err
+    assert not any(tmp_path.iterdir())  # nothing written
+
+
 def test_config_keys_for_the_skill_options(document_csv: Path, tmp_path: Path) -> None:
     config = tmp_path / "pyproject.toml"
     config.write_text(

@@ -202,3 +202,23 @@ def test_a_checkpoint_is_judged_against_its_own_pipeline(tmp_path: Path) -> None
     )
     skill = Evaluator(options).evaluate(checkpoint).skill
     assert skill is not None and skill.significance.primary_test == "martingale"
+
+
+def test_the_environment_sets_the_default_number_of_simulations(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from jetx_diag.evaluation.options import SkillOptions
+    from jetx_diag.skill.null_simulation import (
+        NULL_SIMULATIONS,
+        NULL_SIMULATIONS_VARIABLE,
+        default_null_simulations,
+    )
+
+    monkeypatch.delenv(NULL_SIMULATIONS_VARIABLE, raising=False)
+    assert default_null_simulations() == NULL_SIMULATIONS == 199
+    monkeypatch.setenv(NULL_SIMULATIONS_VARIABLE, " 49 ")
+    assert default_null_simulations() == 49
+    assert SkillOptions().null_simulations == 49
+    assert SkillOptions(null_simulations=9).null_simulations == 9  # an explicit count wins
+    for bad in ("-1", "2.5", "many"):
+        monkeypatch.setenv(NULL_SIMULATIONS_VARIABLE, bad)
+        with pytest.raises(UsageError, match=f"{NULL_SIMULATIONS_VARIABLE} must be a whole number"):
+            default_null_simulations()
