@@ -1,5 +1,7 @@
 # The two commands of the README: `make demo` and `make test`. Both create .venv and install the
-# package into it (not editable: tests run against what `pip install .` ships).
+# package into it (not editable: tests run against what `pip install .` ships). The tests run in
+# one worker per core (pytest-xdist), each test file's tests in one worker so that its
+# module fixtures (real fits, real checkpoints) are built once.
 PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
@@ -17,7 +19,7 @@ demo: $(BIN)/python
 test: $(BIN)/python
 	$(BIN)/pip install $(PIP_FLAGS) ".[test]"
 	$(BIN)/ruff check jetx_diag tests benchmarks
-	JETX_DIAG_REQUIRE_INSTALLED=1 $(BIN)/pytest
+	JETX_DIAG_REQUIRE_INSTALLED=1 $(BIN)/pytest -n auto --dist loadfile
 
 lint: $(BIN)/python
 	$(BIN)/ruff check jetx_diag tests benchmarks

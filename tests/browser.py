@@ -8,6 +8,7 @@ system, :func:`ensure_chromium` installs it with apt-get (with ``poppler-utils``
 
 from __future__ import annotations
 
+import fcntl
 import os
 import shutil
 import subprocess
@@ -47,9 +48,16 @@ def ensure_chromium() -> None:
             f"{' '.join(PACKAGES)}` as root (the tests install them themselves when run as root)"
         )
     env = dict(os.environ, DEBIAN_FRONTEND="noninteractive")
-    for command in (["apt-get", "update"], ["apt-get", "install", "-y", *PACKAGES]):
-        done = subprocess.run(command, env=env, capture_output=True, text=True, check=False)
-        if done.returncode != 0:
-            pytest.skip(f"could not install {' '.join(PACKAGES)}: {done.stderr.strip()[-300:]}")
+    # Test workers running in parallel (pytest-xdist) take turns: apt-get refuses a second
+    # concurrent install, and the second worker then finds the packages already there.
+    with open("/tmp/jetx-diag-apt.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not _missing():
+            return
+        for command in (["apt-get", "update"], ["apt-get", "install", "-y", *PACKAGES]):
+            done = subprocess.run(command, env=env, capture_output=True, text=True, check=False)
+            if done.returncode != 0:
+                stderr = done.stderr.strip()[-300:]
+                pytest.skip(f"could not install {' '.join(PACKAGES)}: {stderr}")
     if _missing():
         pytest.skip(f"{' and '.join(_missing())} still missing after apt-get install")

@@ -11,7 +11,9 @@ choice; it does not lift safe mode (a ``Lambda`` still needs ``--trust-code``).
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import importlib
+import importlib.util
 import inspect
 import sys
 from collections.abc import Iterable
@@ -60,6 +62,27 @@ def parse_spec(spec: str) -> tuple[str, tuple[str, ...]]:
         if not name.isidentifier():
             raise UsageError(f"{OPTION} {spec!r}: {name!r} is not a Python name")
     return module, names
+
+
+def custom_objects_fingerprint(specs: Iterable[str]) -> str | None:
+    """SHA-256 of the modules named and their source files, ``None`` when none is named.
+
+    A custom layer's ``call`` is the user's code: a model's outputs change when it changes, so
+    cached predictions are keyed by it. The source is found without importing the module.
+    """
+    specs = sorted(s.strip() for s in specs if s and s.strip())
+    if not specs:
+        return None
+    digest = hashlib.sha256()
+    for spec in specs:
+        digest.update(spec.encode())
+        module, _ = parse_spec(spec)
+        with contextlib.suppress(ImportError, ValueError, OSError, AttributeError):
+            found = importlib.util.find_spec(module)
+            if found is not None and found.origin and found.has_location:
+                with open(found.origin, "rb") as source:
+                    digest.update(source.read())
+    return digest.hexdigest()
 
 
 def load_custom_objects(specs: Iterable[str]) -> CustomObjects:

@@ -30,7 +30,7 @@ import numpy as np
 
 from jetx_diag import __version__
 from jetx_diag.artifacts.companions import find_companions
-from jetx_diag.artifacts.custom_objects import load_custom_objects
+from jetx_diag.artifacts.custom_objects import custom_objects_fingerprint, load_custom_objects
 from jetx_diag.artifacts.inspection import TRUST_HINT, inspect_checkpoint
 from jetx_diag.artifacts.loaded_model import LoadedModel
 from jetx_diag.artifacts.metadata import RunMetadata, load_metadata
@@ -446,6 +446,7 @@ class Evaluator:
             test_from_id=options.test_from_id,
             min_history=options.min_history,
             validation=options.skill.validation_fraction if options.skill.enabled else None,
+            custom_objects=custom_objects_fingerprint(options.custom_objects),
         )
 
     def _read_cached(self, key: str) -> Any:

@@ -5,6 +5,7 @@ never lifts safe mode."""
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -231,3 +232,18 @@ def test_check_takes_custom_objects_from_the_config_or_the_option(
         ExitCode.OK,
         ExitCode.TARGETS_MISSED,
     )
+
+
+def test_the_fingerprint_follows_the_modules_source(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from jetx_diag.artifacts.custom_objects import custom_objects_fingerprint
+
+    monkeypatch.syspath_prepend(str(tmp_path))
+    module = tmp_path / "my_layers_fp.py"
+    module.write_text("SCALE = 1\n", encoding="utf-8")
+    assert custom_objects_fingerprint([]) is None and custom_objects_fingerprint(["  "]) is None
+    first = custom_objects_fingerprint(["my_layers_fp"])
+    assert first == custom_objects_fingerprint([" my_layers_fp "])
+    assert first != custom_objects_fingerprint(["my_layers_fp:Scale"])  # other names chosen
+    module.write_text("SCALE = 2\n", encoding="utf-8")  # the layer's code changed
+    assert custom_objects_fingerprint(["my_layers_fp"]) != first
+    assert "my_layers_fp" not in sys.modules  # found, never imported
