@@ -231,7 +231,8 @@ def _turkish_outputs(root: Path) -> TurkishOutputs:
         "report.md": _markdown_blocks(out / "report.md"),
         "history.html": visible_text(root / "history" / "history.html"),
         "report.junit.xml": _junit_blocks(out / "report.junit.xml"),
-        "terminal": [line for line in terminal.getvalue().splitlines() if line.strip()],
+        # One block: rich wraps a long warning over several lines.
+        "terminal": [" ".join(terminal.getvalue().split())],
     }
     return TurkishOutputs(texts=texts, quoted=tuple(quoted))
 
