@@ -219,7 +219,9 @@ def _turkish_outputs(root: Path) -> TurkishOutputs:
 
     out = root / "report"
     write_report(evaluation, verdict, out, formats=("md", "html", "junit"), lang="tr")
-    code = run(["history", str(run_b), "-o", str(root / "history"), "--lang", "tr", "-q"])
+    printed = io.StringIO()
+    with contextlib.redirect_stdout(printed):
+        code = run(["history", str(run_b), "-o", str(root / "history"), "--lang", "tr"])
     assert code in (0, 1), code
     terminal = io.StringIO()
     for width in (200, 60):  # side by side, and folded one record per block
@@ -233,6 +235,7 @@ def _turkish_outputs(root: Path) -> TurkishOutputs:
         "report.junit.xml": _junit_blocks(out / "report.junit.xml"),
         # One block: rich wraps a long warning over several lines.
         "terminal": [" ".join(terminal.getvalue().split())],
+        "history terminal": [" ".join(printed.getvalue().split())],
     }
     return TurkishOutputs(texts=texts, quoted=tuple(quoted))
 
@@ -295,10 +298,19 @@ def test_turkish_outputs_hold_every_note(turkish_outputs: TurkishOutputs) -> Non
     terminal = "\n".join(turkish_outputs.texts["terminal"])
     assert "scikit-learn 0" in terminal and "training_log.csv" in terminal
     assert turkish_outputs.texts["report.junit.xml"]
+    assert "stage1" in turkish_outputs.texts["history terminal"][0]
 
 
 @pytest.mark.parametrize(
-    "name", ["report.html", "report.md", "history.html", "report.junit.xml", "terminal"]
+    "name",
+    [
+        "report.html",
+        "report.md",
+        "history.html",
+        "report.junit.xml",
+        "terminal",
+        "history terminal",
+    ],
 )
 def test_turkish_output_has_no_english_sentence(turkish_outputs: TurkishOutputs, name: str) -> None:
     """Warnings, notes, JUnit messages and the terminal summary are Turkish too; only an error
@@ -309,7 +321,15 @@ def test_turkish_output_has_no_english_sentence(turkish_outputs: TurkishOutputs,
 
 
 @pytest.mark.parametrize(
-    "name", ["report.html", "report.md", "history.html", "report.junit.xml", "terminal"]
+    "name",
+    [
+        "report.html",
+        "report.md",
+        "history.html",
+        "report.junit.xml",
+        "terminal",
+        "history terminal",
+    ],
 )
 def test_turkish_output_writes_percent_first(turkish_outputs: TurkishOutputs, name: str) -> None:
     text = "\n".join(turkish_outputs.texts[name])
