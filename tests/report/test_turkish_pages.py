@@ -12,6 +12,7 @@ import contextlib
 import io
 import json
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -157,8 +158,31 @@ def turkish_outputs(tmp_path_factory) -> TurkishOutputs:  # type: ignore[no-unty
     used. Everything is made by the tool's own readers; the report and the run report are
     written by the real CLI, the terminal summary by the real printer."""
     # Paths relative to the folder (the pages show them): no temporary folder name in a page.
-    with contextlib.chdir(tmp_path_factory.mktemp("turkish-outputs")):
-        return _turkish_outputs(Path("."))
+    with contextlib.chdir(tmp_path_factory.mktemp("turkish-outputs")), _figure_texts() as drawn:
+        outputs = _turkish_outputs(Path("."))
+    outputs.texts["figures"] = drawn
+    return outputs
+
+
+@contextlib.contextmanager
+def _figure_texts() -> Iterator[list[str]]:
+    """Every text of every figure saved meanwhile (titles, axis labels, tick labels, legends,
+    values written on the plot), read after matplotlib's own savefig has drawn it."""
+    from matplotlib.figure import Figure
+    from matplotlib.text import Text
+
+    texts: list[str] = []
+    savefig = Figure.savefig
+
+    def reading_savefig(self: Figure, *args: Any, **kwargs: Any) -> None:
+        savefig(self, *args, **kwargs)
+        for artist in self.findobj(Text):
+            if artist.get_visible() and artist.get_text().strip():
+                texts.append(artist.get_text())
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(Figure, "savefig", reading_savefig)
+        yield texts
 
 
 def _turkish_outputs(root: Path) -> TurkishOutputs:
@@ -277,6 +301,18 @@ def _junit_blocks(path: Path) -> list[str]:
     return [block for block in blocks if block]
 
 
+#: Every Turkish output of the fixture, each scanned on its own.
+OUTPUTS = (
+    "report.html",
+    "report.md",
+    "history.html",
+    "report.junit.xml",
+    "terminal",
+    "history terminal",
+    "figures",
+)
+
+
 def _without(blocks: list[str], quoted: tuple[str, ...]) -> list[str]:
     out = []
     for block in blocks:
@@ -299,19 +335,11 @@ def test_turkish_outputs_hold_every_note(turkish_outputs: TurkishOutputs) -> Non
     assert "scikit-learn 0" in terminal and "training_log.csv" in terminal
     assert turkish_outputs.texts["report.junit.xml"]
     assert "stage1" in turkish_outputs.texts["history terminal"][0]
+    figures = turkish_outputs.texts["figures"]
+    assert "epoch" in figures and "0.8" in figures  # an axis label and a tick label
 
 
-@pytest.mark.parametrize(
-    "name",
-    [
-        "report.html",
-        "report.md",
-        "history.html",
-        "report.junit.xml",
-        "terminal",
-        "history terminal",
-    ],
-)
+@pytest.mark.parametrize("name", OUTPUTS)
 def test_turkish_output_has_no_english_sentence(turkish_outputs: TurkishOutputs, name: str) -> None:
     """Warnings, notes, JUnit messages and the terminal summary are Turkish too; only an error
     text a reader wrote about a file (quoted inside a Turkish note) stays as it was."""
@@ -320,17 +348,7 @@ def test_turkish_output_has_no_english_sentence(turkish_outputs: TurkishOutputs,
     assert found == [], "\n".join(f"{words}: {block}" for block, words in found)
 
 
-@pytest.mark.parametrize(
-    "name",
-    [
-        "report.html",
-        "report.md",
-        "history.html",
-        "report.junit.xml",
-        "terminal",
-        "history terminal",
-    ],
-)
+@pytest.mark.parametrize("name", OUTPUTS)
 def test_turkish_output_writes_percent_first(turkish_outputs: TurkishOutputs, name: str) -> None:
     text = "\n".join(turkish_outputs.texts[name])
     assert not re.search(r"\d%", text), re.search(r".{30}\d%.{10}", text)
