@@ -58,7 +58,7 @@ TR: dict[str, str] = {
     "targets.off_below": "{factor}x daha kötü",
     "targets.off_above": "{factor}x daha kötü",
     "targets.off_none_reached": "hiç tutturamadı",
-    "targets.off_zero_limit": "0% sınırının üstünde",
+    "targets.off_zero_limit": "%0 sınırının üstünde",
     "targets.one_sided": "İyi ama tek taraflı",
     "targets.not_available": "modelde bu çıktı yok",
     "targets.decision_met": "aralığın tamamıyla tuttu",
@@ -184,7 +184,7 @@ TR: dict[str, str] = {
     "training.goal": "Hedef metrik",
     "training.goal_worst": (
         "{goal}: {threshold} altı ve {threshold} üstü doğruluğunun küçüğü; tek sınıf tahmin "
-        "eden model 0% alır"
+        "eden model %0 alır"
     ),
     "training.goal_plain": "{goal} ({mode})",
     "training.goal_none": "yok: loglarda doğrulama doğruluğu ya da loss yok",

@@ -186,7 +186,7 @@ def _figure_texts() -> Iterator[list[str]]:
 
 
 def _turkish_outputs(root: Path) -> TurkishOutputs:
-    from page_fixtures import HISTORY_CSV
+    from page_fixtures import FAST, HISTORY_CSV
     from test_training_diagnosis import DOC_METADATA, doc_stage1, write_csv
 
     from jetx_diag.artifacts.safe_pickle import load_scaler
@@ -242,7 +242,27 @@ def _turkish_outputs(root: Path) -> TurkishOutputs:
     verdict = decide_targets(evaluate_targets(evaluation.metrics, DEFAULT_TARGETS))
 
     out = root / "report"
-    write_report(evaluation, verdict, out, formats=("md", "html", "junit"), lang="tr")
+    write_report(evaluation, verdict, out, formats=("md", "html", "junit", "json"), lang="tr")
+    # A second checkpoint (every call flipped) for the comparison's terminal summary and JUnit.
+    flipped = document_predictions()
+    flipped = replace(flipped, p_above=np.round(1.0 - flipped.p_above, 4))
+    write_predictions_csv(root / "flipped.csv", flipped)
+    code = run(
+        [
+            *("report", "--predictions", "flipped.csv", "-o", "flipped"),
+            *("--json", "flipped/report.json", "--lang", "tr", "-q", *FAST),
+        ]
+    )
+    assert code in (0, 1), code
+    compared = io.StringIO()
+    with contextlib.redirect_stdout(compared):
+        code = run(
+            [
+                *("compare", str(out / "report.json"), "flipped/report.json", "-o", "compare"),
+                *("--junit", "compare/compare.junit.xml", "--lang", "tr"),
+            ]
+        )
+    assert code in (0, 1), code
     printed = io.StringIO()
     with contextlib.redirect_stdout(printed):
         code = run(["history", str(run_b), "-o", str(root / "history"), "--lang", "tr"])
@@ -260,6 +280,8 @@ def _turkish_outputs(root: Path) -> TurkishOutputs:
         # One block: rich wraps a long warning over several lines.
         "terminal": [" ".join(terminal.getvalue().split())],
         "history terminal": [" ".join(printed.getvalue().split())],
+        "compare terminal": [" ".join(compared.getvalue().split())],
+        "compare.junit.xml": _junit_blocks(root / "compare" / "compare.junit.xml"),
     }
     return TurkishOutputs(texts=texts, quoted=tuple(quoted))
 
@@ -309,6 +331,8 @@ OUTPUTS = (
     "report.junit.xml",
     "terminal",
     "history terminal",
+    "compare terminal",
+    "compare.junit.xml",
     "figures",
 )
 
@@ -335,6 +359,8 @@ def test_turkish_outputs_hold_every_note(turkish_outputs: TurkishOutputs) -> Non
     assert "scikit-learn 0" in terminal and "training_log.csv" in terminal
     assert turkish_outputs.texts["report.junit.xml"]
     assert "stage1" in turkish_outputs.texts["history terminal"][0]
+    assert "flipped.csv" in turkish_outputs.texts["compare terminal"][0]
+    assert turkish_outputs.texts["compare.junit.xml"]
     figures = turkish_outputs.texts["figures"]
     assert "epoch" in figures and "0.8" in figures  # an axis label and a tick label
 
