@@ -59,7 +59,8 @@ def section_data_quality(evaluation: Evaluation, verdict: Verdict, msg: Messages
 def _saved_by(artifact: Artifact) -> str | None:
     details = artifact.details
     if "saved_by" in details:
-        return details["saved_by"]
+        # "unknown" is the evaluator's English word for the JSON: a page shows its "none".
+        return None if details["saved_by"] == "unknown" else details["saved_by"]
     if "keras_version" in details:
         return f"Keras {details['keras_version']}"
     return None
