@@ -1043,6 +1043,10 @@ EN: dict[str, str] = {
     "record.onnx_labels_unused": (
         "ONNX output '{name}' ({kind}) not used: class labels; the probabilities are"
     ),
+    "record.implicit_config": (
+        "settings were read from {source}, found in the current folder (not named with "
+        "--config); trust, feature code and cache options are never taken from such a file"
+    ),
     "record.progress_loading": "loading {name}",
     "record.progress_predicting": "predicting {name}",
     "record.progress_null": "fair histories for {name}",

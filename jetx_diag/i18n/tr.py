@@ -1051,6 +1051,10 @@ TR: dict[str, str] = {
     "record.onnx_labels_unused": (
         "ONNX çıktısı '{name}' ({kind}) kullanılmadı: sınıf etiketleri; olasılıklar kullanıldı"
     ),
+    "record.implicit_config": (
+        "ayarlar geçerli klasörde bulunan {source} dosyasından okundu (--config ile "
+        "verilmedi); güven, özellik kodu ve önbellek seçenekleri böyle bir dosyadan asla alınmaz"
+    ),
     "record.progress_loading": "{name} yükleniyor",
     "record.progress_predicting": "{name} ile tahmin ediliyor",
     "record.progress_null": "{name} için adil geçmişler",
