@@ -1047,6 +1047,7 @@ EN: dict[str, str] = {
         "settings were read from {source}, found in the current folder (not named with "
         "--config); trust, feature code and cache options are never taken from such a file"
     ),
+    "record.progress_training": "training {name}",
     "record.progress_loading": "loading {name}",
     "record.progress_predicting": "predicting {name}",
     "record.progress_null": "fair histories for {name}",

@@ -1055,6 +1055,7 @@ TR: dict[str, str] = {
         "ayarlar geçerli klasörde bulunan {source} dosyasından okundu (--config ile "
         "verilmedi); güven, özellik kodu ve önbellek seçenekleri böyle bir dosyadan asla alınmaz"
     ),
+    "record.progress_training": "{name} eğitiliyor",
     "record.progress_loading": "{name} yükleniyor",
     "record.progress_predicting": "{name} ile tahmin ediliyor",
     "record.progress_null": "{name} için adil geçmişler",
