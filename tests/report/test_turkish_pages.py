@@ -33,6 +33,7 @@ _WORDS = """
     other columns found used between rows rounds round above below ignored missing skipped read
     usable evaluated shown there no yes more less than before after because without into over
     under same each per rate share calls called bets lost won ended reached beats chance
+    line cell output index row scaler's saved loaded results differ checked against
 """
 ENGLISH = frozenset(_WORDS.split())
 
