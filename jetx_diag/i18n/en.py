@@ -1052,6 +1052,9 @@ EN: dict[str, str] = {
     "record.progress_predicting": "predicting {name}",
     "record.progress_null": "fair histories for {name}",
     # Short pieces last: a whole sentence is matched before these are tried on it.
+    "record.where_line_id": "line {line} (id {id})",
+    "record.where_row_id": "row {row} (id {id})",
+    "record.where_index": "index {index}",
     "record.where_line": "line {line}",
     "record.where_cell": "cell {cell}, output line {line}",
     "record.epoch_one": "epoch {spans}",

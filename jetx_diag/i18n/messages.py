@@ -66,6 +66,8 @@ def record(key: str, /, **values: object) -> str:
 _NUMBER_FIELDS = {
     "line": r"\d+",
     "cell": r"\d+",
+    "row": r"\d+",
+    "index": r"\d+",
     "epoch": r"\d+",
     "spans": r"\d+(?:–\d+)?(?:, \d+(?:–\d+)?)*",
 }

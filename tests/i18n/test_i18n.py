@@ -104,7 +104,18 @@ def test_plural_field_in_english_and_turkish_numeral_rule() -> None:
 def test_every_stored_sentence_reads_back_in_turkish(key: str) -> None:
     """A sentence made in English for the JSON is found again and shown from the Turkish
     catalog, with the same values (numbers are given as 2 so plural fields read back)."""
-    numbers = ("count", "missing", "gaps", "width", "line", "cell", "epoch", "spans")
+    numbers = (
+        "count",
+        "missing",
+        "gaps",
+        "width",
+        "line",
+        "cell",
+        "row",
+        "index",
+        "epoch",
+        "spans",
+    )
     values = {
         name: ("2" if name in numbers else f"<{name}>") for name in fields(CATALOG["en"][key])
     }
