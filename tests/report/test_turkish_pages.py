@@ -68,6 +68,31 @@ def visible_text(path: Path) -> list[str]:
     return blocks
 
 
+def every_text(path: Path) -> list[str]:
+    """Every text node of the page outside code spans, scripts and the stylesheet, and the
+    attributes a reader or a screen reader meets (alt, title, aria-label): nothing is left out
+    because of the element it sits in."""
+    document = html5lib.parse(path.read_text(encoding="utf-8"))
+    texts: list[str] = []
+
+    def walk(element) -> None:  # type: ignore[no-untyped-def]
+        tag = element.tag.removeprefix(XHTML) if isinstance(element.tag, str) else ""
+        if tag in ("style", "script", "code"):
+            return
+        for name in ("alt", "title", "aria-label"):
+            if element.get(name):
+                texts.append(element.get(name))
+        if element.text and element.text.strip():
+            texts.append(" ".join(element.text.split()))
+        for child in element:
+            walk(child)
+            if child.tail and child.tail.strip():
+                texts.append(" ".join(child.tail.split()))
+
+    walk(document)
+    return texts
+
+
 def english_in(blocks: list[str]) -> list[tuple[str, list[str]]]:
     found = []
     for block in blocks:
@@ -94,6 +119,7 @@ def test_turkish_page_has_no_english_sentence(pages, name: str) -> None:  # type
     blocks = visible_text(getattr(pages["tr"], name))
     assert len(blocks) > 30
     assert english_in(blocks) == []
+    assert english_in(every_text(getattr(pages["tr"], name))) == []
 
 
 @pytest.mark.parametrize("name", ["report", "compare", "history"])
@@ -274,10 +300,11 @@ def _turkish_outputs(root: Path) -> TurkishOutputs:
         print_summary(evaluation, verdict, [out / "report.html"], lang="tr", console=console)
 
     texts = {
-        "report.html": visible_text(out / "report.html"),
+        "report.html": every_text(out / "report.html"),
         "report.md": _markdown_blocks(out / "report.md"),
-        "history.html": visible_text(root / "history" / "history.html"),
+        "history.html": every_text(root / "history" / "history.html"),
         "report.junit.xml": _junit_blocks(out / "report.junit.xml"),
+        "compare.html": every_text(root / "compare" / "compare.html"),
         # One block: rich wraps a long warning over several lines.
         "terminal": [" ".join(terminal.getvalue().split())],
         "history terminal": [" ".join(printed.getvalue().split())],
@@ -329,6 +356,7 @@ OUTPUTS = (
     "report.html",
     "report.md",
     "history.html",
+    "compare.html",
     "report.junit.xml",
     "terminal",
     "history terminal",
