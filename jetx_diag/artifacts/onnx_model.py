@@ -21,6 +21,7 @@ from jetx_diag.artifacts.inspection import first_line
 from jetx_diag.artifacts.loaded_model import LoadedModel, check_outputs, model_inputs, model_outputs
 from jetx_diag.artifacts.sniffing import ONNX_FIELD_NAMES, onnx_fields, sha256_file
 from jetx_diag.errors import ArtifactError, InputError, MismatchError
+from jetx_diag.i18n.messages import record
 
 INSTALL_HINT = "pip install 'jetx-diag[onnx]'"
 _FLOATS = {"tensor(float)": np.float32, "tensor(double)": np.float64}
@@ -78,8 +79,7 @@ class OnnxPredictor:
                 self.outputs.append(_Spec(node.name, (None, 1)))
             else:
                 self.notes.append(
-                    f"ONNX output {node.name!r} ({node.type}) not used: class labels; the "
-                    "probabilities are"
+                    record("record.onnx_labels_unused", name=node.name, kind=node.type)
                 )
         if any(kind != "tensor" for _, kind in self._outputs):
             # A classifier's export: if it also has float "label" outputs, prefer probabilities.

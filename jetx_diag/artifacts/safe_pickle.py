@@ -39,6 +39,7 @@ import numpy as np
 
 from jetx_diag.artifacts.sniffing import compression_of, sha256_file, sniff
 from jetx_diag.errors import ArtifactError, JetxDiagError, UnsafeInputError
+from jetx_diag.i18n.messages import record as record_text
 from jetx_diag.results import Artifact
 
 #: Largest inflated joblib stream accepted (a scaler is kilobytes; this stops zip bombs).
@@ -375,10 +376,13 @@ def load_scaler(path: str | Path) -> LoadedScaler:
         if isinstance(warning, InconsistentVersionWarning):
             versions.append(warning.original_sklearn_version)
             messages.append(
-                f"{p.name}: {warning.estimator_name} was saved by scikit-learn "
-                f"{warning.original_sklearn_version} and is loaded with "
-                f"{warning.current_sklearn_version}; its results may differ (re-fit it, or "
-                f"re-save it with scikit-learn {warning.current_sklearn_version})"
+                record_text(
+                    "record.sklearn_version",
+                    file=p.name,
+                    estimator=warning.estimator_name,
+                    saved=warning.original_sklearn_version,
+                    current=warning.current_sklearn_version,
+                )
             )
     _check_fitted(obj, p)
     n_features = _check_shape_attributes(obj, p)

@@ -50,13 +50,13 @@ def demo(output: str, rounds: int | None, seed: str | None, lang: str, quiet: bo
     from jetx_diag.demo.training import run_demo_training
     from jetx_diag.evaluation.evaluator import Evaluator
     from jetx_diag.evaluation.training import attach_training
-    from jetx_diag.i18n.messages import messages
+    from jetx_diag.i18n.messages import messages, record
     from jetx_diag.report.compare_page import report_folders, write_comparison
     from jetx_diag.report.terminal import print_summary
 
     out = Path(output)
     run_dir = out / "run"
-    with progress_bars(not quiet) as progress:
+    with progress_bars(not quiet, lang) as progress:
         kwargs: dict[str, Any] = {}
         if rounds is not None:
             kwargs["rounds"] = rounds
@@ -64,7 +64,7 @@ def demo(output: str, rounds: int | None, seed: str | None, lang: str, quiet: bo
             kwargs["seed"] = seed
         if progress is not None:
             kwargs["progress"] = lambda stage, epoch, total: progress(
-                f"training {stage}", epoch, total
+                record("record.progress_training", name=stage), epoch, total
             )
         run = run_demo_training(run_dir, **kwargs)
         options = EvaluationOptions(
@@ -105,14 +105,16 @@ def _boosted_evaluations(run: Any, options: EvaluationOptions, progress: Any) ->
     from jetx_diag.demo.boosted import lightgbm_available, train_lightgbm_pair
     from jetx_diag.demo.training import FIRST_PREDICTABLE
     from jetx_diag.evaluation.evaluator import Evaluator
+    from jetx_diag.i18n.messages import record
 
     if not lightgbm_available():
         return []
+    task = record("record.progress_training", name="LightGBM")
     if progress is not None:
-        progress("training LightGBM", 0, 1)
+        progress(task, 0, 1)
     path = train_lightgbm_pair(run, DEMO_FEATURES, options.cache_dir)
     if progress is not None:
-        progress("training LightGBM", 1, 1)
+        progress(task, 1, 1)
     # The same held-out rounds as the networks, whose longest window is FIRST_PREDICTABLE.
     own = dataclasses.replace(
         options, metadata=None, find_companions=False, min_history=FIRST_PREDICTABLE

@@ -18,7 +18,7 @@ import click
 
 from jetx_diag.cli.config import Config
 from jetx_diag.errors import UsageError
-from jetx_diag.i18n.messages import messages
+from jetx_diag.i18n.messages import messages, record
 
 if TYPE_CHECKING:
     from jetx_diag.evaluation.options import EvaluationOptions, Progress
@@ -296,10 +296,7 @@ def implicit_config_note(config: Config) -> str | None:
     """The report's line saying settings came from a file nobody named, or ``None``."""
     if not config.implicit or config.source is None:
         return None
-    return (
-        f"settings were read from {config.source}, found in the current folder (not named with "
-        "--config); trust, feature code and cache options are never taken from such a file"
-    )
+    return record("record.implicit_config", source=config.source)
 
 
 def note_implicit_config(evaluation: Any, config: Config) -> Any:

@@ -299,7 +299,7 @@ class Evaluator:
         """
         options = self.options
         scaler_path, metadata_path = self.companions(checkpoint)
-        self._report("loading " + Path(checkpoint).name, 0, 1)
+        self._report(record("record.progress_loading", name=Path(checkpoint).name), 0, 1)
         key = cached = model = None
         if sniff(checkpoint) in KERAS_KINDS:
             # Read without TensorFlow: identifies the file (its SHA-256 keys the prediction
@@ -346,7 +346,7 @@ class Evaluator:
         warnings.extend(metadata_warnings)
 
         prepared = self._inputs_for(specs, scaler, scaler_path, scaler_sha)
-        self._report("predicting " + Path(checkpoint).name, 0, 1)
+        self._report(record("record.progress_predicting", name=Path(checkpoint).name), 0, 1)
         if cached is not None and _fits(cached, prepared):
             heads, validation_p, summary = cached.heads, cached.validation_p_above, cached.summary
             self.cache_hits += 1
@@ -370,7 +370,7 @@ class Evaluator:
             context = replace(context, simulated=simulated)
             if note is not None:
                 warnings.append(note)
-        self._report("predicting " + Path(checkpoint).name, 1, 1)
+        self._report(record("record.progress_predicting", name=Path(checkpoint).name), 1, 1)
         return evaluation_from_predictions(
             predictions,
             label=(model.label if model is not None else None) or Path(checkpoint).name,
@@ -545,7 +545,7 @@ class Evaluator:
                     calls = simulated.called_above(settings.cutoff, settings.threshold)
                     scores.append(calls.astype(float))
             done[0] += len(histories)
-            self._report("fair histories for " + name, done[0], skill.null_simulations)
+            self._report(record("record.progress_null", name=name), done[0], skill.null_simulations)
             return scores
 
         observed_scores = (
@@ -568,11 +568,12 @@ class Evaluator:
                 seed=skill.seed,
             )
         except InputError as error:
-            return None, (
-                f"the pipeline failed on a simulated fair history ({error}): the chance verdict "
-                "uses the martingale test"
-            )
-        self._report("fair histories for " + name, skill.null_simulations, skill.null_simulations)
+            return None, record("record.null_failed", error=error)
+        self._report(
+            record("record.progress_null", name=name),
+            skill.null_simulations,
+            skill.null_simulations,
+        )
         return result, None
 
     def _report(self, task: str, done: int, total: int) -> None:

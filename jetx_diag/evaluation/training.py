@@ -11,6 +11,7 @@ from pathlib import Path
 
 from jetx_diag.errors import InputError
 from jetx_diag.evaluation.record import Evaluation
+from jetx_diag.i18n.messages import record
 from jetx_diag.results import RECORDED_METRICS
 from jetx_diag.training.logs import console_logs_in, stage_logs_in
 from jetx_diag.training.run import TrainingOptions, diagnose_run
@@ -54,6 +55,6 @@ def attach_training(
     try:
         _, diagnosis = diagnose_run(folder, options, measured_metrics=measured_metrics(evaluation))
     except InputError as error:
-        warning = f"training logs beside the checkpoint not used: {error}"
+        warning = record("record.logs_not_used", error=error)
         return replace(evaluation, warnings=(*evaluation.warnings, warning))
     return replace(evaluation, training=diagnosis)

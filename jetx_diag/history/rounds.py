@@ -172,7 +172,7 @@ def history_from_values(
         read_as="values in memory",
         ids=list(range(len(cells))),
         cells=cells,
-        where=lambda i, _id: f"index {i}",
+        where=lambda i, _id: record_text("record.where_index", index=i),
         notes=[],
         real_ids=False,
     )
@@ -378,8 +378,8 @@ def _load_sqlite(path: Path, *, table: str, column: str, id_column: str) -> Hist
 
 def _sqlite_where(position: int, raw_id: object) -> str:
     if type(raw_id) is int:
-        return f"id {raw_id}"
-    return f"row {position + 1} (id {show_raw(raw_id)})"
+        return f"id {raw_id}"  # the same word in both languages
+    return record_text("record.where_row_id", row=position + 1, id=show_raw(raw_id))
 
 
 def _match_name(wanted: str, names: Sequence[str]) -> str | None:
@@ -442,14 +442,15 @@ def _load_csv(path: Path, text: str, *, column: str, id_column: str) -> History:
 
         def where(position: int, raw_id: object) -> str:
             if type(raw_id) is int:
-                return f"line {lines[position]} (id {raw_id})"
-            return f"line {lines[position]} (id {show_raw(id_cells[position])})"
+                return record_text("record.where_line_id", line=lines[position], id=raw_id)
+            shown = show_raw(id_cells[position])
+            return record_text("record.where_line_id", line=lines[position], id=shown)
 
     else:
         ids = list(lines)
 
         def where(position: int, raw_id: object) -> str:
-            return f"line {raw_id}"
+            return record_text("record.where_line", line=raw_id)
 
     return _account(
         source=str(path),
@@ -524,7 +525,7 @@ def _load_text(path: Path, text: str) -> History:
         read_as="text, one multiplier per line",
         ids=list(lines),
         cells=list(cells),
-        where=lambda position, line: f"line {line}",
+        where=lambda position, line: record_text("record.where_line", line=line),
         notes=_blank_note(blank),
         real_ids=False,
     )

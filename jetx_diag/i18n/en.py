@@ -1015,6 +1015,50 @@ EN: dict[str, str] = {
     "record.outside_share": (
         "{column}: {count:plural:value:values} outside 0–1 kept as not logged"
     ),
+    "record.not_finite": "{column} is not finite (NaN/inf) at {epochs}",
+    "record.role_from_option": "{role} read from {column}; the logged {logged} is kept as is",
+    "record.role_also_present": "{role} read from {column}; also present: {others}",
+    "record.scaler_not_checked": "scaler not checked: {error}",
+    "record.scaler_no_width": "{name} does not say how many features it scales",
+    "record.checkpoint_not_checked": "checkpoint not checked against the scaler: {error}",
+    "record.logs_not_used": "training logs beside the checkpoint not used: {error}",
+    "record.sklearn_version": (
+        "{file}: {estimator} was saved by scikit-learn {saved} and is loaded with {current}; "
+        "its results may differ (re-fit it, or re-save it with scikit-learn {current})"
+    ),
+    "record.log_not_read": "{file} not read: {problem}",
+    "record.stage_read_elsewhere": "{file}: stage '{stage}' ignored, it is read from {other}",
+    "record.output_stops": "the output stops in epoch {epoch} ({where}): that epoch is left out",
+    "record.epochs_incomplete": "epochs without a complete progress line left out: {epochs}",
+    "record.fit_no_epoch": "a fit call at {where} has no complete epoch: ignored",
+    "record.pattern_replaces": "{column}: read with --log-pattern (the logged column is replaced)",
+    "record.pattern_outside": "{column}: values for epochs not logged are ignored ({first} …)",
+    "record.printed_callback": (
+        "below/above accuracy from the printed callback lines ({count:plural:epoch:epochs})"
+    ),
+    "record.null_failed": (
+        "the pipeline failed on a simulated fair history ({error}): the chance verdict uses the "
+        "martingale test"
+    ),
+    "record.onnx_labels_unused": (
+        "ONNX output '{name}' ({kind}) not used: class labels; the probabilities are"
+    ),
+    "record.implicit_config": (
+        "settings were read from {source}, found in the current folder (not named with "
+        "--config); trust, feature code and cache options are never taken from such a file"
+    ),
+    "record.progress_training": "training {name}",
+    "record.progress_loading": "loading {name}",
+    "record.progress_predicting": "predicting {name}",
+    "record.progress_null": "fair histories for {name}",
+    # Short pieces last: a whole sentence is matched before these are tried on it.
+    "record.where_line_id": "line {line} (id {id})",
+    "record.where_row_id": "row {row} (id {id})",
+    "record.where_index": "index {index}",
+    "record.where_line": "line {line}",
+    "record.where_cell": "cell {cell}, output line {line}",
+    "record.epoch_one": "epoch {spans}",
+    "record.epoch_many": "epochs {spans}",
     # ---------------------------------------------------------------- JUnit details
     "junit.details": (
         "metric: {metric} ({key})\nmeasured: {result}\ntarget: {target}\n"

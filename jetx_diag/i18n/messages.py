@@ -61,6 +61,18 @@ def record(key: str, /, **values: object) -> str:
     return _FORMATTER.format(CATALOG["en"][key], **values)
 
 
+#: Fields that only ever hold numbers: a short record such as ``line {line}`` or
+#: ``epochs {spans}`` must not swallow a longer sentence that merely starts with its words.
+_NUMBER_FIELDS = {
+    "line": r"\d+",
+    "cell": r"\d+",
+    "row": r"\d+",
+    "index": r"\d+",
+    "epoch": r"\d+",
+    "spans": r"\d+(?:–\d+)?(?:, \d+(?:–\d+)?)*",
+}
+
+
 def _field_pattern(name: str, spec: str, seen: set[str]) -> str:
     if name in seen:
         return f"(?P={name})"
@@ -68,7 +80,7 @@ def _field_pattern(name: str, spec: str, seen: set[str]) -> str:
     if spec.startswith("plural:"):
         one, _, other = spec.removeprefix("plural:").partition(":")
         return f"(?P<{name}>\\d+) (?:{re.escape(one)}|{re.escape(other)})"
-    return f"(?P<{name}>.+?)"
+    return f"(?P<{name}>{_NUMBER_FIELDS.get(name, '.+?')})"
 
 
 @functools.cache

@@ -58,7 +58,7 @@ TR: dict[str, str] = {
     "targets.off_below": "{factor}x daha kötü",
     "targets.off_above": "{factor}x daha kötü",
     "targets.off_none_reached": "hiç tutturamadı",
-    "targets.off_zero_limit": "0% sınırının üstünde",
+    "targets.off_zero_limit": "%0 sınırının üstünde",
     "targets.one_sided": "İyi ama tek taraflı",
     "targets.not_available": "modelde bu çıktı yok",
     "targets.decision_met": "aralığın tamamıyla tuttu",
@@ -184,7 +184,7 @@ TR: dict[str, str] = {
     "training.goal": "Hedef metrik",
     "training.goal_worst": (
         "{goal}: {threshold} altı ve {threshold} üstü doğruluğunun küçüğü; tek sınıf tahmin "
-        "eden model 0% alır"
+        "eden model %0 alır"
     ),
     "training.goal_plain": "{goal} ({mode})",
     "training.goal_none": "yok: loglarda doğrulama doğruluğu ya da loss yok",
@@ -1016,6 +1016,56 @@ TR: dict[str, str] = {
     "list.and": "{head} ve {last}",
     "record.percent_column": "{column} yüzde gibi görünüyor (en büyük {largest}): 100'e bölündü",
     "record.outside_share": "{column}: 0–1 dışındaki {count} değer loglanmamış sayıldı",
+    "record.not_finite": "{column} sonlu değil (NaN/inf): {epochs}",
+    "record.role_from_option": (
+        "{role}, {column} sütunundan okundu; loglanan {logged} olduğu gibi gösteriliyor"
+    ),
+    "record.role_also_present": "{role}, {column} sütunundan okundu; ayrıca mevcut: {others}",
+    "record.scaler_not_checked": "scaler kontrol edilmedi: {error}",
+    "record.scaler_no_width": "{name}, kaç özelliği ölçeklediğini belirtmiyor",
+    "record.checkpoint_not_checked": "checkpoint, scaler'a göre kontrol edilmedi: {error}",
+    "record.logs_not_used": "checkpoint'in yanındaki eğitim logları kullanılmadı: {error}",
+    "record.sklearn_version": (
+        "{file}: {estimator}, scikit-learn {saved} ile kaydedilmiş ve {current} ile yükleniyor; "
+        "sonuçları farklı olabilir (yeniden eğitin ya da scikit-learn {current} ile yeniden "
+        "kaydedin)"
+    ),
+    "record.log_not_read": "{file} okunmadı: {problem}",
+    "record.stage_read_elsewhere": (
+        "{file}: '{stage}' aşaması kullanılmadı, {other} dosyasından okundu"
+    ),
+    "record.output_stops": "çıktı {epoch}. epoch'ta kesiliyor ({where}): o epoch dahil edilmedi",
+    "record.epochs_incomplete": (
+        "ilerleme satırı tamamlanmamış epoch'lar dahil edilmedi: {epochs}"
+    ),
+    "record.fit_no_epoch": "{where} konumundaki fit çağrısında tamamlanmış epoch yok: atlandı",
+    "record.pattern_replaces": "{column}: --log-pattern ile okundu (loglanan sütunun yerine)",
+    "record.pattern_outside": "{column}: loglanmamış epoch'lara ait değerler atlandı ({first} …)",
+    "record.printed_callback": (
+        "1.5 altı/üstü doğruluğu callback'in yazdırdığı satırlardan alındı ({count} epoch)"
+    ),
+    "record.null_failed": (
+        "simüle edilmiş adil bir geçmişte işlem hattı başarısız oldu ({error}): şans kararı "
+        "martingale testiyle veriliyor"
+    ),
+    "record.onnx_labels_unused": (
+        "ONNX çıktısı '{name}' ({kind}) kullanılmadı: sınıf etiketleri; olasılıklar kullanıldı"
+    ),
+    "record.implicit_config": (
+        "ayarlar geçerli klasörde bulunan {source} dosyasından okundu (--config ile "
+        "verilmedi); güven, özellik kodu ve önbellek seçenekleri böyle bir dosyadan asla alınmaz"
+    ),
+    "record.progress_training": "{name} eğitiliyor",
+    "record.progress_loading": "{name} yükleniyor",
+    "record.progress_predicting": "{name} ile tahmin ediliyor",
+    "record.progress_null": "{name} için adil geçmişler",
+    "record.where_line_id": "satır {line} (id {id})",
+    "record.where_row_id": "{row}. kayıt (id {id})",
+    "record.where_index": "indeks {index}",
+    "record.where_line": "satır {line}",
+    "record.where_cell": "hücre {cell}, çıktı satırı {line}",
+    "record.epoch_one": "epoch {spans}",
+    "record.epoch_many": "epoch {spans}",
     # ---------------------------------------------------------------- JUnit details
     "junit.details": (
         "metrik: {metric} ({key})\nölçülen: {result}\nhedef: {target}\n"

@@ -49,7 +49,10 @@ def section_data_quality(evaluation: Evaluation, verdict: Verdict, msg: Messages
             {"reason": reason(code), "rows": count}
             for code, count in data.rejected_by_reason.items()
         ],
-        "rejected": [{"where": r.where, "raw": r.raw, "reason": reason(r.reason)} for r in shown],
+        "rejected": [
+            {"where": msg.recorded(r.where), "raw": r.raw, "reason": reason(r.reason)}
+            for r in shown
+        ],
         "more": msg("data.more_rejected", more=more) if more > 0 else None,
         "notes_heading": msg("data.notes"),
         "notes": [msg.recorded(note) for note in data.notes],
@@ -59,7 +62,8 @@ def section_data_quality(evaluation: Evaluation, verdict: Verdict, msg: Messages
 def _saved_by(artifact: Artifact) -> str | None:
     details = artifact.details
     if "saved_by" in details:
-        return details["saved_by"]
+        # "unknown" is the evaluator's English word for the JSON: a page shows its "none".
+        return None if details["saved_by"] == "unknown" else details["saved_by"]
     if "keras_version" in details:
         return f"Keras {details['keras_version']}"
     return None

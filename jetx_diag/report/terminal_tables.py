@@ -34,10 +34,13 @@ def print_table(console: Console, table: Table) -> None:
         console.print(table.title if isinstance(table.title, Text) else Text(str(table.title)))
     headers = [_plain(column.header) for column in table.columns]
     rows = list(zip(*(list(column.cells) for column in table.columns), strict=True))
-    for row in rows:
+    for row, options in zip(rows, table.rows, strict=True):
+        # The row's style (a missed target's red) goes on every line of its block, and each
+        # cell keeps its own: folding changes the layout, not what the colours say.
+        style = options.style or ""
         first, *rest = row
-        console.print(Text(_plain(first), style="bold"))
+        console.print(Text(_plain(first), style="bold"), style=style)
         for header, cell in zip(headers[1:], rest, strict=True):
             line = Text(f"  {header}: ")
-            line.append(_plain(cell))
-            console.print(line)
+            line.append(cell if isinstance(cell, Text) else str(cell))
+            console.print(line, style=style)

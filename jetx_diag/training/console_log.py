@@ -38,6 +38,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from jetx_diag.errors import LogError, UsageError
+from jetx_diag.i18n.messages import record
 from jetx_diag.training.stage_log import CheckpointSave, StageEvents, StageLog, build_stage
 
 #: Columns made from the printed callback blocks, and the roles they take (validation series).
@@ -485,20 +486,16 @@ class _Parser:
             complete = [e for e in stage.epochs if e.metrics is not None]
             last = stage.epochs[-1] if stage.epochs else None
             if last is not None and last.metrics is None and stage is self.stages[-1]:
-                stopped = (
-                    f"the output stops in epoch {last.number} ({self.where(last.line)}): "
-                    "that epoch is left out"
+                stopped = record(
+                    "record.output_stops", epoch=last.number, where=self.where(last.line)
                 )
             skipped = [e.number for e in stage.epochs if e.metrics is None and e is not last]
             if skipped:
                 stage.notes.append(
-                    f"epochs without a complete progress line left out: "
-                    f"{', '.join(map(str, skipped))}"
+                    record("record.epochs_incomplete", epochs=", ".join(map(str, skipped)))
                 )
             if not complete:
-                self.notes.append(
-                    f"a fit call at {self.where(stage.first_line)} has no complete epoch: ignored"
-                )
+                self.notes.append(record("record.fit_no_epoch", where=self.where(stage.first_line)))
                 continue
             name = _stage_name(stage, len(stages) + 1, used)
             used.add(name)
@@ -543,11 +540,11 @@ def _finish_stage(stage: _Stage, name: str, complete: list[_Epoch]) -> ParsedSta
         printed_epochs.update(e for e in values if e in epochs)
     for column, custom in stage.custom.items():
         if column in columns:
-            notes.append(f"{column}: read with --log-pattern (the logged column is replaced)")
+            notes.append(record("record.pattern_replaces", column=column))
         columns[column] = [custom.get(e) for e in epochs]
         outside = sorted(e for e in custom if e not in epochs)
         if outside:
-            notes.append(f"{column}: values for epochs not logged are ignored ({outside[0]} …)")
+            notes.append(record("record.pattern_outside", column=column, first=outside[0]))
     saves = tuple(
         CheckpointSave(s.file, name, s.epoch, s.monitor, s.value, s.line) for s in stage.saves
     )
@@ -579,7 +576,9 @@ def parse_console(
     ``where`` turns a line number into a place for messages (default ``line N``).
     Raises :class:`LogError` naming ``source`` when no complete epoch is found.
     """
-    parser = _Parser(str(source), patterns, where or (lambda n: f"line {n}"))
+    parser = _Parser(
+        str(source), patterns, where or (lambda n: record("record.where_line", line=n))
+    )
     for raw in lines:
         parser.feed(raw)
     return parser.finish()
@@ -625,8 +624,7 @@ def stage_logs(log: ConsoleLog, fmt: str = "console") -> tuple[list[StageLog], l
         stage_notes = list(stage.notes)
         if stage.events.printed_epochs:
             stage_notes.append(
-                "below/above accuracy from the printed callback lines "
-                f"({len(stage.events.printed_epochs)} epochs)"
+                record("record.printed_callback", count=len(stage.events.printed_epochs))
             )
         stages.append(
             build_stage(

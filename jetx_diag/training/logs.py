@@ -281,14 +281,18 @@ def _folder_stages(
             # A notebook or text file in the folder that holds no training (an analysis
             # notebook, a README.txt) does not stop the run's other logs from being read.
             refused.append(error)
-            notes.append(f"{path.name} not read: {error.problem}")
+            notes.append(record("record.log_not_read", file=path.name, problem=error.problem))
             continue
         notes.extend(file_notes)
         for stage in found:
             if stage.name in stages:
                 notes.append(
-                    f"{path.name}: stage {stage.name!r} ignored, it is read from "
-                    f"{Path(stages[stage.name].source).name}"
+                    record(
+                        "record.stage_read_elsewhere",
+                        file=path.name,
+                        stage=stage.name,
+                        other=Path(stages[stage.name].source).name,
+                    )
                 )
                 continue
             stages[stage.name] = stage

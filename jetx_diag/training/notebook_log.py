@@ -16,6 +16,7 @@ from typing import Any
 
 from jetx_diag.artifacts.metadata import parse_strict_json
 from jetx_diag.errors import ArtifactError, LogError
+from jetx_diag.i18n.messages import record
 from jetx_diag.training.console_log import ConsoleLog, LogPattern, parse_console
 
 #: Largest notebook read (the outputs of a long run with progress bars stay far below this).
@@ -113,6 +114,6 @@ def read_notebook_log(path: str | Path, *, patterns: Sequence[LogPattern] = ()) 
 
     def where(line: int) -> str:
         index = max(0, bisect.bisect_right(starts, line) - 1)
-        return f"cell {cells[index]}, output line {line - starts[index] + 1}"
+        return record("record.where_cell", cell=cells[index], line=line - starts[index] + 1)
 
     return parse_console(lines, file, patterns=patterns, where=where)

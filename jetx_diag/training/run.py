@@ -126,10 +126,10 @@ def _widths(run_dir: str | Path | None, options: TrainingOptions) -> _Widths:
     except JetxDiagError as error:
         if options.scaler is not None:
             raise
-        return _Widths(notes=(f"scaler not checked: {error}",))
+        return _Widths(notes=(record("record.scaler_not_checked", error=error),))
     width = getattr(fitted, "n_features_in_", None)
     if not isinstance(width, int):
-        return _Widths(notes=(f"{Path(scaler).name} does not say how many features it scales",))
+        return _Widths(notes=(record("record.scaler_no_width", name=Path(scaler).name),))
     paths = (
         [Path(c) for c in options.checkpoints]
         if options.checkpoints is not None
@@ -146,7 +146,7 @@ def _widths(run_dir: str | Path | None, options: TrainingOptions) -> _Widths:
         except JetxDiagError as error:
             if options.checkpoints is not None:
                 raise
-            notes.append(f"checkpoint not checked against the scaler: {error}")
+            notes.append(record("record.checkpoint_not_checked", error=error))
             continue
         if model_width is not None:
             checkpoints[path.name] = model_width

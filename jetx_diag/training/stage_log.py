@@ -248,7 +248,7 @@ def build_stage_from_columns(
         bad = tuple(e for e, v in zip(epochs, values, strict=True) if _not_finite(v))
         if bad:
             not_finite[column] = bad
-            notes.append(f"{column} is not finite (NaN/inf) at {describe_epochs(bad)}")
+            notes.append(record("record.not_finite", column=column, epochs=describe_epochs(bad)))
         metrics[column] = tuple(
             v if isinstance(v, float) and math.isfinite(v) else None for v in values
         )
@@ -265,7 +265,9 @@ def build_stage_from_columns(
         if column not in metrics:
             continue
         if role in roles and roles[role] != column:
-            notes.append(f"{role} read from {column}; the logged {roles[role]} is kept as is")
+            notes.append(
+                record("record.role_from_option", role=role, column=column, logged=roles[role])
+            )
         roles[role] = column
     for role in SHARE_ROLES:
         for key in (role, "val_" + role):
@@ -302,8 +304,12 @@ def _assign_roles(metrics: Mapping[str, Any]) -> tuple[dict[str, str], list[str]
                 roles[prefix + role] = matches[0]
                 if len(matches) > 1:
                     notes.append(
-                        f"{prefix + role} read from {matches[0]}; also present: "
-                        + ", ".join(matches[1:])
+                        record(
+                            "record.role_also_present",
+                            role=prefix + role,
+                            column=matches[0],
+                            others=", ".join(matches[1:]),
+                        )
                     )
     return roles, notes
 
@@ -352,5 +358,5 @@ def describe_epochs(epochs: Iterable[int]) -> str:
         spans.append(str(start) if start == previous else f"{start}–{previous}")
         if epoch is not None:
             start = previous = epoch
-    word = "epoch" if len(items) == 1 else "epochs"
-    return f"{word} {', '.join(spans)}"
+    key = "record.epoch_one" if len(items) == 1 else "record.epoch_many"
+    return record(key, spans=", ".join(spans))

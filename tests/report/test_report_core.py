@@ -366,6 +366,18 @@ def test_artifacts_show_hash_size_and_keras_version() -> None:
     assert artifacts["model"][2]["items"] == ["1,034,567"]
 
 
+def test_a_checkpoint_whose_writer_is_unknown_shows_none_in_every_language() -> None:
+    """The evaluator records ``saved_by: unknown`` (English, for the JSON); a page shows the
+    catalog's "none" mark rather than the English word, and the Turkish size its own way."""
+    unknown = Artifact("checkpoint", "m.h5", "a" * 64, 38999, {"saved_by": "unknown"})
+    evaluation, verdict = document_case(artifacts=(unknown,))
+    for lang in ("en", "tr"):
+        row = build_context(evaluation, verdict, lang, include_plots=False)["artifacts"]["rows"][0]
+        assert row["saved_by"] == "—"
+    turkish = build_context(evaluation, verdict, "tr", include_plots=False)["artifacts"]
+    assert turkish["rows"][0]["size"] == "38,999 bayt"  # grouped as the document's "2,135"
+
+
 @pytest.mark.parametrize(
     ("value", "percent"), [(0.593, 59.3), (59.3, 59.3), (1.0, 100.0), (0.0, 0.0), (94.1, 94.1)]
 )

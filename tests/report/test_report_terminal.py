@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 from pathlib import Path
 
 from rich.console import Console
@@ -96,3 +97,40 @@ def test_wide_console_keeps_the_table() -> None:
     text = piped("en", width=160)
     row = next(line for line in text.splitlines() if "Below-1.5 accuracy" in line)
     assert "5.94% (26/438)" in row and "12.6x below target" in row
+
+
+def coloured(width: int) -> str:
+    """What a colour terminal of ``width`` columns shows (ANSI codes kept)."""
+    evaluation, verdict = document_case()
+    buffer = io.StringIO()
+    console = Console(file=buffer, width=width, color_system="standard", force_terminal=True)
+    print_summary(evaluation, verdict, (), lang="en", console=console)
+    return buffer.getvalue()
+
+
+def _block(text: str, name: str) -> list[str]:
+    """The lines of one folded row: its name line and the indented field lines under it."""
+    lines = text.splitlines()
+    start = next(i for i, line in enumerate(lines) if name in line)
+    block = [lines[start]]
+    for line in lines[start + 1 :]:
+        if not re.sub(r"\x1b\[[0-9;]*m", "", line).startswith("  "):
+            break
+        block.append(line)
+    return block
+
+
+def test_folded_rows_keep_their_status_colour() -> None:
+    """At 48 columns the table folds into blocks; a missed target's block is still red and a
+    met one's green, as its row is in the side-by-side table."""
+    wide = coloured(160)
+    row = next(line for line in wide.splitlines() if "Below-1.5 accuracy" in line)
+    assert "\x1b[1;31m" in row  # bold red in the table
+    folded = coloured(48)
+    missed = _block(folded, "Below-1.5 accuracy")
+    assert len(missed) >= 5
+    assert all("\x1b[1;31m" in line for line in missed), missed
+    met = _block(folded, "Above-1.5 accuracy")
+    assert all(re.search(r"\x1b\[(1;)?32m", line) for line in met), met
+    # Without colour the folded text is unchanged: no codes at all.
+    assert "\x1b[" not in piped("en", width=48)
