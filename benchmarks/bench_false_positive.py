@@ -113,7 +113,9 @@ def _checkpoint(folder: Path, name: str, slope: float) -> Path:
     return path
 
 
-def checkpoint_rates(rounds: int, seeds: int, simulations: int) -> None:
+def checkpoint_rates(
+    rounds: int, seeds: int, simulations: int, labels: tuple[str, ...] = ()
+) -> None:
     from jetx_diag.evaluation.evaluator import Evaluator
     from jetx_diag.evaluation.options import EvaluationOptions, SkillOptions
 
@@ -124,6 +126,8 @@ def checkpoint_rates(rounds: int, seeds: int, simulations: int) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         for label, features, slope in CHECKPOINTS:
+            if labels and label.split()[-1] not in labels:
+                continue
             checkpoint = _checkpoint(folder, label, slope)
             better = worse = 0
             started = time.perf_counter()
@@ -146,6 +150,8 @@ def checkpoint_rates(rounds: int, seeds: int, simulations: int) -> None:
                 assert skill is not None and skill.significance.primary_test == "simulated_null"
                 better += skill.verdict.code.startswith("beats_chance")
                 worse += skill.verdict.code == "worse_than_chance"
+                if (seed + 1) % 100 == 0 and seed + 1 < seeds:  # a long run shows where it is
+                    print(f"    … {seed + 1} seeds: better {better}, worse {worse}", flush=True)
             elapsed = time.perf_counter() - started
             print(
                 f"  {label:16s} better {rate_text(better, seeds)}   worse "
@@ -164,6 +170,9 @@ def main() -> None:
     parser.add_argument("--checkpoint-seeds", type=int, default=40)
     parser.add_argument("--checkpoint-rounds", type=int, default=300)
     parser.add_argument("--null-simulations", type=int, default=99)
+    parser.add_argument(
+        "--checkpoint-nulls", default="", help="share_50,due_50,due_500 (default: all three)"
+    )
     args = parser.parse_args()
 
     names = [n for n in args.nulls.split(",") if n] or [*PROBABILITY_NULLS, *CALL_NULLS]
@@ -194,7 +203,10 @@ def main() -> None:
     if args.power:
         power(args.seeds)
     if args.checkpoints:
-        checkpoint_rates(args.checkpoint_rounds, args.checkpoint_seeds, args.null_simulations)
+        chosen = tuple(n for n in args.checkpoint_nulls.split(",") if n)
+        checkpoint_rates(
+            args.checkpoint_rounds, args.checkpoint_seeds, args.null_simulations, chosen
+        )
 
 
 if __name__ == "__main__":
