@@ -161,8 +161,9 @@ def test_cache_command_shows_and_clears(document_run: Run, tmp_path: Path, capfd
     shown = capfd.readouterr().out
     assert f"cache folder: {cache}" in shown
     assert "features: 1 entries" in shown and "predictions: 1 entries" in shown
+    assert "simulated: 1 entries" in shown  # the chance verdict's fair histories
     assert run(["cache", "--cache-dir", str(cache), "clear"]) == 0
-    assert "removed 2 entries" in capfd.readouterr().out
+    assert "removed 3 entries" in capfd.readouterr().out
     assert list(cache.glob("*.npz")) == []
     assert run(["cache", "--help"]) == 0
     assert "jetx-diag cache clear" in capfd.readouterr().out
