@@ -22,8 +22,8 @@ from jetx_diag.scoring.targets import evaluate_targets
 
 pytestmark = pytest.mark.keras
 
-# No simulated null here: it runs the model's pipeline on fair histories by design, which the
-# prediction cache does not spare; these tests are about the held-out predictions alone.
+# No simulated null here: it has its own entries (tests/evaluation/test_simulated_null_cache.py);
+# these tests are about the held-out predictions alone.
 FAST = SkillOptions(permutations=200, bootstrap=200, null_simulations=0)
 
 
