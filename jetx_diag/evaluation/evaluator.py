@@ -481,7 +481,7 @@ class Evaluator:
             specs, heads, validation_p, summary, file_format, tuple(model.warnings)
         )
         written = write(folder, key, entry)
-        # The bound covers both caches: the features just extracted and these predictions.
+        # The bound covers every cache: the features just extracted, these predictions, the rest.
         evict(folder, self.options.cache_max_bytes, keep=written)
 
     def _simulated_null(
