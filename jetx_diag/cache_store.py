@@ -1,6 +1,7 @@
-"""The on-disk cache folder shared by the feature cache and the prediction cache.
+"""The on-disk cache folder shared by the feature, prediction and simulated-null caches.
 
-Entries are ``features-<key>.npz`` and ``predictions-<key>.npz`` files (numpy archives read with
+Entries are ``features-<key>.npz``, ``predictions-<key>.npz`` and ``simulated-<key>.npz`` (a
+checkpoint's AUCs on the chance verdict's simulated fair histories) files (numpy archives read with
 ``allow_pickle=False``: nothing in the cache can run code). The folder is bounded: past
 ``max_bytes`` the least recently used entries are deleted (a hit refreshes an entry's time).
 ``jetx-diag cache`` shows and clears it.
@@ -17,7 +18,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 #: Entry kinds and the file-name prefix of each.
-KINDS = ("features", "predictions")
+KINDS = ("features", "predictions", "simulated")
 #: Bound of the cache folder unless ``cache_max_mb`` or ``$JETX_DIAG_CACHE_MAX_MB`` says.
 DEFAULT_MAX_BYTES = 1024 * 1024 * 1024
 MAX_ENV = "JETX_DIAG_CACHE_MAX_MB"

@@ -101,12 +101,14 @@ class ColdCache:
     reference: dict[str, Any]  # the --no-cache run's evaluation, without its date
     folder: Path
     contents: dict[str, tuple[list[str], list[list[float]]]]  # feature file -> (names, matrix)
-    files: list[str]  # every cache file: the features and the model's predictions
+    files: list[str]  # every cache file: features, predictions, the fair histories' AUCs
 
 
 def _evaluation(made: Run, folder: Path, *cache_args: str) -> dict[str, Any]:
     target = folder / "evaluation.json"
+    # A few fair histories, so that the chance verdict's cache entry is made and checked too.
     args = checkpoint_args(made, folder / "out", *cache_args, "--json", str(target))
+    args += ["--null-simulations", "9"]
     assert run(args) == ExitCode.TARGETS_MISSED
     evaluation = json.loads(target.read_text(encoding="utf-8"))["evaluation"]
     del evaluation["created"]
@@ -124,7 +126,8 @@ def cold_cache(keras_run: Run, tmp_path_factory: pytest.TempPathFactory) -> Cold
         with np.load(path) as archive:
             contents[path.name] = (archive["names"].tolist(), archive["matrix"].tolist())
     files = sorted(p.name for p in folder.iterdir())
-    assert contents and {name.split("-")[0] for name in files} == {"features", "predictions"}
+    kinds = {name.split("-")[0] for name in files}
+    assert contents and kinds == {"features", "predictions", "simulated"}
     return ColdCache(reference, folder, contents, files)
 
 

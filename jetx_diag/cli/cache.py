@@ -1,4 +1,5 @@
-"""``jetx-diag cache``: how big the feature and prediction caches are, and clearing them."""
+"""``jetx-diag cache``: how big the feature, prediction and simulated-null caches are, and
+clearing them."""
 
 from __future__ import annotations
 
@@ -32,11 +33,12 @@ def _size(count: int) -> str:
 @click.option("--config", "config_file", metavar="FILE", help="setup.cfg/pyproject.toml.")
 @click.pass_context
 def cache(ctx: click.Context, cache_dir: str | None, config_file: str | None) -> int:
-    """Show or clear the feature and prediction caches.
+    """Show or clear the feature, prediction and simulated-null caches.
 
-    report and compare keep each feature extraction and each checkpoint's predictions here, so
-    a second run on the same checkpoint, data and extractor runs neither the extractor nor the
-    model. Entries are numpy archives (no pickle); past the bound (cache_max_mb in the config,
+    report and compare keep each feature extraction, each checkpoint's predictions and its AUCs
+    on the simulated fair histories of the chance verdict ("simulated") here, so a second run
+    on the same checkpoint, data and extractor runs neither the extractor nor the model.
+    Entries are numpy archives (no pickle); past the bound (cache_max_mb in the config,
     $JETX_DIAG_CACHE_MAX_MB, default 1024) the least recently used are deleted.
 
     \b

@@ -28,7 +28,7 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
     "check": ("jetx_diag.cli.compare", "check", "The CI step, everything from the config file."),
     "history": ("jetx_diag.cli.history", "history", "Why did training fail? Read a run's logs."),
     "demo": ("jetx_diag.cli.demo", "demo", "The whole job on a built-in provably-fair history."),
-    "cache": ("jetx_diag.cli.cache", "cache", "Show or clear the feature and prediction caches."),
+    "cache": ("jetx_diag.cli.cache", "cache", "Show or clear the caches."),
 }
 
 

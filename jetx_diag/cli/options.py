@@ -104,11 +104,11 @@ def evaluation_options(function: Callable[..., Any]) -> Callable[..., Any]:
             help="Import this module of your training code for the model's custom layers "
             "(repeatable). Runs its code; Lambda layers still need --trust-code.",
         ),
-        click.option("--cache-dir", metavar="DIR", help="Feature and prediction cache folder."),
+        click.option("--cache-dir", metavar="DIR", help="Cache folder."),
         click.option(
             "--no-cache",
             is_flag=True,
-            help="Do not read or write the feature and prediction caches.",
+            help="Do not read or write the feature, prediction and simulated-null caches.",
         ),
         click.option(
             "--jobs",

@@ -4,7 +4,9 @@
 several checkpoints of one run costs one input build plus one ``predict`` call per checkpoint
 (the validation slice, on which a cut-off may be chosen, and the held-out rounds right after it,
 in one batch). A checkpoint evaluated before on the same rounds costs no ``predict`` at all: its
-outputs come from the prediction cache (:mod:`jetx_diag.evaluation.prediction_cache`).
+outputs come from the prediction cache (:mod:`jetx_diag.evaluation.prediction_cache`), and its
+AUCs on simulated fair histories (the chance verdict) from the same cache folder
+(:mod:`jetx_diag.evaluation.simulated_null`): then the model is not loaded at all.
 
 Every evaluation also answers "better than chance, and what would it do to money?" once
 (:func:`jetx_diag.skill.assessment.analyse_skill`, on ``Evaluation.skill``), from what the rounds
@@ -43,13 +45,15 @@ from jetx_diag.evaluation.inputs import PreparedInputs, prepare_inputs
 from jetx_diag.evaluation.options import DEFAULT_SKILL, EvaluationOptions, Progress, SkillOptions
 from jetx_diag.evaluation.prediction_cache import (
     CachedPredictions,
+    fits,
     prediction_key,
     read,
     rounds_digest,
     write,
 )
 from jetx_diag.evaluation.record import Evaluation
-from jetx_diag.evaluation.skill import SkillContext, skill_report
+from jetx_diag.evaluation.simulated_null import NullCache, NullOutcome, simulated_null
+from jetx_diag.evaluation.skill import SkillContext, skill_context, skill_report
 from jetx_diag.history.rounds import load_history
 from jetx_diag.i18n.messages import record
 from jetx_diag.inputs.feature_cache import load_extractor
@@ -73,7 +77,6 @@ from jetx_diag.results import (
     Split,
 )
 from jetx_diag.scoring.metrics import compute_metrics
-from jetx_diag.skill.null_simulation import SimulatedNull
 
 
 def now_iso() -> str:
@@ -230,6 +233,7 @@ class Evaluator:
         self._npz_sha: str | None = None
         self.predict_calls = 0  # model.predict calls made (one per checkpoint not cached)
         self.cache_hits = 0  # checkpoints whose outputs came from the prediction cache
+        self.null_hits = 0  # checkpoints whose simulated null came from the cache
 
     @classmethod
     def from_shared(
@@ -249,7 +253,7 @@ class Evaluator:
         evaluator._inputs = dict(inputs)
         evaluator._scalers, evaluator._metadata = {}, {}
         evaluator._rounds_sha = evaluator._npz_sha = None
-        evaluator.predict_calls = evaluator.cache_hits = 0
+        evaluator.predict_calls = evaluator.cache_hits = evaluator.null_hits = 0
         evaluator._custom_objects = None
         return evaluator
 
@@ -293,9 +297,10 @@ class Evaluator:
         measure.
 
         With a cache folder, a Keras checkpoint's outputs come from the prediction cache when it
-        was evaluated before on the same rounds, scaler and extractor: then neither TensorFlow
-        nor the model is loaded (:mod:`jetx_diag.evaluation.prediction_cache`). Other formats
-        load in a fraction of a second and are not cached.
+        was evaluated before on the same rounds, scaler and extractor, and so do its AUCs on the
+        chance verdict's simulated fair histories: then neither TensorFlow nor the model is
+        loaded. Other formats load in a fraction of a second: their held-out outputs are not
+        cached, their simulated AUCs are.
         """
         options = self.options
         scaler_path, metadata_path = self.companions(checkpoint)
@@ -347,7 +352,7 @@ class Evaluator:
 
         prepared = self._inputs_for(specs, scaler, scaler_path, scaler_sha)
         self._report(record("record.progress_predicting", name=Path(checkpoint).name), 0, 1)
-        if cached is not None and _fits(cached, prepared):
+        if cached is not None and fits(cached, prepared.actual.size, prepared.validation_rows):
             heads, validation_p, summary = cached.heads, cached.validation_p_above, cached.summary
             self.cache_hits += 1
         else:
@@ -360,16 +365,22 @@ class Evaluator:
         predictions = predictions_from_heads(
             heads, prepared.actual, prepared.round_ids, str(checkpoint)
         )
-        context = self._skill_context(specs, prepared, validation_p)
+        context = skill_context(specs, prepared, validation_p, options.skill)
         if context is not None and options.skill.null_simulations > 0:
-            # The chance verdict runs the model's pipeline on simulated fair histories: a
-            # cached prediction spares the held-out predict, not these.
-            if model is None:
-                model = self._load(checkpoint)
-            simulated, note = self._simulated_null(model.model, prepared, predictions, checkpoint)
-            context = replace(context, simulated=simulated)
-            if note is not None:
-                warnings.append(note)
+            loaded = [model]
+
+            def the_model() -> Any:
+                # Loaded only when the fair histories are really simulated (not cached).
+                if loaded[0] is None:
+                    loaded[0] = self._load(checkpoint)
+                return loaded[0].model
+
+            null_base = key if key is not None else self._prediction_key(sha256, scaler_path)
+            outcome = self._simulated_null(the_model, prepared, predictions, checkpoint, null_base)
+            model = loaded[0]
+            context = replace(context, simulated=outcome.simulated)
+            if outcome.note is not None:
+                warnings.append(outcome.note)
         self._report(record("record.progress_predicting", name=Path(checkpoint).name), 1, 1)
         return evaluation_from_predictions(
             predictions,
@@ -471,110 +482,39 @@ class Evaluator:
             specs, heads, validation_p, summary, file_format, tuple(model.warnings)
         )
         written = write(folder, key, entry)
-        # The bound covers both caches: the features just extracted and these predictions.
+        # The bound covers every cache: the features just extracted, these predictions, the rest.
         evict(folder, self.options.cache_max_bytes, keep=written)
 
-    def _skill_context(
-        self,
-        specs: tuple[InputSpec, ...],
-        prepared: PreparedInputs,
-        validation_p: np.ndarray | None,
-    ) -> SkillContext | None:
-        """The rounds outside the held-out ones, and the model's probabilities on the validation
-        slice (predicted in the same call as the held-out rounds)."""
-        skill = self.options.skill
-        if not skill.enabled:
-            return None
-        validation = prepared.validation
-        if validation is None:
-            validation_p = None
-        feature_names = [s.name for s in specs if s.kind == "features"]
-        features = train_features = None
-        if validation is not None and len(feature_names) == 1:
-            # The logistic baseline learns from the model's own (scaled) features on the rounds
-            # just before the held-out ones: the validation slice, the tail of the training slice.
-            name = feature_names[0]
-            features, train_features = prepared.arrays[name], validation.arrays[name]
-        return SkillContext(
-            train_actual=prepared.train_actual,
-            validation_actual=None if validation_p is None else validation.actual,  # type: ignore[union-attr]
-            validation_p_above=validation_p,
-            validation_ids=None if validation_p is None else validation.round_ids,  # type: ignore[union-attr]
-            features=features,
-            train_features=train_features,
-            history=prepared.history,
-        )
-
     def _simulated_null(
-        self, model: Any, prepared: PreparedInputs, predictions: Predictions, checkpoint: Any
-    ) -> tuple[SimulatedNull | None, str | None]:
-        """The model's AUC ranked among its own pipeline's on simulated fair histories of the
-        same length and edge (one batched predict each), or ``None`` and why not."""
-        from jetx_diag.errors import InputError
-        from jetx_diag.scoring.metrics import is_above
-        from jetx_diag.skill.null_simulation import auc, simulate_null
-
-        skill = self.options.skill
-        settings = self.options.settings
-        if skill.null_simulations == 0:
-            return None, None
-        if prepared.rebuild is None or prepared.targets is None or prepared.history is None:
-            return None, (
-                "precomputed inputs cannot be rebuilt from simulated fair histories: the chance "
-                "verdict uses the martingale test"
-            )
-        source = str(checkpoint)
+        self,
+        model: Callable[[], Any],
+        prepared: PreparedInputs,
+        predictions: Predictions,
+        checkpoint: str | Path,
+        prediction_key: str | None,
+    ) -> NullOutcome:
+        """The chance verdict's simulated null, from the cache when this checkpoint's pipeline
+        already ran on the same fair histories (:mod:`jetx_diag.evaluation.simulated_null`)."""
+        options = self.options
+        cache = None
+        if options.cache_dir is not None and prediction_key is not None:
+            cache = NullCache(options.cache_dir, options.cache_max_bytes, prediction_key)
         name = Path(checkpoint).name
-        rebuild = prepared.rebuild
-        held_out = np.asarray(prepared.targets)
-        rows = int(held_out.size)
-        done = [0]
-
-        def scores_for(histories: list[np.ndarray]) -> list[np.ndarray]:
-            # Several histories, one predict: the inputs are stacked and the outputs split.
-            built = [rebuild(values) for values in histories]
-            stacked = {key: np.concatenate([b[key] for b in built]) for key in built[0]}
-            heads = map_heads(model, run_model(model, stacked), source)
-            scores = []
-            for i, values in enumerate(histories):
-                part = {head: array[i * rows : (i + 1) * rows] for head, array in heads.items()}
-                simulated = predictions_from_heads(part, values[held_out], prepared.round_ids)
-                if simulated.p_above is not None:
-                    scores.append(simulated.p_above)
-                else:
-                    calls = simulated.called_above(settings.cutoff, settings.threshold)
-                    scores.append(calls.astype(float))
-            done[0] += len(histories)
-            self._report(record("record.progress_null", name=name), done[0], skill.null_simulations)
-            return scores
-
-        observed_scores = (
-            predictions.p_above
-            if predictions.p_above is not None
-            else predictions.called_above(settings.cutoff, settings.threshold).astype(float)
+        outcome = simulated_null(
+            model,
+            prepared,
+            predictions,
+            settings=options.settings,
+            skill=options.skill,
+            source=str(checkpoint),
+            cache=cache,
+            progress=lambda done, total: self._report(
+                record("record.progress_null", name=name), done, total
+            ),
         )
-        observed = auc(is_above(predictions.actual, settings.threshold), observed_scores)
-        if not np.isfinite(observed):
-            return None, None  # one outcome missing: nothing to test
-        try:
-            result = simulate_null(
-                observed,
-                scores_for,
-                history_length=int(prepared.history.size),
-                held_out=held_out,
-                threshold=settings.threshold,
-                house_edge=skill.house_edge,
-                simulations=skill.null_simulations,
-                seed=skill.seed,
-            )
-        except InputError as error:
-            return None, record("record.null_failed", error=error)
-        self._report(
-            record("record.progress_null", name=name),
-            skill.null_simulations,
-            skill.null_simulations,
-        )
-        return result, None
+        if outcome.from_cache:
+            self.null_hits += 1
+        return outcome
 
     def _report(self, task: str, done: int, total: int) -> None:
         if self.progress is not None:
@@ -632,16 +572,6 @@ def _refuse_code(info: Any, trust_code: bool) -> None:
             path=info.path,
             hint=TRUST_HINT,
         )
-
-
-def _fits(cached: Any, prepared: PreparedInputs) -> bool:
-    """Whether a cached entry covers exactly these held-out rounds and validation slice."""
-    rows = int(prepared.actual.size)
-    if any(array.shape[0] != rows for array in cached.heads.values()):
-        return False
-    expected = prepared.validation_rows if "threshold" in cached.heads else 0
-    got = 0 if cached.validation_p_above is None else int(cached.validation_p_above.size)
-    return got == expected
 
 
 def _summary(model: Any, heads: dict[str, np.ndarray]) -> ModelSummary:

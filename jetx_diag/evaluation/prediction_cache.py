@@ -102,6 +102,15 @@ def read(folder: Path, key: str) -> CachedPredictions | None:
     return cached
 
 
+def fits(cached: CachedPredictions, rows: int, validation_rows: int) -> bool:
+    """Whether an entry covers exactly ``rows`` held-out rounds and the validation slice."""
+    if any(array.shape[0] != int(rows) for array in cached.heads.values()):
+        return False
+    expected = validation_rows if "threshold" in cached.heads else 0
+    got = 0 if cached.validation_p_above is None else int(cached.validation_p_above.size)
+    return got == expected
+
+
 def _consistent(cached: CachedPredictions) -> bool:
     rows = {array.shape[0] for array in cached.heads.values()}
     finite = all(np.all(np.isfinite(array)) for array in cached.heads.values())

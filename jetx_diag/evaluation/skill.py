@@ -3,7 +3,8 @@
 :class:`SkillContext` is what the rounds outside the held-out ones offer the statistics, in
 round order: the training slice, the validation slice with the model's probabilities on it, the
 model's features for the logistic baseline, and the whole history for the randomness audit.
-:func:`skill_report` hands one set of held-out predictions with both to ``analyse_skill``.
+:func:`skill_context` gathers it from an evaluation's inputs; :func:`skill_report` hands one set
+of held-out predictions with both to ``analyse_skill``.
 """
 
 from __future__ import annotations
@@ -13,7 +14,9 @@ from typing import Any
 
 import numpy as np
 
+from jetx_diag.evaluation.inputs import PreparedInputs
 from jetx_diag.evaluation.options import SkillOptions
+from jetx_diag.inputs.model_inputs import InputSpec
 from jetx_diag.predictions import Predictions
 from jetx_diag.results import EvaluationSettings
 from jetx_diag.skill.assessment import SkillReport, analyse_skill
@@ -37,6 +40,37 @@ class SkillContext:
     train_features: np.ndarray | None = None
     history: np.ndarray | None = None
     simulated: SimulatedNull | None = None  # the model's AUC among its pipeline's on fair rounds
+
+
+def skill_context(
+    specs: tuple[InputSpec, ...],
+    prepared: PreparedInputs,
+    validation_p: np.ndarray | None,
+    options: SkillOptions,
+) -> SkillContext | None:
+    """The rounds outside the held-out ones, and the model's probabilities on the validation
+    slice (predicted in the same call as the held-out rounds); ``None`` with the statistics off."""
+    if not options.enabled:
+        return None
+    validation = prepared.validation
+    if validation is None:
+        validation_p = None
+    feature_names = [s.name for s in specs if s.kind == "features"]
+    features = train_features = None
+    if validation is not None and len(feature_names) == 1:
+        # The logistic baseline learns from the model's own (scaled) features on the rounds
+        # just before the held-out ones: the validation slice, the tail of the training slice.
+        name = feature_names[0]
+        features, train_features = prepared.arrays[name], validation.arrays[name]
+    return SkillContext(
+        train_actual=prepared.train_actual,
+        validation_actual=None if validation_p is None else validation.actual,  # type: ignore[union-attr]
+        validation_p_above=validation_p,
+        validation_ids=None if validation_p is None else validation.round_ids,  # type: ignore[union-attr]
+        features=features,
+        train_features=train_features,
+        history=prepared.history,
+    )
 
 
 def skill_report(

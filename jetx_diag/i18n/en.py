@@ -1036,6 +1036,10 @@ EN: dict[str, str] = {
     "record.printed_callback": (
         "below/above accuracy from the printed callback lines ({count:plural:epoch:epochs})"
     ),
+    "record.null_precomputed": (
+        "precomputed inputs cannot be rebuilt from simulated fair histories: the chance verdict "
+        "uses the martingale test"
+    ),
     "record.null_failed": (
         "the pipeline failed on a simulated fair history ({error}): the chance verdict uses the "
         "martingale test"

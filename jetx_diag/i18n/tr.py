@@ -1044,6 +1044,10 @@ TR: dict[str, str] = {
     "record.printed_callback": (
         "1.5 altı/üstü doğruluğu callback'in yazdırdığı satırlardan alındı ({count} epoch)"
     ),
+    "record.null_precomputed": (
+        "önceden hesaplanmış girdiler simüle edilmiş adil geçmişlerden yeniden üretilemez: şans "
+        "kararı martingale testiyle veriliyor"
+    ),
     "record.null_failed": (
         "simüle edilmiş adil bir geçmişte işlem hattı başarısız oldu ({error}): şans kararı "
         "martingale testiyle veriliyor"

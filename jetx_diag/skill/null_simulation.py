@@ -97,7 +97,34 @@ def simulate_null(
     seed: int = 0,
     batch_rows: int = BATCH_ROWS,
 ) -> SimulatedNull:
-    """Rank ``observed`` among the AUCs of a pipeline on ``simulations`` fair histories.
+    """Rank ``observed`` among the AUCs of a pipeline on ``simulations`` fair histories
+    (:func:`simulated_aucs`, then :func:`null_from_aucs`)."""
+    null = simulated_aucs(
+        scores_for,
+        history_length=history_length,
+        held_out=held_out,
+        threshold=threshold,
+        house_edge=house_edge,
+        simulations=simulations,
+        seed=seed,
+        batch_rows=batch_rows,
+    )
+    return null_from_aucs(observed, null, house_edge=house_edge, seed=seed)
+
+
+def simulated_aucs(
+    scores_for: Callable[[list[np.ndarray]], list[np.ndarray]],
+    *,
+    history_length: int,
+    held_out: np.ndarray,
+    threshold: float,
+    house_edge: float,
+    simulations: int = NULL_SIMULATIONS,
+    seed: int = 0,
+    batch_rows: int = BATCH_ROWS,
+) -> np.ndarray:
+    """The AUC of a pipeline on each of ``simulations`` fair histories (NaN where the held-out
+    rounds of a history all ended on one side), in the order they were drawn.
 
     ``scores_for(histories)``: the pipeline's score (p_above, or 0/1 calls) for each held-out
     round of each history of ``history_length`` rounds, one array per history; it is given as
@@ -115,7 +142,7 @@ def simulate_null(
         histories = [fair_multipliers(history_length, house_edge, rng) for _ in range(count)]
         for values, scores in zip(histories, scores_for(histories), strict=True):
             null.append(auc(values[held_out] >= threshold, np.asarray(scores, dtype=np.float64)))
-    return null_from_aucs(observed, np.asarray(null), house_edge=house_edge, seed=seed)
+    return np.asarray(null, dtype=np.float64)
 
 
 def null_from_aucs(

@@ -22,8 +22,8 @@ from jetx_diag.scoring.targets import evaluate_targets
 
 pytestmark = pytest.mark.keras
 
-# No simulated null here: it runs the model's pipeline on fair histories by design, which the
-# prediction cache does not spare; these tests are about the held-out predictions alone.
+# No simulated null here: it has its own entries (tests/evaluation/test_simulated_null_cache.py);
+# these tests are about the held-out predictions alone.
 FAST = SkillOptions(permutations=200, bootstrap=200, null_simulations=0)
 
 
@@ -152,6 +152,7 @@ def test_cache_command_shows_and_clears(document_run: Run, tmp_path: Path, capfd
     cache = tmp_path / "cache"
     base = ["report", str(document_run.checkpoint), "--data", str(document_run.history)]
     base += ["--features", FEATURES, "--permutations", "100", "--bootstrap", "100", "-q"]
+    base += ["--null-simulations", "9"]  # the fair histories have a cache entry of their own
     assert run([*base, "--no-cache", "-o", str(tmp_path / "a")]) in (0, 1)
     assert not cache.exists() or not list(cache.iterdir())
     shutil.rmtree(cache, ignore_errors=True)
@@ -161,8 +162,9 @@ def test_cache_command_shows_and_clears(document_run: Run, tmp_path: Path, capfd
     shown = capfd.readouterr().out
     assert f"cache folder: {cache}" in shown
     assert "features: 1 entries" in shown and "predictions: 1 entries" in shown
+    assert "simulated: 1 entries" in shown  # the chance verdict's fair histories
     assert run(["cache", "--cache-dir", str(cache), "clear"]) == 0
-    assert "removed 2 entries" in capfd.readouterr().out
+    assert "removed 3 entries" in capfd.readouterr().out
     assert list(cache.glob("*.npz")) == []
     assert run(["cache", "--help"]) == 0
     assert "jetx-diag cache clear" in capfd.readouterr().out
