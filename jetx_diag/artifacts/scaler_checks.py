@@ -54,6 +54,8 @@ def describe_type(obj: Any) -> str:
 
 
 def check_fitted(obj: Any, path: Path) -> None:
+    """A scikit-learn transformer, fitted, with finite fitted statistics; else ArtifactError."""
+    # scikit-learn loads only when a scaler is read: --help stays light.
     from sklearn.base import BaseEstimator
     from sklearn.exceptions import NotFittedError
     from sklearn.utils.validation import check_is_fitted
