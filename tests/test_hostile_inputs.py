@@ -636,11 +636,11 @@ CASES: list[Case] = [
 
 @pytest.mark.parametrize("case", CASES, ids=[case.id for case in CASES])
 def test_hostile(case: Case, kit: Kit, tmp_path: Path, capfd, monkeypatch) -> None:
-    import jetx_diag.history.rounds
+    import jetx_diag.history.sqlite_rounds
 
     monkeypatch.chdir(tmp_path)  # implicit configs are found here; relative payloads land here
     monkeypatch.syspath_prepend(str(tmp_path))  # user modules (and planted ones) import from here
-    monkeypatch.setattr(jetx_diag.history.rounds, "SQLITE_QUERY_DEADLINE", 1.0)
+    monkeypatch.setattr(jetx_diag.history.sqlite_rounds, "SQLITE_QUERY_DEADLINE", 1.0)
     args = case.build(kit, tmp_path)
     capfd.readouterr()
     code = run(args)

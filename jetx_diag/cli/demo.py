@@ -103,7 +103,7 @@ def _boosted_evaluations(run: Any, options: EvaluationOptions, progress: Any) ->
     """The LightGBM pair's evaluation on the checkpoints' held-out rounds, or none without
     LightGBM. Not the Keras run's metadata or training logs: they describe other models."""
     from jetx_diag.demo.boosted import lightgbm_available, train_lightgbm_pair
-    from jetx_diag.demo.training import FIRST_PREDICTABLE
+    from jetx_diag.demo.training_plan import FIRST_PREDICTABLE
     from jetx_diag.evaluation.evaluator import Evaluator
     from jetx_diag.i18n.messages import record
 

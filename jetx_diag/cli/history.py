@@ -77,7 +77,7 @@ def parse_patience(items: Iterable[str]) -> dict[str, int] | None:
 
 def _pairs(text: str, option: str) -> dict[str, float]:
     """``below=44.13,above=0.76`` (or Keras' ``0=…,1=…``) → ``{"below": …, "above": …}``."""
-    from jetx_diag.training.run_metadata import normalise_class_weights
+    from jetx_diag.artifacts.metadata import normalise_class_weights
 
     raw: dict[str, float] = {}
     for part in text.split(","):

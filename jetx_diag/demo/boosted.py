@@ -14,7 +14,8 @@ from pathlib import Path
 
 import numpy as np
 
-from jetx_diag.demo.training import FIRST_PREDICTABLE, THRESHOLD, DemoRun, _split_sizes
+from jetx_diag.demo.training_plan import FIRST_PREDICTABLE, THRESHOLD, DemoRun
+from jetx_diag.demo.training_samples import split_sizes
 
 CLASSIFIER_FILE = "classifier_lightgbm.txt"
 REGRESSOR_FILE = "regressor_lightgbm.txt"
@@ -33,7 +34,7 @@ def train_lightgbm_pair(run: DemoRun, features: str, cache_dir: Path | None) -> 
     from jetx_diag.inputs.feature_cache import compute_features, load_extractor
 
     history = load_history(run.history_path)
-    n_train, _, _ = _split_sizes(run.samples)
+    n_train, _, _ = split_sizes(run.samples)
     targets = np.arange(FIRST_PREDICTABLE, FIRST_PREDICTABLE + n_train, dtype=np.int64)
     _, matrix = compute_features(load_extractor(features), history.values, targets, cache_dir)
     x = np.asarray(load_scaler(run.scaler_path).scaler.transform(matrix), dtype=np.float64)

@@ -19,7 +19,7 @@ import numpy as np
 
 from jetx_diag.errors import InputError, UsageError
 from jetx_diag.evaluation.options import EvaluationOptions
-from jetx_diag.history.rounds import History
+from jetx_diag.history.accounting import History
 from jetx_diag.inputs.feature_cache import load_extractor
 from jetx_diag.inputs.model_inputs import (
     InputSpec,

@@ -40,7 +40,7 @@ class Shared:
     """What every worker needs besides its checkpoint: built once, sent once per worker."""
 
     options: EvaluationOptions
-    history: Any  # jetx_diag.history.rounds.History, or None with --inputs alone
+    history: Any  # jetx_diag.history.accounting.History, or None with --inputs alone
     data_sha: str | None
     inputs: dict[tuple[Any, ...], PreparedInputs]
 

@@ -17,6 +17,7 @@ import numpy as np
 from numpy.typing import ArrayLike
 from sklearn.utils.class_weight import compute_class_weight
 
+from jetx_diag.artifacts.metadata import normalise_class_weights
 from jetx_diag.errors import ArtifactError, UsageError
 from jetx_diag.i18n.messages import record
 from jetx_diag.results import Rate
@@ -27,7 +28,6 @@ from jetx_diag.training.findings import (
     ClassWeightCheck,
     Finding,
 )
-from jetx_diag.training.run_metadata import normalise_class_weights
 from jetx_diag.training.stage_log import TrainingRun
 
 #: The files the source document's run saved (used when the metadata lists none). Stage

@@ -3,7 +3,8 @@
 Most Colab training scripts keep no CSVLogger file; what they leave is the console output (a
 ``.log``/``.txt`` file, or a notebook's outputs, :mod:`jetx_diag.training.notebook_log`). This
 module reads
-it line by line (bounded memory, whatever the size) and gives the same per-stage
+it line by line (bounded memory, whatever the size; :mod:`jetx_diag.training.console_lines`
+turns bytes into lines) and gives the same per-stage
 :class:`~jetx_diag.training.logs.StageLog` the CSV path gives, plus what only the console shows:
 which epoch each checkpoint file holds, early stopping, restored weights and learning-rate cuts.
 
@@ -32,13 +33,19 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import BinaryIO
 
 from jetx_diag.errors import LogError, UsageError
 from jetx_diag.i18n.messages import record
+from jetx_diag.training.console_lines import (
+    Progress,
+    parse_float,
+    parse_progress,
+    read_lines,
+    render_line,
+)
 from jetx_diag.training.stage_log import CheckpointSave, StageEvents, StageLog, build_stage
 
 #: Columns made from the printed callback blocks, and the roles they take (validation series).
@@ -48,18 +55,10 @@ PRINTED_ROLES = {
     "printed_money_loss_risk": "val_money_loss_risk",
 }
 
-#: Longest stretch of one line kept while it has no newline (a redraw loop that never ends one).
-MAX_LINE = 1 << 20
 #: Bytes of a file looked at to decide whether it is Keras console output.
 SNIFF_BYTES = 256 * 1024
 
-_ANSI = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)|\x1b[@-Z\\-_]")
-_TOKENS = re.compile(r"\r|\x08+|[^\r\x08]+")
 _EPOCH_HEADER = re.compile(r"^\s*Epoch\s+(\d+)/(\d+)\s*$")
-# "6/6 [=====] - …", "6/6 ━━━━ …", "10/Unknown …". Keras pads the step count to the width of
-# the total, so in tf_keras' newline-less redraws ("…0.75002/6 [") the count is its last digits.
-_PROGRESS = re.compile(r"(\d+)/(\d+|Unknown)\s+(?=\[[=>.]*\]|━|-\s|\d)")
-_METRIC = re.compile(r"(?:^|\s)-\s+([A-Za-z_][\w./]*):\s+(\S+)")
 _EVENT_EPOCH = re.compile(r"^\s*Epoch\s+0*(\d+):\s*(.*)$")
 _SAVE = re.compile(
     r"^(?:(?P<monitor>\S+)\s+improved\s+from\s+(?P<before>\S+)\s+to\s+(?P<after>\S+?),\s+)?"
@@ -158,68 +157,7 @@ def parse_log_pattern(text: str) -> LogPattern:
     return LogPattern(name, compiled)
 
 
-# --------------------------------------------------------------------------- lines
-
-
-def render_line(raw: str) -> str:
-    """A line as a terminal shows it: ANSI codes dropped, ``\\r`` and ``\\b`` replayed.
-
-    After the last carriage return only the last drawing is read when it holds no backspace.
-    """
-    cut = raw.rfind("\r")
-    if cut >= 0 and "\x08" not in raw[cut:]:
-        tail = raw[cut + 1 :]
-        if tail.strip():
-            # The common case, a progress bar redrawn in place: what is on screen is its last
-            # drawing (Keras pads each drawing to cover the one before), so only that is read.
-            raw = tail
-    text = _ANSI.sub("", raw) if "\x1b" in raw else raw
-    if "\r" not in text and "\x08" not in text:
-        return text.rstrip()
-    screen: list[str] = []
-    cursor = 0
-    for token in _TOKENS.findall(text):
-        if token == "\r":
-            cursor = 0
-        elif token[0] == "\x08":
-            cursor = max(0, cursor - len(token))
-        else:
-            end = cursor + len(token)
-            if cursor > len(screen):
-                screen.extend(" " * (cursor - len(screen)))
-            screen[cursor:end] = token
-            cursor = end
-    return "".join(screen).rstrip()
-
-
-def _lines(handle: BinaryIO) -> Iterator[str]:
-    """Decoded lines of a byte stream, each at most :data:`MAX_LINE` characters kept."""
-    pending = b""
-    while True:
-        chunk = handle.readline(MAX_LINE)
-        if not chunk:
-            if pending:
-                yield pending.decode("utf-8", errors="replace")
-            return
-        if not chunk.endswith(b"\n"):
-            pending += chunk
-            if len(pending) > MAX_LINE:
-                # A line that never ends: only its last redraw can matter.
-                cut = pending.rfind(b"\r", 0, len(pending) - 1)
-                pending = pending[cut + 1 :] if cut >= 0 else pending[-MAX_LINE // 4 :]
-                pending = pending[-MAX_LINE:]
-            continue
-        line = pending + chunk[:-1]
-        yield (line[:-1] if line.endswith(b"\r") else line).decode("utf-8", errors="replace")
-        pending = b""
-
-
-def _float(text: str) -> float | str:
-    cleaned = text.strip().rstrip(".,;")
-    try:
-        return float(cleaned)
-    except ValueError:
-        return text
+# --------------------------------------------------------------------------- numbers
 
 
 def _share(number: str, percent: str | None) -> float | None:
@@ -230,36 +168,6 @@ def _share(number: str, percent: str | None) -> float | None:
     if not math.isfinite(value):
         return None
     return value / 100.0 if percent else value
-
-
-@dataclass
-class _Progress:
-    current: int
-    total: int | None
-    complete: bool
-    metrics: dict[str, float | str]
-
-
-def _progress(line: str) -> _Progress | None:
-    matches = list(_PROGRESS.finditer(line))
-    if not matches:
-        return None
-    last = matches[-1]
-    raw_current, raw_total = last.group(1), last.group(2)
-    total = None if raw_total == "Unknown" else int(raw_total)
-    if total is not None and len(raw_current) > len(raw_total):
-        raw_current = raw_current[-len(raw_total) :]
-    current = int(raw_current)
-    if total is not None and (total == 0 or current > total):
-        return None
-    tail = line[last.end() :]
-    head, _, _ = tail.partition(" - ")
-    complete = "ETA" not in head and (total is None or current == total)
-    if not complete:
-        return _Progress(current, total, False, {})  # its numbers are never used
-    metrics = {key: _float(value) for key, value in _METRIC.findall(tail)}
-    metrics.pop("ETA", None)
-    return _Progress(current, total, complete, metrics)
 
 
 # --------------------------------------------------------------------------- the parser
@@ -330,7 +238,7 @@ class _Parser:
         stage = self.stage
         if stage is not None and not stage.ended:
             if start.isdigit():  # progress lines start with their step count
-                progress = _progress(line)
+                progress = parse_progress(line)
                 if progress is not None:
                     self._progress_line(stage, progress)
                     return
@@ -376,7 +284,7 @@ class _Parser:
         stage.epochs.append(_Epoch(number, self.line_no))
         stage.last_line = self.line_no
 
-    def _progress_line(self, stage: _Stage, progress: _Progress) -> None:
+    def _progress_line(self, stage: _Stage, progress: Progress) -> None:
         epoch = stage.current
         if epoch is None or epoch.closed:
             return
@@ -408,7 +316,7 @@ class _Parser:
         prefixed = _EVENT_EPOCH.match(line)
         epoch = int(prefixed.group(1)) if prefixed else None
         if lr:
-            value = _float(lr.group(1))
+            value = parse_float(lr.group(1))
             at = epoch if epoch is not None else (stage.current.number if stage.current else 0)
             if isinstance(value, float):
                 stage.lr.append((at, value))
@@ -420,7 +328,7 @@ class _Parser:
         if save:
             monitor = save.group("monitor")
             after = save.group("after")
-            value = None if after is None else _float(after)
+            value = None if after is None else parse_float(after)
             stage.saves.append(
                 CheckpointSave(
                     file=save.group("file"),
@@ -589,7 +497,7 @@ def read_console_log(path: str | Path, *, patterns: Sequence[LogPattern] = ()) -
     file = Path(path)
     try:
         with file.open("rb") as handle:
-            return parse_console(_lines(handle), file, patterns=patterns)
+            return parse_console(read_lines(handle), file, patterns=patterns)
     except FileNotFoundError:
         raise LogError("training log not found", path=file) from None
     except IsADirectoryError:

@@ -122,7 +122,7 @@ def diagnose(
     for stage in run.stages:
         notes.extend(f"{stage.name}: {note}" for note in stage.notes)
     if run.metadata is not None:
-        notes.extend(f"metadata: {note}" for note in run.metadata.notes)
+        notes.extend(f"metadata: {note}" for note in run.metadata.warnings)
 
     findings: list[Finding] = []
     options = {
@@ -247,8 +247,8 @@ def diagnose(
         if mismatch is not None:
             findings.append(mismatch)
     if measured_metrics is not None:
-        if meta is not None and meta.metrics:
-            findings.extend(recorded_vs_measured(meta.metrics, measured_metrics))
+        if meta is not None and meta.metrics_as_written:
+            findings.extend(recorded_vs_measured(meta.metrics_as_written, measured_metrics))
         else:
             notes.append(record("record.no_recorded"))
 

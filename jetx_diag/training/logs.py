@@ -12,7 +12,8 @@ Inputs understood
 - History dump: JSON of ``history.history`` (metric → list of per-epoch values), or an object
   with a ``history`` member of that form (and optionally an ``epoch`` list, 0-based).
 - Metadata: the source project's ``progressive_model_info.json``, read by
-  :mod:`jetx_diag.training.run_metadata` (see :class:`RunMetadata`).
+  :mod:`jetx_diag.artifacts.metadata` with ``strict=False`` (a wrong-typed value is noted and
+  ignored, so the logs are still diagnosed; see :class:`RunMetadata`).
 - Console output of ``model.fit(verbose=1)`` (``*.log``/``*.txt``) and notebooks (``*.ipynb``),
   read by :mod:`jetx_diag.training.console_log` and :mod:`jetx_diag.training.notebook_log`: one
   file may hold
@@ -34,6 +35,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
+from jetx_diag.artifacts.metadata import METADATA_NAMES, find_metadata, load_metadata
 from jetx_diag.errors import LogError
 from jetx_diag.i18n.messages import record
 from jetx_diag.training.console_log import (
@@ -43,7 +45,6 @@ from jetx_diag.training.console_log import (
     stage_logs,
 )
 from jetx_diag.training.notebook_log import read_notebook_log
-from jetx_diag.training.run_metadata import METADATA_NAMES, find_metadata, read_metadata
 from jetx_diag.training.stage_log import StageLog, TrainingRun, build_stage_from_columns
 
 _MISSING_CELLS = {"", "na", "n/a", "none", "null"}
@@ -243,7 +244,7 @@ def load_run(
         if metadata_path is None:
             notes.append(record("record.no_metadata", name=METADATA_NAMES[0], folder=directory))
     if metadata_path is not None:
-        metadata = read_metadata(metadata_path)
+        metadata = load_metadata(metadata_path, strict=False)
     return TrainingRun(
         stages=stages,
         metadata=metadata,

@@ -14,7 +14,7 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
-from jetx_diag.artifacts.metadata import parse_strict_json
+from jetx_diag.artifacts.strict_json import parse_strict_json
 from jetx_diag.errors import ArtifactError, LogError
 from jetx_diag.i18n.messages import record
 from jetx_diag.training.console_log import ConsoleLog, LogPattern, parse_console

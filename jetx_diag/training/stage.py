@@ -14,6 +14,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
+from jetx_diag.artifacts.metadata import StageCallbacks, same_stage
 from jetx_diag.training.epochs import (
     best_epoch,
     count_switches,
@@ -33,7 +34,6 @@ from jetx_diag.training.findings import (
     LearningRateCut,
     StageDiagnosis,
 )
-from jetx_diag.training.run_metadata import StageCallbacks, same_stage
 from jetx_diag.training.stage_log import StageLog, TrainingRun, describe_epochs
 
 #: Epochs past the peak from which the finding is a warning, and critical.

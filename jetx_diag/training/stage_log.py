@@ -11,9 +11,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from jetx_diag.artifacts.metadata import RunMetadata
 from jetx_diag.errors import LogError
 from jetx_diag.i18n.messages import record
-from jetx_diag.training.run_metadata import RunMetadata
 
 #: Canonical role → column names (without ``val_``) recognised for it, first match wins.
 #: ``below_accuracy`` is the share of rounds that ended below the cash-out multiplier which the

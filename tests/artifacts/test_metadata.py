@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from jetx_diag.artifacts.metadata import RunMetadata, load_metadata, parse_strict_json
+from jetx_diag.artifacts.metadata import RunMetadata, load_metadata
+from jetx_diag.artifacts.strict_json import parse_strict_json
 from jetx_diag.errors import ArtifactError
 from jetx_diag.results import from_dict, to_dict
 
@@ -108,7 +109,7 @@ def test_later_source_shape_and_demo_extras(tmp_path: Path) -> None:
         "stage1": "val_regression_mae",
         "stage2": "val_threshold_accuracy",
     }
-    assert meta.callbacks == ("EarlyStopping", "ModelCheckpoint", "early_stopping")
+    assert meta.callback_names == ("EarlyStopping", "ModelCheckpoint", "early_stopping")
     assert meta.stage_epochs == {}
     assert meta.total_epochs is None
     assert meta.raw["simulation"] == {"normal_roi": -3.5}

@@ -17,9 +17,10 @@ from typing import Any
 import numpy as np
 import pytest
 
-from jetx_diag.demo import fairgen
+from jetx_diag.demo import fairgen, training_samples
 from jetx_diag.demo import training as demo_training
 from jetx_diag.demo.features import FEATURE_COUNT, FEATURE_NAMES, extract_features
+from jetx_diag.demo.training_plan import DemoRun
 from jetx_diag.errors import UsageError
 from jetx_diag.results import from_dict, to_dict
 
@@ -33,14 +34,14 @@ TRAIN, VALIDATION, TEST = 640, 160, 200
 
 
 def test_split_sizes_round_like_scikit_learn() -> None:
-    assert demo_training._split_sizes(1000) == (TRAIN, VALIDATION, TEST)
-    assert demo_training._split_sizes(5500) == (3520, 880, 1100)
-    assert demo_training._split_sizes(1001) == (640, 160, 201)  # ceil(200.2) = 201
+    assert training_samples.split_sizes(1000) == (TRAIN, VALIDATION, TEST)
+    assert training_samples.split_sizes(5500) == (3520, 880, 1100)
+    assert training_samples.split_sizes(1001) == (640, 160, 201)  # ceil(200.2) = 201
 
 
 def test_sequence_windows_are_the_rounds_before_each_prediction() -> None:
     values = np.array([1.0, 10.0, 100.0, 1000.0, 2.0])
-    windows = demo_training._sequence_windows(values, 3, first=3)
+    windows = training_samples.sequence_windows(values, 3, first=3)
     assert windows.shape == (2, 3, 1) and windows.dtype == np.float32
     # Round 3 sees rounds 0..2, round 4 sees rounds 1..3; log10(x + 1e-8).
     np.testing.assert_allclose(windows[..., 0], [[0, 1, 2], [1, 2, 3]], atol=1e-6)
@@ -80,7 +81,7 @@ def progress_calls() -> list[tuple[int, int, int]]:
 @pytest.fixture(scope="module")
 def run(
     tmp_path_factory: pytest.TempPathFactory, progress_calls: list[tuple[int, int, int]]
-) -> demo_training.DemoRun:
+) -> DemoRun:
     out = tmp_path_factory.mktemp("demo") / "run"  # does not exist yet: the run creates it
     return demo_training.run_demo_training(
         out,
@@ -91,12 +92,12 @@ def run(
 
 
 @pytest.fixture(scope="module")
-def info(run: demo_training.DemoRun) -> dict[str, Any]:
+def info(run: DemoRun) -> dict[str, Any]:
     return json.loads(Path(run.metadata_path).read_text(encoding="utf-8"))
 
 
 @pytest.fixture(scope="module")
-def rebuilt(run: demo_training.DemoRun) -> dict[str, Any]:
+def rebuilt(run: DemoRun) -> dict[str, Any]:
     """Validation and held-out inputs rebuilt from history.db and the scaler, loop by loop."""
     import joblib
 
@@ -136,7 +137,7 @@ def _p_above(model: Any, inputs: dict[str, np.ndarray]) -> np.ndarray:
 
 
 @pytest.mark.keras
-def test_every_artifact_is_written(run: demo_training.DemoRun) -> None:
+def test_every_artifact_is_written(run: DemoRun) -> None:
     out = Path(run.out_dir)
     expected = {
         "history.db",
@@ -164,11 +165,11 @@ def test_every_artifact_is_written(run: demo_training.DemoRun) -> None:
         TEST,
     )
     assert run.test_first_id == 1301  # round index 1300 is the first held-out one
-    assert from_dict(demo_training.DemoRun, json.loads(json.dumps(to_dict(run)))) == run
+    assert from_dict(DemoRun, json.loads(json.dumps(to_dict(run)))) == run
 
 
 @pytest.mark.keras
-def test_history_db_holds_the_fair_rounds(run: demo_training.DemoRun) -> None:
+def test_history_db_holds_the_fair_rounds(run: DemoRun) -> None:
     with sqlite3.connect(run.history_path) as connection:
         rows = connection.execute("SELECT id, value FROM jetx_results ORDER BY id").fetchall()
     assert [i for i, _ in rows] == list(range(1, ROUNDS + 1))
@@ -176,7 +177,7 @@ def test_history_db_holds_the_fair_rounds(run: demo_training.DemoRun) -> None:
 
 
 @pytest.mark.keras
-def test_checkpoints_load_with_keras3_and_match_the_scaler(run: demo_training.DemoRun) -> None:
+def test_checkpoints_load_with_keras3_and_match_the_scaler(run: DemoRun) -> None:
     import joblib
 
     scaler = joblib.load(run.scaler_path)
@@ -195,7 +196,7 @@ def test_checkpoints_load_with_keras3_and_match_the_scaler(run: demo_training.De
 
 @pytest.mark.keras
 def test_scaler_was_fitted_on_the_training_rounds_only(
-    run: demo_training.DemoRun, rebuilt: dict[str, Any]
+    run: DemoRun, rebuilt: dict[str, Any]
 ) -> None:
     values = rebuilt["values"].tolist()
     train = np.array([list(extract_features(values[:i]).values()) for i in range(500, 500 + TRAIN)])
@@ -204,7 +205,7 @@ def test_scaler_was_fitted_on_the_training_rounds_only(
 
 @pytest.mark.keras
 def test_the_collapsed_checkpoint_calls_held_out_rounds_above(
-    run: demo_training.DemoRun, rebuilt: dict[str, Any]
+    run: DemoRun, rebuilt: dict[str, Any]
 ) -> None:
     assert run.collapsed_checkpoint == run.stages[2].checkpoint
     for path in (run.collapsed_checkpoint, run.final_model_path):
@@ -215,7 +216,7 @@ def test_the_collapsed_checkpoint_calls_held_out_rounds_above(
 
 @pytest.mark.keras
 def test_recorded_test_metrics_are_the_measured_ones(
-    run: demo_training.DemoRun, info: dict[str, Any], rebuilt: dict[str, Any]
+    run: DemoRun, info: dict[str, Any], rebuilt: dict[str, Any]
 ) -> None:
     called = _p_above(_load(run.final_model_path), rebuilt["test"]) >= 0.5
     above = rebuilt["test_actual"] >= 1.5
@@ -234,7 +235,7 @@ def test_recorded_test_metrics_are_the_measured_ones(
 
 @pytest.mark.keras
 def test_metadata_records_stages_like_the_source(
-    run: demo_training.DemoRun, info: dict[str, Any], rebuilt: dict[str, Any]
+    run: DemoRun, info: dict[str, Any], rebuilt: dict[str, Any]
 ) -> None:
     assert info["total_epochs"] == {"stage1": 2, "stage2": 2, "stage3": 2}
     assert set(info["stage_times"]) == {"stage1_regression", "stage2_threshold", "stage3_full"}
@@ -276,7 +277,7 @@ def test_metadata_records_stages_like_the_source(
 
 
 @pytest.mark.keras
-def test_csv_logs_have_the_goal_metrics_per_epoch(run: demo_training.DemoRun) -> None:
+def test_csv_logs_have_the_goal_metrics_per_epoch(run: DemoRun) -> None:
     for stage in run.stages:
         with open(stage.log, newline="", encoding="utf-8") as handle:
             rows = list(csv.DictReader(handle))
@@ -300,7 +301,7 @@ def test_csv_logs_have_the_goal_metrics_per_epoch(run: demo_training.DemoRun) ->
 
 @pytest.mark.keras
 def test_logged_below_above_accuracy_is_the_checkpoints_own(
-    run: demo_training.DemoRun, rebuilt: dict[str, Any]
+    run: DemoRun, rebuilt: dict[str, Any]
 ) -> None:
     # Each stage's checkpoint was saved at its best epoch, with the weights the injected
     # columns were computed from: the CSV row must match a fresh evaluation of the file.
@@ -315,7 +316,7 @@ def test_logged_below_above_accuracy_is_the_checkpoints_own(
 
 @pytest.mark.keras
 def test_progress_reports_every_epoch_of_every_stage(
-    run: demo_training.DemoRun, progress_calls: list[tuple[int, int, int]]
+    run: DemoRun, progress_calls: list[tuple[int, int, int]]
 ) -> None:
     assert progress_calls == [(1, 1, 2), (1, 2, 2), (2, 1, 2), (2, 2, 2), (3, 1, 2), (3, 2, 2)]
 

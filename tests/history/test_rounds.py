@@ -11,8 +11,9 @@ import pytest
 
 from jetx_diag import numbers
 from jetx_diag.errors import DataError, UsageError
-from jetx_diag.history import rounds as data
-from jetx_diag.history.rounds import History, history_from_values, load_history
+from jetx_diag.history import accounting
+from jetx_diag.history.accounting import History
+from jetx_diag.history.rounds import history_from_values, load_history
 from jetx_diag.results import DataAccounting, from_dict, to_dict
 
 REAL_DB = Path(__file__).resolve().parents[3] / "shared" / "data" / "jetx_data.db"
@@ -90,9 +91,12 @@ def test_parse_multiplier(raw: object, value: float | None, reason: str | None) 
 
 
 def test_every_reason_code_is_explained() -> None:
-    codes = {reason for _, _, reason in PARSE_CASES if reason} | {data.DUPLICATE_ID, data.BAD_ID}
-    assert codes == set(data.REJECTION_REASONS)
-    assert all(text and text[0].islower() for text in data.REJECTION_REASONS.values())
+    codes = {reason for _, _, reason in PARSE_CASES if reason} | {
+        accounting.DUPLICATE_ID,
+        accounting.BAD_ID,
+    }
+    assert codes == set(accounting.REJECTION_REASONS)
+    assert all(text and text[0].islower() for text in accounting.REJECTION_REASONS.values())
 
 
 @pytest.mark.parametrize(
@@ -110,7 +114,7 @@ def test_every_reason_code_is_explained() -> None:
     ],
 )
 def test_show_raw_keeps_invisible_characters_visible(cell: object, shown: str) -> None:
-    assert data.show_raw(cell) == shown
+    assert accounting.show_raw(cell) == shown
 
 
 # --------------------------------------------------------------------------- SQLite

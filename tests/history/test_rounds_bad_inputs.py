@@ -16,7 +16,7 @@ from typing import Any
 import pytest
 
 from jetx_diag.errors import DataError, JetxDiagError, UsageError
-from jetx_diag.history import rounds as data
+from jetx_diag.history import sqlite_rounds
 from jetx_diag.history.rounds import load_history
 
 
@@ -383,7 +383,7 @@ def test_sqlite_out_of_order_duplicates_and_gaps_exact(tmp_path: Path) -> None:
 def test_locked_database_is_a_read_error_not_malformed(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(data, "SQLITE_BUSY_TIMEOUT", 0.05)  # do not wait the real 5 s
+    monkeypatch.setattr(sqlite_rounds, "SQLITE_BUSY_TIMEOUT", 0.05)  # do not wait the real 5 s
     path = tmp_path / "h.db"
     sqlite_file(path, "CREATE TABLE jetx_results (id INTEGER PRIMARY KEY, value REAL)")
     writer = sqlite3.connect(path)

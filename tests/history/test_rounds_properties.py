@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 
 from jetx_diag import numbers
 from jetx_diag.errors import DataError
-from jetx_diag.history import rounds as data
+from jetx_diag.history.accounting import REJECTION_REASONS
 from jetx_diag.history.rounds import history_from_values, load_history
 
 # No NUL: a NUL byte makes the file binary, which is refused before any row is read.
@@ -83,7 +83,7 @@ def test_accounting_always_adds_up(cells: list[object]) -> None:
     assert accounting.rows_read == accounting.rows_used + len(accounting.rejected)
     assert history.values.tolist() == usable
     assert accounting.rejected_by_reason == dict(Counter(r for _, r in expected if r))
-    assert set(accounting.rejected_by_reason) <= set(data.REJECTION_REASONS)
+    assert set(accounting.rejected_by_reason) <= set(REJECTION_REASONS)
 
 
 @settings(max_examples=60, deadline=None)

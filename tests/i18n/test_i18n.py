@@ -62,7 +62,7 @@ def test_every_literal_key_used_in_code_exists() -> None:
 
 @pytest.mark.parametrize("prefix", ["metric.", "status.", "class.", "role.", "reason."])
 def test_dynamic_key_families_are_complete(prefix: str) -> None:
-    from jetx_diag.history.rounds import REJECTION_REASONS
+    from jetx_diag.history.accounting import REJECTION_REASONS
     from jetx_diag.scoring.targets import TARGET_METRICS
 
     expected = {

@@ -21,11 +21,11 @@ from jetx_diag.cli.main import run
 from jetx_diag.errors import LogError, UsageError
 from jetx_diag.i18n.messages import messages
 from jetx_diag.report.training import training_section
+from jetx_diag.training.console_lines import render_line
 from jetx_diag.training.console_log import (
     parse_console,
     parse_log_pattern,
     read_console_log,
-    render_line,
 )
 from jetx_diag.training.run import TrainingOptions, diagnose_run
 

@@ -689,7 +689,7 @@ def test_demo_shaped_metadata(doc_run_dir: Path) -> None:
 
 
 def _collapsed_run(limit: int) -> TrainingRun:
-    from jetx_diag.training.run_metadata import RunMetadata, StageCallbacks
+    from jetx_diag.artifacts.metadata import RunMetadata, StageCallbacks
 
     stage = StageLog(
         name="stage3",
@@ -706,7 +706,12 @@ def _collapsed_run(limit: int) -> TrainingRun:
         monitor="val_threshold_accuracy", patience=50, checkpoint_monitor="val_threshold_accuracy"
     )
     meta = RunMetadata(
-        path="mem", callbacks={"stage3": callbacks}, stage_epoch_limits={"stage3": limit}
+        path="mem",
+        sha256="",
+        size_bytes=0,
+        raw={},
+        callbacks={"stage3": callbacks},
+        stage_epoch_limits={"stage3": limit},
     )
     return TrainingRun(stages=(stage,), metadata=meta)
 

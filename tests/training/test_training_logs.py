@@ -8,17 +8,17 @@ from pathlib import Path
 
 import pytest
 
-from jetx_diag.errors import ArtifactError, LogError
-from jetx_diag.results import from_dict, to_dict
-from jetx_diag.training.logs import find_stage_logs, load_run, read_log
-from jetx_diag.training.run_metadata import (
+from jetx_diag.artifacts.metadata import (
     RunMetadata,
     StageCallbacks,
     find_metadata,
+    load_metadata,
     normalise_class_weights,
-    read_metadata,
     same_stage,
 )
+from jetx_diag.errors import ArtifactError, LogError
+from jetx_diag.results import from_dict, to_dict
+from jetx_diag.training.logs import find_stage_logs, load_run, read_log
 from jetx_diag.training.stage_log import TrainingRun, describe_epochs
 
 
@@ -295,15 +295,15 @@ SOURCE_METADATA = {
 
 
 def test_source_metadata_is_read(tmp_path: Path) -> None:
-    meta = read_metadata(write(tmp_path / "m.json", json.dumps(SOURCE_METADATA)))
+    meta = load_metadata(write(tmp_path / "m.json", json.dumps(SOURCE_METADATA)), strict=False)
     assert meta.model == "PROGRESSIVE_TRAINING_3_STAGE"
-    assert meta.params == 9123456
+    assert meta.parameters == 9123456
     assert meta.training_minutes == 61.4
     assert meta.stage_epochs == {"stage1": 92, "stage2": 47, "stage3": 62}
     assert meta.for_stage(meta.stage_minutes, "stage2") == 14.1  # "stage2_threshold"
-    assert meta.metrics["below_15_accuracy"] == 0.0594
+    assert meta.metrics_as_written["below_15_accuracy"] == 0.0594
     assert meta.callbacks == {} and meta.class_weights == {} and meta.files == ()
-    assert meta.notes == ()
+    assert meta.warnings == ()
 
 
 def test_extension_keys_are_read(tmp_path: Path) -> None:
@@ -323,7 +323,7 @@ def test_extension_keys_are_read(tmp_path: Path) -> None:
         "class_counts": {"below": 2135, "above": 3956},
         "files": ["a.h5", "b.pkl"],
     }
-    meta = read_metadata(write(tmp_path / "m.json", json.dumps(data)))
+    meta = load_metadata(write(tmp_path / "m.json", json.dumps(data)), strict=False)
     assert meta.callbacks["stage1"] == StageCallbacks(
         monitor="val_regression_mae",
         mode="min",
@@ -333,7 +333,7 @@ def test_extension_keys_are_read(tmp_path: Path) -> None:
     assert meta.callbacks["stage2"].checkpoint_monitor == "val_loss"
     assert meta.callbacks["stage2"].mode is None
     assert meta.callbacks["stage2"].restore_best_weights is True
-    assert any("mode 'sideways' unknown" in n for n in meta.notes)
+    assert any("mode 'sideways' unknown" in n for n in meta.warnings)
     assert meta.class_weights == {"stage3": {"below": 44.13, "above": 0.76}}
     assert meta.class_counts == {"below": 2135, "above": 3956}
     assert meta.files == ("a.h5", "b.pkl")
@@ -342,32 +342,36 @@ def test_extension_keys_are_read(tmp_path: Path) -> None:
 
 def test_run_wide_callbacks_and_weights(tmp_path: Path) -> None:
     data = {"callbacks": {"monitor": "val_loss", "patience": 5}, "class_weights": {"below": 3}}
-    meta = read_metadata(write(tmp_path / "m.json", json.dumps(data)))
+    meta = load_metadata(write(tmp_path / "m.json", json.dumps(data)), strict=False)
     assert meta.for_stage(meta.callbacks, "stage7").monitor == "val_loss"
     assert meta.for_stage(meta.class_weights, "stage7") == {"below": 3.0}
 
 
 def test_bad_metadata_values_are_noted(tmp_path: Path) -> None:
     data = {"total_epochs": {"stage1": "many", "stage2": 4.5}, "metrics": [1], "files": "x.h5"}
-    meta = read_metadata(write(tmp_path / "m.json", json.dumps(data)))
+    path = write(tmp_path / "m.json", json.dumps(data))
+    meta = load_metadata(path, strict=False)
     assert meta.stage_epochs == {}
-    assert "'total_epochs.stage1' is not a number: ignored" in meta.notes
-    assert "'total_epochs.stage2' is not a whole number: ignored" in meta.notes
-    assert "'metrics' is not an object: ignored" in meta.notes
-    assert "'files' / 'artifacts' is not a list of names: ignored" in meta.notes
+    assert "'total_epochs.stage1' is not a number: ignored" in meta.warnings
+    assert "'total_epochs.stage2' is not a whole number: ignored" in meta.warnings
+    assert "'metrics' is not an object: ignored" in meta.warnings
+    assert "'files' / 'artifacts' is not a list of names: ignored" in meta.warnings
+    # The report reads the same file strictly: the first wrong value is refused, by its key.
+    with pytest.raises(ArtifactError, match=r"metrics: expected an object, got a list"):
+        load_metadata(path)
 
 
 @pytest.mark.parametrize(
     ("text", "problem"),
-    [("{nope", "is not valid JSON"), ("[1]", "metadata is not a JSON object")],
+    [("{nope", "is not valid JSON"), ("[1]", "top level: expected an object, got a list")],
 )
 def test_unusable_metadata_raises_artifact_error(tmp_path: Path, text: str, problem: str) -> None:
     path = write(tmp_path / "progressive_model_info.json", text)
     with pytest.raises(ArtifactError) as caught:
-        read_metadata(path)
+        load_metadata(path, strict=False)
     assert caught.value.path == str(path) and problem in str(caught.value)
-    with pytest.raises(ArtifactError, match="metadata file not found"):
-        read_metadata(tmp_path / "missing.json")
+    with pytest.raises(ArtifactError, match="no such file or directory"):
+        load_metadata(tmp_path / "missing.json", strict=False)
 
 
 # --------------------------------------------------------------------------- small helpers
