@@ -40,10 +40,12 @@ from jetx_diag.skill.null_simulation import (
     auc,
     null_from_aucs,
     simulated_aucs,
+    stopping_counts,
 )
+from jetx_diag.skill.significance import ALPHA, WORSE_ALPHA
 
 #: Bumped when the entry layout changes (old entries then simply miss).
-FORMAT = 1
+FORMAT = 2
 
 
 @dataclass(frozen=True)
@@ -105,9 +107,12 @@ def entry_path(folder: Path, key: str) -> Path:
     return folder / f"simulated-{key}.npz"
 
 
-def read(folder: Path, key: str, simulations: int) -> tuple[np.ndarray, str | None] | None:
+def read(
+    folder: Path, key: str, simulations: int, observed: float
+) -> tuple[np.ndarray, str | None] | None:
     """The simulated AUCs (NaN where a history lacked an outcome) and the failure note stored
-    for ``key``, or ``None`` when absent, unreadable or not of ``simulations`` histories."""
+    for ``key``, or ``None`` when absent, unreadable, or neither all ``simulations`` histories
+    nor a shorter run that settles both verdicts for ``observed``."""
     path = entry_path(folder, key)
     try:
         with np.load(path, allow_pickle=False) as archive:
@@ -120,10 +125,31 @@ def read(folder: Path, key: str, simulations: int) -> tuple[np.ndarray, str | No
         # Absent, cut off, not an archive, a member or a JSON key missing: the histories are
         # simulated again and nothing from this file is used.
         return None
-    if note is None and (aucs.shape != (simulations,) or np.any(np.abs(aucs) > 1.0)):
+    if note is None and (
+        aucs.ndim != 1
+        or not 0 < aucs.size <= simulations
+        or np.any(np.abs(aucs) > 1.0)
+        or (aucs.size < simulations and not settled(observed, aucs, simulations))
+    ):
         return None
     touch(path)
     return aucs, note
+
+
+def stop_counts(simulations: int) -> tuple[int, int]:
+    """Exceedances that settle the verdict's "better" and "worse" levels (sequential test)."""
+    return stopping_counts(simulations, ALPHA, WORSE_ALPHA)
+
+
+def settled(observed: float, aucs: np.ndarray, simulations: int) -> bool:
+    """Whether these AUCs reach ``observed`` often enough on both sides to stop drawing."""
+    values = aucs[np.isfinite(aucs)]
+    tolerance = 1e-12 * max(1.0, abs(observed))
+    greater, less = stop_counts(simulations)
+    return bool(
+        np.sum(values >= observed - tolerance) >= greater
+        and np.sum(values <= observed + tolerance) >= less
+    )
 
 
 def write(folder: Path, key: str, aucs: np.ndarray, note: str | None) -> Path | None:
@@ -165,24 +191,34 @@ def simulated_null(
     key = None if cache is None else null_key(cache, prepared, predictions, settings, skill)
     stored = None
     if cache is not None and key is not None:
-        stored = read(cache.folder, key, skill.null_simulations)
+        stored = read(cache.folder, key, skill.null_simulations, observed)
     if stored is not None:
         aucs, note = stored
         if note is not None:
             return NullOutcome(None, note, from_cache=True)
         if progress is not None:
             progress(skill.null_simulations, skill.null_simulations)
-        simulated = null_from_aucs(observed, aucs, house_edge=skill.house_edge, seed=skill.seed)
+        simulated = _ranked(observed, aucs, skill)
         return NullOutcome(simulated, None, from_cache=True)
-    aucs, note = _simulate(model(), prepared, settings, skill, source, progress)
+    aucs, note = _simulate(model(), prepared, settings, skill, source, progress, observed)
     if cache is not None and key is not None:
         written = write(cache.folder, key, aucs, note)
         # The bound covers every kind of entry: features, predictions and these AUCs.
         evict(cache.folder, cache.max_bytes, keep=written)
     if note is not None:
         return NullOutcome(None, note)
-    simulated = null_from_aucs(observed, aucs, house_edge=skill.house_edge, seed=skill.seed)
-    return NullOutcome(simulated, None)
+    return NullOutcome(_ranked(observed, aucs, skill), None)
+
+
+def _ranked(observed: float, aucs: np.ndarray, skill: SkillOptions) -> SimulatedNull:
+    return null_from_aucs(
+        observed,
+        aucs,
+        house_edge=skill.house_edge,
+        seed=skill.seed,
+        stop=stop_counts(skill.null_simulations),
+        planned=skill.null_simulations,
+    )
 
 
 def _simulate(
@@ -192,6 +228,7 @@ def _simulate(
     skill: SkillOptions,
     source: str,
     progress: Callable[[int, int], None] | None,
+    observed: float,
 ) -> tuple[np.ndarray, str | None]:
     """The pipeline's AUC on each fair history (one batched predict per group of histories),
     or no AUCs and why the pipeline could not run."""
@@ -230,6 +267,8 @@ def _simulate(
             house_edge=skill.house_edge,
             simulations=skill.null_simulations,
             seed=skill.seed,
+            observed=observed,
+            stop=stop_counts(skill.null_simulations),
         )
     except InputError as error:
         return np.zeros(0), record("record.null_failed", error=error)

@@ -910,6 +910,15 @@ EN: dict[str, str] = {
         "played and the rounds follow that fair law; a predictions file gives no model to run on "
         "simulated histories."
     ),
+    "chance.limits_simulated_null_stopped": (
+        "Test used: the model's own pipeline (extractor, scaler, model) on simulated fair "
+        "histories of the same length ({edge} edge), where its AUC averaged {null_mean}; the "
+        "observed AUC is ranked among theirs. Valid for a model that reads earlier rounds, "
+        "provided the real rounds follow that fair law. Drawing stopped after {simulations} of "
+        "{planned} histories: enough of them had reached the observed AUC from above and from "
+        "below that the rest could not change either verdict (Besag–Clifford's sequential test, "
+        "whose p is exact)."
+    ),
     "chance.limits_simulated_null": (
         "Test used: the model's own pipeline (extractor, scaler, model) on {simulations} "
         "simulated fair histories of the same length ({edge} edge), where its AUC averaged "

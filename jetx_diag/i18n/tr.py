@@ -914,6 +914,15 @@ TR: dict[str, str] = {
         "de geçerlidir; yeter ki her çıktı kendi turu oynanmadan önce üretilmiş olsun ve turlar "
         "bu adil yasaya uysun. Tahmin dosyasında simüle geçmişlerde çalıştırılacak bir model yok."
     ),
+    "chance.limits_simulated_null_stopped": (
+        "Kullanılan test: modelin kendi hattı (özellik çıkarıcı, ölçekleyici, model) aynı "
+        "uzunlukta simüle adil geçmişlerde ({edge} kasa payı) çalıştırıldı; AUC orada ortalama "
+        "{null_mean} çıktı ve gözlenen AUC bunların arasında sıralandı. Önceki turlara bakan bir "
+        "model için geçerlidir; yeter ki gerçek turlar bu adil yasaya uysun. {planned} geçmişin "
+        "{simulations} tanesinden sonra durduruldu: gözlenen AUC'ye hem üstten hem alttan "
+        "yeterince geçmiş ulaşmıştı, kalanlar iki karardan hiçbirini değiştiremezdi "
+        "(Besag–Clifford ardışık testi; p değeri kesindir)."
+    ),
     "chance.limits_simulated_null": (
         "Kullanılan test: modelin kendi hattı (özellik çıkarıcı, ölçekleyici, model) aynı "
         "uzunlukta {simulations} simüle adil geçmişte ({edge} kasa payı) çalıştırıldı; AUC orada "

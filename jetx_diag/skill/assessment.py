@@ -274,6 +274,9 @@ def _limits_message(settings: SkillSettings, significance: Significance) -> Mess
             null_mean=f"{simulated.null_mean:.3f}",
             p_min=f"{1.0 / (simulated.simulations + 1.0):.2g}",
         )
+        if simulated.stopped_early:
+            values["planned"] = str(simulated.planned)
+            return Message("chance.limits_simulated_null_stopped", values)
         return Message("chance.limits_simulated_null", values)
     if significance.primary_test == "martingale":
         return Message("chance.limits_martingale", values)

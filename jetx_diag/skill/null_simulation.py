@@ -11,6 +11,7 @@ job (it holds the model and its inputs).
 
 from __future__ import annotations
 
+import math
 import os
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -26,6 +27,8 @@ NULL_SIMULATIONS = 199
 #: Environment variable that changes that default (a slow machine, a test suite); an explicit
 #: ``--null-simulations`` or config value still wins.
 NULL_SIMULATIONS_VARIABLE = "JETX_DIAG_NULL_SIMULATIONS"
+#: Histories in the first model call of a run that may stop early (later calls double it).
+_FIRST_BATCH = 16
 #: Rows per model call when several simulated histories share one predict.
 BATCH_ROWS = 20_000
 #: Highest multiplier a simulated round reaches (a real game caps its payout; the real history's
@@ -44,6 +47,14 @@ class SimulatedNull:
     p_value_less: float  # (1 + #{simulated ≤ observed}) / (simulations + 1): worse
     house_edge: float
     seed: int
+    # The most histories the run would have drawn (--null-simulations): more than
+    # ``simulations`` when sampling stopped early (see :func:`stopping_counts`); ``None`` in
+    # documents written before it could.
+    planned: int | None = None
+
+    @property
+    def stopped_early(self) -> bool:
+        return self.planned is not None and self.simulations < self.planned
 
 
 def default_null_simulations() -> int:
@@ -85,6 +96,26 @@ def auc(actual_above: ArrayLike, scores: ArrayLike) -> float:
     return u / (positives * negatives)
 
 
+def stopping_counts(simulations: int, alpha: float, worse_alpha: float) -> tuple[int, int]:
+    """How many simulated AUCs at or above the observed one (and at or below it) settle both
+    verdicts: ``ceil(level × (simulations + 1))`` for each side.
+
+    Besag and Clifford's sequential Monte Carlo test (Biometrika 78, 1991): draw histories until
+    ``h`` of them reach the observed AUC, and report ``p = h / L`` after ``L`` draws, or the
+    usual ``(G + 1) / (N + 1)`` when all ``N`` were drawn first. That p is exact, and with ``h``
+    chosen here it is never below the level when sampling stops early, while the full run would
+    not reject either: every "better" and "worse" verdict (Holm-corrected ones too) is the one
+    the full ``N`` histories give. A model that knows nothing sits inside its null, and sampling
+    stops after a few dozen histories instead of ``N``.
+    """
+    if simulations < 1:
+        raise UsageError(f"--null-simulations must be at least 1, got {simulations}")
+    return (
+        max(1, math.ceil(alpha * (simulations + 1) - 1e-9)),
+        max(1, math.ceil(worse_alpha * (simulations + 1) - 1e-9)),
+    )
+
+
 def simulate_null(
     observed: float,
     scores_for: Callable[[list[np.ndarray]], list[np.ndarray]],
@@ -96,9 +127,10 @@ def simulate_null(
     simulations: int = NULL_SIMULATIONS,
     seed: int = 0,
     batch_rows: int = BATCH_ROWS,
+    stop: tuple[int, int] | None = None,
 ) -> SimulatedNull:
     """Rank ``observed`` among the AUCs of a pipeline on ``simulations`` fair histories
-    (:func:`simulated_aucs`, then :func:`null_from_aucs`)."""
+    (:func:`simulated_aucs`, then :func:`null_from_aucs`), stopping early by ``stop``."""
     null = simulated_aucs(
         scores_for,
         history_length=history_length,
@@ -108,8 +140,12 @@ def simulate_null(
         simulations=simulations,
         seed=seed,
         batch_rows=batch_rows,
+        observed=observed if stop is not None else None,
+        stop=stop,
     )
-    return null_from_aucs(observed, null, house_edge=house_edge, seed=seed)
+    return null_from_aucs(
+        observed, null, house_edge=house_edge, seed=seed, stop=stop, planned=simulations
+    )
 
 
 def simulated_aucs(
@@ -122,6 +158,8 @@ def simulated_aucs(
     simulations: int = NULL_SIMULATIONS,
     seed: int = 0,
     batch_rows: int = BATCH_ROWS,
+    observed: float | None = None,
+    stop: tuple[int, int] | None = None,
 ) -> np.ndarray:
     """The AUC of a pipeline on each of ``simulations`` fair histories (NaN where the held-out
     rounds of a history all ended on one side), in the order they were drawn.
@@ -131,37 +169,70 @@ def simulated_aucs(
     many histories at a time as fit in ``batch_rows`` held-out rows, so that one model call
     serves several. ``held_out``: the indices of the held-out rounds in a history. The histories
     are drawn in the same order whatever the batch size, so the result does not depend on it.
+    With ``observed`` and ``stop`` (see :func:`stopping_counts`), drawing ends once ``stop[0]``
+    AUCs reach ``observed`` from above and ``stop[1]`` from below: the result is then the
+    drawn prefix. Batches start small and double, so that few histories are drawn past that.
     """
     if simulations < 1:
         raise UsageError(f"--null-simulations must be at least 1, got {simulations}")
     rng = np.random.default_rng([seed, 15])
     per_call = max(1, batch_rows // max(1, int(np.size(held_out))))
+    batch = _FIRST_BATCH if stop is not None else per_call
     null: list[float] = []
     while len(null) < simulations:
-        count = min(per_call, simulations - len(null))
+        count = min(per_call, batch, simulations - len(null))
+        batch *= 2
         histories = [fair_multipliers(history_length, house_edge, rng) for _ in range(count)]
         for values, scores in zip(histories, scores_for(histories), strict=True):
             null.append(auc(values[held_out] >= threshold, np.asarray(scores, dtype=np.float64)))
+        if stop is not None and observed is not None:
+            greater, less = _exceedances(observed, np.asarray(null, dtype=np.float64))
+            if int(greater[-1]) >= stop[0] and int(less[-1]) >= stop[1]:
+                break
     return np.asarray(null, dtype=np.float64)
 
 
+def _exceedances(observed: float, null: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Running counts of finite simulated AUCs at or above / at or below ``observed``."""
+    values = null[np.isfinite(null)]
+    tolerance = 1e-12 * max(1.0, abs(observed))
+    greater = np.cumsum(values >= observed - tolerance)
+    less = np.cumsum(values <= observed + tolerance)
+    if values.size == 0:
+        return np.zeros(1, dtype=np.int64), np.zeros(1, dtype=np.int64)
+    return greater, less
+
+
 def null_from_aucs(
-    observed: float, null: ArrayLike, *, house_edge: float, seed: int = 0
+    observed: float,
+    null: ArrayLike,
+    *,
+    house_edge: float,
+    seed: int = 0,
+    stop: tuple[int, int] | None = None,
+    planned: int | None = None,
 ) -> SimulatedNull:
-    """p-values of ``observed`` against simulated AUCs (NaN ones, a class missing, dropped)."""
+    """p-values of ``observed`` against simulated AUCs in the order drawn (NaN ones, a class
+    missing, dropped): ``(G + 1) / (n + 1)``, or with ``stop`` Besag and Clifford's ``h / L``
+    for a side whose ``h``-th exceedance came at draw ``L`` (see :func:`stopping_counts`)."""
     values = np.asarray(null, dtype=np.float64)
     values = values[np.isfinite(values)]
     if values.size == 0:
         raise UsageError("no simulated fair history had both outcomes among its held-out rounds")
-    tolerance = 1e-12 * max(1.0, abs(observed))
-    greater = (np.sum(values >= observed - tolerance) + 1.0) / (values.size + 1.0)
-    less = (np.sum(values <= observed + tolerance) + 1.0) / (values.size + 1.0)
+    greater_counts, less_counts = _exceedances(observed, values)
+    p_values = []
+    for counts, h in zip((greater_counts, less_counts), stop or (0, 0), strict=True):
+        if stop is not None and int(counts[-1]) >= h:
+            p_values.append(h / float(np.argmax(counts >= h) + 1))
+        else:
+            p_values.append((float(counts[-1]) + 1.0) / (values.size + 1.0))
     return SimulatedNull(
         float(observed),
         int(values.size),
         float(values.mean()),
-        float(greater),
-        float(less),
+        float(p_values[0]),
+        float(p_values[1]),
         float(house_edge),
         int(seed),
+        planned,
     )

@@ -11,7 +11,14 @@ import pytest
 
 from jetx_diag.demo.null_models import CALL_NULLS, CONTEXT, FAIR, PROBABILITY_NULLS, null_scores
 from jetx_diag.errors import UsageError
-from jetx_diag.skill.null_simulation import auc, fair_multipliers, null_from_aucs, simulate_null
+from jetx_diag.skill.null_simulation import (
+    auc,
+    fair_multipliers,
+    null_from_aucs,
+    simulate_null,
+    simulated_aucs,
+    stopping_counts,
+)
 from jetx_diag.skill.significance import ALPHA, WORSE_ALPHA, auc_test, chance_test
 
 SEEDS = 60
@@ -109,6 +116,58 @@ def test_the_batch_size_does_not_change_the_draws() -> None:
     assert one == three
 
 
+def test_stopping_counts_by_hand() -> None:
+    # ceil(level × (N + 1)): 0.05 × 200 = 10 and 0.01 × 200 = 2; 0.05 × 100 = 5, 0.01 × 100 = 1.
+    assert stopping_counts(199, 0.05, 0.01) == (10, 2)
+    assert stopping_counts(99, 0.05, 0.01) == (5, 1)
+    assert stopping_counts(19, 0.05, 0.01) == (1, 1)
+    with pytest.raises(UsageError):
+        stopping_counts(0, 0.05, 0.01)
+
+
+def test_sequential_p_values_by_hand() -> None:
+    # Observed 0.50, h = (2, 1): the 2nd AUC at or above 0.50 is draw 3 (0.60, 0.70), so
+    # p = 2/3; the 1st at or below is draw 2 (0.40), so p_less = 1/2 (Besag and Clifford).
+    null = [0.60, 0.40, 0.70, float("nan"), 0.30]
+    result = null_from_aucs(0.50, null, house_edge=0.03, stop=(2, 1), planned=9)
+    assert (result.p_value, result.p_value_less) == (pytest.approx(2 / 3), pytest.approx(1 / 2))
+    assert result.simulations == 4 and result.planned == 9 and result.stopped_early
+    # A side that never reached h keeps (G + 1) / (n + 1): one AUC of four at or above 0.65.
+    result = null_from_aucs(0.65, null, house_edge=0.03, stop=(2, 1), planned=4)
+    assert result.p_value == pytest.approx((1 + 1) / 5)
+    assert result.p_value_less == pytest.approx(1 / 1)  # 0.60 ≤ 0.65 at draw 1
+    assert not result.stopped_early
+
+
+def test_stopping_early_never_changes_a_verdict() -> None:
+    # The same draws with and without stopping: the stopped run is a prefix of the full one,
+    # and "better" (p < 5%) and "worse" (p < 1%) come out the same for observed AUCs across
+    # the whole null, its tails included.
+    held_out = np.arange(100, 140)
+    common = {"history_length": 140, "held_out": held_out, "threshold": 1.5, "house_edge": 0.03}
+    stop = stopping_counts(199, ALPHA, WORSE_ALPHA)
+    drawn: list[int] = []
+
+    def pipeline(histories: list[np.ndarray]) -> list[np.ndarray]:
+        drawn.append(len(histories))
+        return [values[held_out - 1] for values in histories]
+
+    full = simulated_aucs(pipeline, simulations=199, **common)
+    finite = np.sort(full[np.isfinite(full)])
+    observed_values = [*finite[:12], *finite[-14:], *np.quantile(finite, [0.2, 0.5, 0.8]), 0.99]
+    stopped_sizes = []
+    for observed in observed_values:
+        plain = null_from_aucs(float(observed), full, house_edge=0.03)
+        drawn.clear()
+        sequential = simulate_null(float(observed), pipeline, simulations=199, stop=stop, **common)
+        stopped_sizes.append(sum(drawn))
+        assert (plain.p_value < ALPHA) == (sequential.p_value < ALPHA)
+        assert (plain.p_value_less < WORSE_ALPHA) == (sequential.p_value_less < WORSE_ALPHA)
+        assert sequential.p_value >= plain.p_value - 1e-12 or sequential.p_value >= ALPHA
+    assert min(stopped_sizes) < 64  # inside the null, a few dozen histories settle it
+    assert max(stopped_sizes) == 199  # in a tail, every history is drawn
+
+
 def test_auc_matches_sklearn() -> None:
     from sklearn.metrics import roc_auc_score
 
@@ -183,15 +242,18 @@ def test_a_checkpoint_is_judged_against_its_own_pipeline(tmp_path: Path) -> None
     significance = skill.significance
     assert significance.primary_test == "simulated_null" and significance.scored == "p_above"
     simulated = significance.simulated
-    assert simulated is not None and simulated.simulations == 19
+    assert simulated is not None and simulated.planned == 19
     assert simulated.observed == pytest.approx(significance.auc.value)
-    # 19 histories: p-values are multiples of 1/20.
-    assert round(simulated.p_value * 20, 9) == round(simulated.p_value * 20)
+    # At most 19 histories, h = (1, 1): drawing stops at the first batch (16 histories) that
+    # holds an AUC on each side of the observed one, and p = 1 / (draw of the first above).
+    assert simulated.stopped_early and simulated.simulations == 16
+    assert 1.0 / simulated.p_value == pytest.approx(round(1.0 / simulated.p_value))
     assert significance.p_value == simulated.p_value
     english = [render_message(m) for m in skill.messages]
-    assert "against 19 fair histories through the same model" in english[0]
+    assert "against 16 fair histories through the same model" in english[0]
     assert english[1].startswith("Test used: the model's own pipeline (extractor, scaler, model)")
-    assert "no p is below 0.05" in english[1]
+    assert "Drawing stopped after 16 of 19 histories" in english[1]
+    assert "no p is below" not in english[1]  # said only when every history was drawn
     # 0 simulations: the martingale test decides instead, and says so.
     options = EvaluationOptions(
         data=str(data),
