@@ -49,10 +49,12 @@ def rate_text(count: int, total: int) -> str:
     return f"{100.0 * count / total:5.2f}% [{low:5.2f}, {high:5.2f}]"
 
 
-def null_rates(name: str, rounds: int, seeds: int, permutation: bool) -> tuple[int, int, int, int]:
+def null_rates(
+    name: str, rounds: int, seeds: int, permutation: bool, first: int = 0
+) -> tuple[int, int, int, int]:
     """Seeds called better and worse by the verdict, and by the old permutation test."""
     better = worse = old_better = old_worse = 0
-    for seed in range(seeds):
+    for seed in range(first, first + seeds):
         rng = np.random.default_rng([seed, rounds])
         values = fair_multipliers(CONTEXT + rounds, EDGE, rng)
         scores = null_scores(name, values, CONTEXT, rng)
@@ -162,6 +164,7 @@ def checkpoint_rates(
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--seeds", type=int, default=200)
+    parser.add_argument("--first-seed", type=int, default=0, help="seeds run from here on")
     parser.add_argument("--rounds", default="300,1118,5000", help="held-out rounds, comma list")
     parser.add_argument("--nulls", default="", help="comma list of null models (default: all)")
     parser.add_argument("--permutation", action="store_true", help="also the old AUC test")
@@ -188,7 +191,9 @@ def main() -> None:
     started = time.perf_counter()
     for n in rounds:
         for name in names:
-            better, worse, old_better, old_worse = null_rates(name, n, args.seeds, args.permutation)
+            better, worse, old_better, old_worse = null_rates(
+                name, n, args.seeds, args.permutation, args.first_seed
+            )
             row = (
                 f"{name:18s} {n:6d}  {rate_text(better, args.seeds):>24}  "
                 f"{rate_text(worse, args.seeds):>24}"
