@@ -39,6 +39,7 @@ from jetx_diag.skill.null_simulation import (
     SimulatedNull,
     auc,
     null_from_aucs,
+    settles,
     simulated_aucs,
     stopping_counts,
 )
@@ -129,7 +130,7 @@ def read(
         aucs.ndim != 1
         or not 0 < aucs.size <= simulations
         or np.any(np.abs(aucs) > 1.0)
-        or (aucs.size < simulations and not settled(observed, aucs, simulations))
+        or (aucs.size < simulations and not settles(observed, aucs, stop_counts(simulations)))
     ):
         return None
     touch(path)
@@ -139,17 +140,6 @@ def read(
 def stop_counts(simulations: int) -> tuple[int, int]:
     """Exceedances that settle the verdict's "better" and "worse" levels (sequential test)."""
     return stopping_counts(simulations, ALPHA, WORSE_ALPHA)
-
-
-def settled(observed: float, aucs: np.ndarray, simulations: int) -> bool:
-    """Whether these AUCs reach ``observed`` often enough on both sides to stop drawing."""
-    values = aucs[np.isfinite(aucs)]
-    tolerance = 1e-12 * max(1.0, abs(observed))
-    greater, less = stop_counts(simulations)
-    return bool(
-        np.sum(values >= observed - tolerance) >= greater
-        and np.sum(values <= observed + tolerance) >= less
-    )
 
 
 def write(folder: Path, key: str, aucs: np.ndarray, note: str | None) -> Path | None:

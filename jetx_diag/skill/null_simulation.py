@@ -185,11 +185,17 @@ def simulated_aucs(
         histories = [fair_multipliers(history_length, house_edge, rng) for _ in range(count)]
         for values, scores in zip(histories, scores_for(histories), strict=True):
             null.append(auc(values[held_out] >= threshold, np.asarray(scores, dtype=np.float64)))
-        if stop is not None and observed is not None:
-            greater, less = _exceedances(observed, np.asarray(null, dtype=np.float64))
-            if int(greater[-1]) >= stop[0] and int(less[-1]) >= stop[1]:
-                break
+        done = np.asarray(null, dtype=np.float64)
+        if stop is not None and observed is not None and settles(observed, done, stop):
+            break
     return np.asarray(null, dtype=np.float64)
+
+
+def settles(observed: float, null: np.ndarray, stop: tuple[int, int]) -> bool:
+    """Whether simulated AUCs reach ``observed`` at least ``stop[0]`` times from above and
+    ``stop[1]`` times from below: drawing more could not change a verdict."""
+    greater, less = _exceedances(observed, null)
+    return int(greater[-1]) >= stop[0] and int(less[-1]) >= stop[1]
 
 
 def _exceedances(observed: float, null: np.ndarray) -> tuple[np.ndarray, np.ndarray]:

@@ -8,14 +8,13 @@ from pathlib import Path
 import numpy as np
 import pytest
 from run_factory import FEATURES, Run, make_run
+from test_prediction_cache import as_json  # the saved evaluation but its time
 
 import jetx_diag.artifacts.keras_loader
 import jetx_diag.evaluation.simulated_null
-from jetx_diag.evaluation.document import render_json
 from jetx_diag.evaluation.evaluator import Evaluator
 from jetx_diag.evaluation.options import EvaluationOptions, SkillOptions
 from jetx_diag.results import EvaluationSettings
-from jetx_diag.scoring.targets import evaluate_targets
 
 pytestmark = pytest.mark.keras
 
@@ -33,12 +32,6 @@ def options(run_files: Run, cache: Path | None, **changes) -> EvaluationOptions:
         data=str(run_files.history), features=FEATURES, cache_dir=cache, skill=SKILL
     )
     return dataclasses.replace(base, **changes)
-
-
-def as_json(evaluation) -> str:  # type: ignore[no-untyped-def]
-    """Everything the saved evaluation holds, but the time it was made."""
-    fixed = dataclasses.replace(evaluation, created="-")
-    return render_json(fixed, evaluate_targets(fixed.metrics))
 
 
 def entries(folder: Path) -> list[Path]:
