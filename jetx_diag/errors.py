@@ -23,14 +23,19 @@ class JetxDiagError(Exception):
     @property
     def message(self) -> str:
         """The one-line message: ``<file>: <problem> (<hint>)``."""
-        text = f"{self.path}: {self.problem}" if self.path else self.problem
-        if self.hint:
-            text += f" ({self.hint})"
-        # A message is one line, whatever the inputs held (file names may contain newlines).
-        return " ".join(text.splitlines())
+        return one_line(self.problem, self.path, self.hint)
 
     def __str__(self) -> str:
         return self.message
+
+
+def one_line(problem: str, path: str | None = None, hint: str | None = None) -> str:
+    """``<file>: <problem> (<hint>)`` on one line, whatever the inputs held (file names may
+    contain newlines)."""
+    text = f"{path}: {problem}" if path else problem
+    if hint:
+        text += f" ({hint})"
+    return " ".join(text.splitlines())
 
 
 class UsageError(JetxDiagError):

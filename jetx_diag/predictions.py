@@ -19,6 +19,7 @@ from typing import Any
 import numpy as np
 
 from jetx_diag.errors import ArtifactError, DataError, MismatchError
+from jetx_diag.i18n.messages import record as record_text
 from jetx_diag.inputs.model_inputs import InputSpec, classify_input
 from jetx_diag.numbers import looks_like_number
 
@@ -43,11 +44,14 @@ class Predictions:
         for name in ("round_ids", "p_above", "class_probs", "regression"):
             array = getattr(self, name)
             if array is not None and array.shape[0] != n:
-                raise MismatchError(f"{name} has {array.shape[0]} rows, actual has {n}")
+                raise MismatchError(
+                    record_text(
+                        "error.predictions.rows_actual", name=name, shape=array.shape[0], n=n
+                    )
+                )
         if self.p_above is None and self.regression is None:
             raise MismatchError(
-                "the model gives neither a probability of 'above' nor a predicted multiplier, "
-                "so no below/above call can be made"
+                record_text("error.predictions.model_gives_neither_probability_above")
             )
 
     def called_above(self, cutoff: float = 0.5, threshold: float = 1.5) -> np.ndarray:
@@ -119,17 +123,22 @@ def map_heads(model: Any, outputs: Mapping[str, np.ndarray], source: str) -> dic
         heads[head] = array
     if unmatched and not heads:
         raise MismatchError(
-            "unexpected model outputs: " + ", ".join(unmatched),
+            record_text(
+                "error.loaded_model.unexpected_model_outputs", outputs=", ".join(unmatched)
+            ),
             path=source,
-            hint="expected a sigmoid 'threshold' (N, 1), a softmax 'classification' (N, 3) or "
-            "a linear 'regression' (N, 1) output",
+            hint=record_text("error.predictions.hint_expected_sigmoid_threshold_n_1"),
         )
     for head, array in heads.items():
         if not np.all(np.isfinite(array)):
             count = int(np.sum(~np.isfinite(array)))
             raise ArtifactError(
-                f"the model produced {count} non-finite values on its {head!r} output for "
-                f"finite inputs ({array.shape[0]} rounds predicted)",
+                record_text(
+                    "error.predictions.model_produced_non_finite_values",
+                    count=count,
+                    head=f"{head!r}",
+                    shape=array.shape[0],
+                ),
                 path=source,
             )
     return heads
@@ -179,8 +188,12 @@ def check_row_counts(
     for head, values in heads.items():
         if values.shape[0] != rounds:
             raise MismatchError(
-                f"the model returned {values.shape[0]} rows on its {head!r} output for {rounds} "
-                "rounds of input; a model must return one row per round",
+                record_text(
+                    "error.predictions.model_returned_rows_output_rounds",
+                    shape=values.shape[0],
+                    head=f"{head!r}",
+                    rounds=rounds,
+                ),
                 path=source,
             )
 
@@ -221,8 +234,9 @@ def read_predictions_csv(path: str | Path) -> Predictions:
             fields = [f.strip() for f in raw_fields]
             if "actual" not in fields or not ({"p_above", "regression"} & set(fields)):
                 raise DataError(
-                    "needs columns 'actual' and 'p_above' (or 'regression'); found "
-                    + ", ".join(fields),
+                    record_text(
+                        "error.predictions.needs_columns_actual_p_above", fields=", ".join(fields)
+                    ),
                     path=source,
                 )
             # As csv.DictReader: a repeated column name takes the last column of that name.
@@ -235,28 +249,44 @@ def read_predictions_csv(path: str | Path) -> Predictions:
                     continue  # csv.DictReader skips empty rows too; lines count rows read
                 line += 1
                 if len(record) != len(fields):
-                    raise DataError(f"line {line}: wrong number of fields", path=source)
+                    raise DataError(
+                        record_text("error.predictions.line_wrong_number_fields", line=line),
+                        path=source,
+                    )
                 for name, i in where.items():
                     columns[name].append(_number(record[i], label[name], line, source))
     except FileNotFoundError:
-        raise DataError("predictions file not found", path=source) from None
+        raise DataError(
+            record_text("error.predictions.predictions_file_not_found"), path=source
+        ) from None
     except UnicodeDecodeError as error:
-        raise DataError(f"not UTF-8 text (byte {error.start})", path=source) from None
+        raise DataError(
+            record_text("error.document.not_utf_8_text_byte", start=error.start), path=source
+        ) from None
     except csv.Error as error:  # "field larger than field limit (131072)", NUL bytes …
-        raise DataError(f"not a readable CSV file: {error}", path=source) from None
+        raise DataError(
+            record_text("error.predictions.not_readable_csv_file", error=error), path=source
+        ) from None
     except OSError as error:
-        raise DataError(f"cannot read the file: {error.strerror or error}", path=source) from None
+        raise DataError(
+            record_text("error.rounds.cannot_read_file", strerror=error.strerror or error),
+            path=source,
+        ) from None
     rows = line - 1
     if not rows:
-        raise DataError("no prediction rows", path=source)
+        raise DataError(record_text("error.predictions.no_prediction_rows"), path=source)
     actual = np.asarray(columns["actual"], dtype=float)
     if np.any(actual < 1.0):
         line = int(np.argmax(actual < 1.0)) + 2
-        raise DataError(f"line {line}: actual multiplier below 1.00", path=source)
+        raise DataError(
+            record_text("error.predictions.line_actual_multiplier_below_1", line=line), path=source
+        )
     p_above = np.asarray(columns["p_above"], dtype=float) if "p_above" in columns else None
     if p_above is not None and np.any((p_above < 0) | (p_above > 1)):
         line = int(np.argmax((p_above < 0) | (p_above > 1))) + 2
-        raise DataError(f"line {line}: p_above outside [0, 1]", path=source)
+        raise DataError(
+            record_text("error.predictions.line_p_above_outside_0", line=line), path=source
+        )
     class_probs = None
     if set(CLASS_COLUMNS) <= set(columns):
         class_probs = np.column_stack([columns[c] for c in CLASS_COLUMNS])
@@ -279,14 +309,21 @@ def _check_round_ids(ids: np.ndarray, source: str) -> None:
     fractional = np.flatnonzero(ids != np.floor(ids))
     if fractional.size:
         at = int(fractional[0])
-        raise DataError(f"line {at + 2}: round_id {ids[at]:g} is not a whole number", path=source)
+        raise DataError(
+            record_text("error.predictions.line_round_id_not_whole", at=at + 2, ids=f"{ids[at]:g}"),
+            path=source,
+        )
     _, first, counts = np.unique(ids, return_index=True, return_counts=True)
     if np.any(counts > 1):
         repeated = ids[first[counts > 1]]
         second = min(int(np.flatnonzero(ids == value)[1]) for value in repeated)
         raise DataError(
-            f"line {second + 2}: round_id {ids[second]:g} appears more than once "
-            f"({int(np.sum(counts[counts > 1] - 1))} repeated rows)",
+            record_text(
+                "error.predictions.line_round_id_appears_more",
+                second=second + 2,
+                ids=f"{ids[second]:g}",
+                sum=int(np.sum(counts[counts > 1] - 1)),
+            ),
             path=source,
         )
 
@@ -295,10 +332,18 @@ def _number(raw: str, column: str, line: int, source: str) -> float:
     # float() alone would take 1_000, full-width digits and Unicode spaces: use the history's
     # strict syntax (ASCII decimal, optional exponent; inf/nan get their own message below).
     if not looks_like_number(raw):
-        raise DataError(f"line {line}: {column} {raw!r} is not a number", path=source)
+        raise DataError(
+            record_text(
+                "error.predictions.line_not_number", line=line, column=column, raw=f"{raw!r}"
+            ),
+            path=source,
+        )
     value = float(raw)
     if not math.isfinite(value):
-        raise DataError(f"line {line}: {column} is {raw.strip()}", path=source)
+        raise DataError(
+            record_text("error.predictions.line", line=line, column=column, strip=raw.strip()),
+            path=source,
+        )
     return value
 
 

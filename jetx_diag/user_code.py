@@ -23,14 +23,14 @@ class Guard:
     def __init__(self) -> None:
         self.interrupted = False
 
-    def convert(self, error: BaseException, what: str, where: str = "") -> BaseException:
+    def convert(self, error: BaseException, what: str) -> BaseException:
         """The error to raise for ``error``, raised by the code called ``what``."""
         if isinstance(error, JetxDiagError):
             return error
         if isinstance(error, KeyboardInterrupt) and self.interrupted:
             return error
         detail = _describe(error)
-        return UserCodeError(f"{what} raised {detail}{where}; the run was stopped")
+        return UserCodeError(f"{what} raised {detail}; the run was stopped")
 
 
 def _describe(error: BaseException) -> str:

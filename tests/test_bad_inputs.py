@@ -17,6 +17,7 @@ import io
 import json
 import os
 import pickle
+import re
 import shutil
 import sqlite3
 import warnings
@@ -30,10 +31,13 @@ from unittest import mock
 import joblib
 import numpy as np
 import pytest
+from english_scan import english_in, quoted_data
 from run_factory import FEATURES, Run, make_run
 
+import jetx_diag.cli.main
 from jetx_diag.cli.exit_codes import ExitCode
 from jetx_diag.cli.main import run
+from jetx_diag.errors import JetxDiagError
 
 pytestmark = pytest.mark.keras
 
@@ -1119,6 +1123,37 @@ def test_refused(case: Refused, kit: Kit, tmp_path: Path, capfd, monkeypatch) ->
     for name in case.not_created:
         assert not (tmp_path / name).exists(), f"{name} exists: the input ran code or wrote"
     assert not (tmp_path / "out").exists()  # nothing that looks like a report
+
+
+def _english_left(error: JetxDiagError, line: str) -> list[tuple[str, list[str]]]:
+    """English words in a Turkish error line, once the data it quotes is taken out: file names,
+    numbers, option names and other libraries' own messages."""
+    for text in (error.path or "", *quoted_data(error.problem), *quoted_data(error.hint or "")):
+        if text:
+            line = line.replace(" ".join(text.splitlines()), " ")
+    line = re.sub(r"--[\w-]+", " ", line)  # option names: --test-from-id
+    # Array shapes are written as Python writes them: "(None, 1)".
+    return english_in([re.sub(r"\((?:None|\d+)(?:, (?:None|\d+))*\)", " ", line)])
+
+
+@pytest.mark.parametrize("case", REFUSED, ids=[case.id for case in REFUSED])
+def test_refused_in_turkish(case: Refused, kit: Kit, tmp_path: Path, capfd, monkeypatch) -> None:
+    """The same refusal under --lang tr: same exit code, one Turkish line naming the file."""
+    monkeypatch.chdir(tmp_path)
+    raised: list[JetxDiagError] = []
+    shown = jetx_diag.cli.main.error_line
+    monkeypatch.setattr(
+        jetx_diag.cli.main, "error_line", lambda error: (raised.append(error), shown(error))[1]
+    )
+    args = [*case.build(kit, tmp_path), "--lang", "tr"]
+    capfd.readouterr()
+    code = run(args)
+    captured = capfd.readouterr()
+    assert code == case.code, captured.err
+    line = _one_line(captured.err)
+    assert line.startswith("jetx-diag: hata: "), line
+    assert case.file in line
+    assert _english_left(raised[0], line) == []
 
 
 @pytest.mark.parametrize("case", ACCEPTED, ids=lambda case: case.id)

@@ -28,6 +28,7 @@ from jetx_diag.artifacts.inspection import first_line
 from jetx_diag.artifacts.loaded_model import LoadedModel, check_outputs, model_inputs, model_outputs
 from jetx_diag.artifacts.sniffing import sha256_file, sniff
 from jetx_diag.errors import ArtifactError, InputError, MismatchError
+from jetx_diag.i18n.messages import record
 from jetx_diag.results import Artifact
 
 #: sniff() kind → (library name shown to users, pip extra).
@@ -87,8 +88,11 @@ class BoostedPredictor:
         matrix = np.ascontiguousarray(matrix, dtype=np.float64)
         if matrix.ndim != 2 or matrix.shape[1] != self.parts[0].features:
             raise MismatchError(
-                f"feature matrix of shape {matrix.shape}; the model reads "
-                f"{self.parts[0].features} features",
+                record(
+                    "error.boosted.feature_matrix_shape_model_reads",
+                    shape=matrix.shape,
+                    features=self.parts[0].features,
+                ),
                 path=self.parts[0].path,
             )
         arrays = []
@@ -97,7 +101,12 @@ class BoostedPredictor:
                 out = np.asarray(part.run(matrix), dtype=np.float64)
             except Exception as error:  # the library's own error types
                 raise ArtifactError(
-                    f"{part.library} cannot predict ({first_line(error)})", path=part.path
+                    record(
+                        "error.boosted.cannot_predict",
+                        library=part.library,
+                        first_line=first_line(error),
+                    ),
+                    path=part.path,
                 ) from None
             arrays.append(out.reshape(len(matrix), -1))
         return arrays[0] if len(arrays) == 1 else arrays
@@ -112,7 +121,9 @@ def load_boosted(path: str | Path) -> LoadedModel:
     p = Path(path)
     kind = sniff(p)
     if kind not in KINDS:
-        raise ArtifactError(f"is not a CatBoost, LightGBM or XGBoost model ({kind})", path=p)
+        raise ArtifactError(
+            record("error.boosted.not_catboost_lightgbm_xgboost_model", kind=kind), path=p
+        )
     parts = [load_part(p, kind)]
     partner = find_partner(p, kind)
     if partner is not None:
@@ -167,14 +178,23 @@ def _check_pair(parts: list[Part]) -> None:
     first, second = parts
     if first.head == second.head:
         raise ArtifactError(
-            f"{first.path.name} and {second.path.name} are both {first.head} models; a pair is "
-            "a classifier and a regressor",
+            record(
+                "error.boosted.both_models_pair_classifier_regressor",
+                name=first.path.name,
+                name2=second.path.name,
+                head=first.head,
+            ),
             path=first.path,
         )
     if first.features != second.features:
         raise MismatchError(
-            f"{first.path.name} reads {first.features} features, {second.path.name} "
-            f"{second.features}; a pair must read the same feature vector",
+            record(
+                "error.boosted.reads_features_pair_must_read",
+                name=first.path.name,
+                features=first.features,
+                name2=second.path.name,
+                features2=second.features,
+            ),
             path=first.path,
         )
 
@@ -197,25 +217,33 @@ def _import(kind: str) -> Any:
         return __import__(extra)
     except ImportError as error:
         raise InputError(
-            f"reading a {library} model needs the {extra} package, which is not installed "
-            f"({error})",
-            hint=f"pip install 'jetx-diag[{extra}]'",
+            record(
+                "error.boosted.reading_model_needs_package_which",
+                library=library,
+                extra=extra,
+                error=error,
+            ),
+            hint=record("error.boosted.hint_pip_install_jetx_diag", extra=extra),
         ) from None
 
 
 def check_bytes(path: Path, kind: str) -> None:
     """Refuse a file cut short, from what its bytes declare, before the library reads it."""
     size = path.stat().st_size
-    cut = "the download or copy was cut short; fetch it again"
+    cut = record("error.inspection.hint_download_copy_cut_short_fetch")
     if kind == "catboost":
         with path.open("rb") as handle:
             head = handle.read(8)
         declared = 8 + struct.unpack("<I", head[4:8])[0] if len(head) == 8 else None
         if declared is None or size < declared:
             raise ArtifactError(
-                "CatBoost model is truncated: its header records "
-                f"{'more than 8' if declared is None else f'{declared:,}'} bytes, the file has "
-                f"{size:,}",
+                record(
+                    "error.boosted.catboost_model_truncated_header_records",
+                    value=record("error.boosted.more_than_8")
+                    if declared is None
+                    else f"{declared:,}",
+                    size=f"{size:,}",
+                ),
                 path=path,
                 hint=cut,
             )
@@ -223,7 +251,7 @@ def check_bytes(path: Path, kind: str) -> None:
         text = path.read_bytes()
         if b"\nend of trees" not in text:
             raise ArtifactError(
-                f"LightGBM model text is truncated: no 'end of trees' line in its {size:,} bytes",
+                record("error.boosted.lightgbm_model_text_truncated_no", size=f"{size:,}"),
                 path=path,
                 hint=cut,
             )
@@ -233,8 +261,11 @@ def check_bytes(path: Path, kind: str) -> None:
         except (json.JSONDecodeError, UnicodeDecodeError, RecursionError) as error:
             detail = getattr(error, "msg", type(error).__name__)
             raise ArtifactError(
-                f"XGBoost JSON model is truncated or damaged ({detail}; the file has "
-                f"{size:,} bytes)",
+                record(
+                    "error.boosted.xgboost_json_model_truncated_damaged",
+                    detail=detail,
+                    size=f"{size:,}",
+                ),
                 path=path,
                 hint=cut,
             ) from None
@@ -242,17 +273,21 @@ def check_bytes(path: Path, kind: str) -> None:
 
 def _fail(path: Path, library: str, error: BaseException) -> ArtifactError:
     return ArtifactError(
-        f"{library} cannot read the model ({first_line(error)})",
+        record("error.boosted.cannot_read_model", library=library, first_line=first_line(error)),
         path=path,
-        hint="the file may be cut short or damaged; fetch it again",
+        hint=record("error.boosted.hint_file_may_cut_short_damaged"),
     )
 
 
 def _unsupported(path: Path, library: str, objective: str) -> ArtifactError:
     return ArtifactError(
-        f"{library} objective {objective!r} gives neither a probability nor a multiplier",
+        record(
+            "error.boosted.objective_gives_neither_probability_nor",
+            library=library,
+            objective=f"{objective!r}",
+        ),
         path=path,
-        hint="a binary or 3-class probability classifier or a regressor can be evaluated",
+        hint=record("error.boosted.hint_binary_3_class_probability_classifier"),
     )
 
 
@@ -263,9 +298,9 @@ def _class_column(path: Path, classes: list[Any]) -> int:
         if above in names and len(names) == 2:
             return names.index(above)
     raise ArtifactError(
-        f"the classifier's classes are {classes}; cannot tell which one means 'above'",
+        record("error.boosted.classifier_s_classes_cannot_tell", classes=classes),
         path=path,
-        hint="train it with labels 0 (below) and 1 (at or above the threshold)",
+        hint=record("error.boosted.hint_train_labels_0_below_1"),
     )
 
 
@@ -275,8 +310,9 @@ def _classifier_head(path: Path, library: str, objective: str, classes: int) -> 
     if classes == 3:
         return "classification"
     raise ArtifactError(
-        f"{library} classifier with {classes} classes; jetx_diag reads 2 (below/above) or 3 "
-        "(<1.5, 1.5–10, ≥10)",
+        record(
+            "error.boosted.classifier_classes_jetx_diag_reads", library=library, classes=classes
+        ),
         path=path,
     )
 

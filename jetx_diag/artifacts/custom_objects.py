@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from jetx_diag.errors import InputError, UsageError
+from jetx_diag.i18n.messages import record
 
 OPTION = "--custom-objects"
 
@@ -38,10 +39,10 @@ class CustomObjects:
 
     def where(self) -> str:
         """Where Keras looked for a class, for the refusal message."""
-        given = ", ".join(self.modules) if self.modules else "none given"
-        return (
-            "Keras looked in its built-in objects, the classes registered with "
-            f"register_keras_serializable, and {OPTION} ({given})"
+        if not self.modules:
+            return record("error.custom_objects.keras_looked_none_given", option=OPTION)
+        return record(
+            "error.custom_objects.keras_looked", option=OPTION, modules=", ".join(self.modules)
         )
 
 
@@ -55,12 +56,21 @@ def parse_spec(spec: str) -> tuple[str, tuple[str, ...]]:
         or not all(part.isidentifier() for part in module.split("."))
     ):
         raise UsageError(
-            f"{OPTION} {spec!r} must look like module or module:Name,Name",
-            hint="the module that defines the model's custom layers, importable from here",
+            record(
+                "error.custom_objects.must_look_like_module_module", option=OPTION, spec=f"{spec!r}"
+            ),
+            hint=record("error.custom_objects.hint_module_defines_model_s_custom"),
         )
     for name in names:
         if not name.isidentifier():
-            raise UsageError(f"{OPTION} {spec!r}: {name!r} is not a Python name")
+            raise UsageError(
+                record(
+                    "error.custom_objects.not_python_name",
+                    option=OPTION,
+                    spec=f"{spec!r}",
+                    name=f"{name!r}",
+                )
+            )
     return module, names
 
 
@@ -114,9 +124,10 @@ def load_custom_objects(specs: Iterable[str]) -> CustomObjects:
     if not objects:
         modules = ", ".join(m for m, _ in parsed)
         raise InputError(
-            f"{OPTION} {modules}: no Keras Layer or Model subclass and nothing registered with "
-            "register_keras_serializable in it",
-            hint=f"name the classes with {OPTION} module:Name,Name",
+            record(
+                "error.custom_objects.no_keras_layer_model_subclass", option=OPTION, modules=modules
+            ),
+            hint=record("error.custom_objects.hint_name_classes_module_name_name", option=OPTION),
         )
     return CustomObjects(objects, tuple(dict.fromkeys(m for m, _ in parsed)))
 
@@ -130,9 +141,14 @@ def _import(module_name: str, spec: str) -> Any:
         what = f"{type(error).__name__}: {error}" if str(error) else type(error).__name__
         first = " ".join(what.splitlines())[:300]
         raise InputError(
-            f"{OPTION} {spec!r}: importing module {module_name!r} failed ({first})",
-            hint="the module must be importable from here, e.g. on PYTHONPATH, and import "
-            "without error",
+            record(
+                "error.custom_objects.importing_module_failed",
+                option=OPTION,
+                spec=f"{spec!r}",
+                module_name=f"{module_name!r}",
+                first=first,
+            ),
+            hint=record("error.custom_objects.hint_module_must_importable_here_e"),
         ) from None
 
 
@@ -141,9 +157,25 @@ def _chosen(module: Any, module_name: str, names: tuple[str, ...], spec: str) ->
     for name in names:
         obj = getattr(module, name, None)
         if obj is None:
-            raise InputError(f"{OPTION} {spec!r}: module {module_name!r} has no {name!r}")
+            raise InputError(
+                record(
+                    "error.custom_objects.module_no",
+                    option=OPTION,
+                    spec=f"{spec!r}",
+                    module_name=f"{module_name!r}",
+                    name=f"{name!r}",
+                )
+            )
         if not callable(obj):
-            raise InputError(f"{OPTION} {spec!r}: {module_name}.{name} is not a class or function")
+            raise InputError(
+                record(
+                    "error.custom_objects.not_class_function",
+                    option=OPTION,
+                    spec=f"{spec!r}",
+                    module_name=module_name,
+                    name=name,
+                )
+            )
         chosen[name] = obj
     return chosen
 

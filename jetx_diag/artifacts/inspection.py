@@ -29,8 +29,9 @@ from jetx_diag.artifacts.sniffing import (
     sniff,
 )
 from jetx_diag.errors import ArtifactError, UnsafeInputError
+from jetx_diag.i18n.messages import record
 
-TRUST_HINT = "pass --trust-code only if you trust whoever made the file"
+TRUST_HINT = record("error.inspection.hint_trust_code")
 
 
 @dataclass(frozen=True)
@@ -228,7 +229,12 @@ def _parse_config(text: str, path: Path, where: str) -> Any:
         return json.loads(text)
     except json.JSONDecodeError as error:
         raise ArtifactError(
-            f"the model config ({where}) is not valid JSON: {error.msg} at char {error.pos}",
+            record(
+                "error.inspection.model_config_not_valid_json",
+                where=where,
+                msg=error.msg,
+                pos=error.pos,
+            ),
             path=path,
         ) from None
     except RecursionError:  # a hostile file: "[[[[…" a hundred thousand levels deep
@@ -237,7 +243,7 @@ def _parse_config(text: str, path: Path, where: str) -> Any:
 
 def _too_deep(path: Path, where: str) -> ArtifactError:
     return ArtifactError(
-        f"the model config ({where}) is nested too deeply to be a Keras model", path=path
+        record("error.inspection.model_config_nested_too_deeply", where=where), path=path
     )
 
 
@@ -257,17 +263,17 @@ def inspect_checkpoint(path: str | Path) -> CheckpointInfo:
     if kind == "hdf5":
         if suffix in KERAS_ZIP_SUFFIXES:
             raise ArtifactError(
-                "is an HDF5 file, but named .keras (a .keras model is a zip archive)",
+                record("error.inspection.hdf5_file_but_named_keras"),
                 path=p,
-                hint=f"rename it to {p.with_suffix('.h5').name}",
+                hint=record("error.inspection.hint_rename", name=p.with_suffix(".h5").name),
             )
         keras_version, backend, config = _read_hdf5(p, size)
     else:  # zip
         if suffix in HDF5_SUFFIXES:
             raise ArtifactError(
-                f"is a zip archive (the .keras format), but named {p.suffix}",
+                record("error.inspection.zip_archive_keras_format_but", suffix=p.suffix),
                 path=p,
-                hint=f"rename it to {p.with_suffix('.keras').name}",
+                hint=record("error.inspection.hint_rename", name=p.with_suffix(".keras").name),
             )
         keras_version, backend, config = _read_keras_zip(p, size)
     try:
@@ -299,10 +305,7 @@ NATIVE_SAVE = {
     "torch": "PyTorch: torch.onnx.export(model, example_input, 'model.onnx')",
     "sklearn": "scikit-learn: skl2onnx.to_onnx(model, X[:1]) written to model.onnx",
 }
-_ALL_FORMATS = (
-    "expected a Keras .h5 / .keras file or SavedModel directory, an ONNX model, a CatBoost "
-    ".cbm, a LightGBM model text or an XGBoost .json/.ubj"
-)
+_ALL_FORMATS = record("error.inspection.hint_expected_keras_h5_keras_file")
 
 
 def pickled_framework(path: Path) -> str | None:
@@ -352,23 +355,33 @@ def _refuse_kind(path: Path, kind: str) -> None:
         problem, hint = _pickle_problem(path, kind)
         raise ArtifactError(problem, path=path, hint=hint)
     if kind in ("onnx", "catboost", "lightgbm", "xgboost_json", "xgboost_ubj"):
-        raise ArtifactError(f"is a {kind} model, not a Keras checkpoint", path=path)
+        raise ArtifactError(
+            record("error.inspection.model_not_keras_checkpoint", kind=kind), path=path
+        )
     if kind in problems:
         problem, hint = problems[kind]
         raise ArtifactError(problem, path=path, hint=hint)
     if kind == "unknown":
-        what = "a directory without saved_model.pb" if path.is_dir() else "of an unknown type"
-        raise ArtifactError(f"is {what}", path=path, hint=_ALL_FORMATS)
+        raise ArtifactError(
+            record("error.inspection.directory_without_saved_model")
+            if path.is_dir()
+            else record("error.inspection.unknown_type"),
+            path=path,
+            hint=_ALL_FORMATS,
+        )
 
 
 def _read_hdf5(path: Path, size: int) -> tuple[str | None, str | None, Any]:
     declared = hdf5_declared_size(path)
     if declared is not None and size < declared:
         raise ArtifactError(
-            f"HDF5 file is truncated: its superblock records {declared:,} bytes, "
-            f"the file has {size:,}",
+            record(
+                "error.inspection.hdf5_file_truncated_superblock_records",
+                declared=f"{declared:,}",
+                size=f"{size:,}",
+            ),
             path=path,
-            hint="the download or copy was cut short; fetch it again",
+            hint=record("error.inspection.hint_download_copy_cut_short_fetch"),
         )
 
     try:
@@ -378,18 +391,21 @@ def _read_hdf5(path: Path, size: int) -> tuple[str | None, str | None, Any]:
             top = sorted(handle.keys())
     except (OSError, RuntimeError, ValueError, KeyError, TypeError) as error:
         # h5py reports damaged structures with any of these, not only OSError.
-        raise ArtifactError(f"HDF5 file cannot be read ({first_line(error)})", path=path) from None
+        raise ArtifactError(
+            record("error.inspection.hdf5_file_cannot_read", first_line=first_line(error)),
+            path=path,
+        ) from None
     keras_version = _as_text(attrs.get("keras_version"))
     backend = _as_text(attrs.get("backend"))
     config_text = _as_text(attrs.get("model_config"))
     if config_text is None:
         looks_like = "layer_names" in attrs or bool(top)
         raise ArtifactError(
-            "holds weights only (no model_config: written by save_weights)"
+            record("error.inspection.holds_weights_only_no_model")
             if looks_like
-            else "is an HDF5 file without a Keras model in it",
+            else record("error.inspection.hdf5_file_without_keras_model"),
             path=path,
-            hint="the architecture is not in the file; save the model with model.save()",
+            hint=record("error.inspection.hint_architecture_not_file_save_model"),
         )
     return keras_version, backend, _parse_config(config_text, path, "model_config attribute")
 
@@ -407,9 +423,9 @@ def refuse_outside_storage(handle: Any, path: Path) -> None:
 
     def refuse(what: str) -> UnsafeInputError:
         return UnsafeInputError(
-            f"HDF5 file refers to data outside itself: {what}",
+            record("error.inspection.hdf5_file_refers_data_outside", what=what),
             path=path,
-            hint="a model file must hold its own weights; re-save it with model.save()",
+            hint=record("error.inspection.hint_model_file_must_hold_own"),
         )
 
     def visit(group: Any, prefix: str) -> None:
@@ -417,16 +433,29 @@ def refuse_outside_storage(handle: Any, path: Path) -> None:
             link = group.get(name, getlink=True)
             where = f"{prefix}/{name}"
             if isinstance(link, h5py.ExternalLink):
-                raise refuse(f"{where} is an external link to {link.filename}:{link.path}")
+                raise refuse(
+                    record(
+                        "error.inspection.external_link",
+                        where=where,
+                        target=f"{link.filename}:{link.path}",
+                    )
+                )
             if isinstance(link, h5py.SoftLink):
-                raise refuse(f"{where} is a soft link to {link.path}")
+                raise refuse(record("error.inspection.soft_link", where=where, target=link.path))
             item = group.get(name)
             if isinstance(item, h5py.Dataset):
                 if item.external:
-                    files = ", ".join(str(entry[0]) for entry in item.external)
-                    raise refuse(f"dataset {where} is stored in external file(s) {files}")
+                    files = [str(entry[0]) for entry in item.external]
+                    raise refuse(
+                        record(
+                            "error.inspection.external_storage",
+                            where=where,
+                            count=len(files),
+                            files=", ".join(files),
+                        )
+                    )
                 if item.is_virtual:
-                    raise refuse(f"dataset {where} is a virtual dataset")
+                    raise refuse(record("error.inspection.virtual_dataset", where=where))
             elif isinstance(item, h5py.Group):
                 address = h5py.h5o.get_info(item.id).addr
                 if address not in seen:  # hard links may form cycles
@@ -452,28 +481,41 @@ def check_keras_archive(archive: zipfile.ZipFile, path: Path) -> None:
     for info in archive.infolist():
         if info.flag_bits & 0x1:
             raise ArtifactError(
-                f"zip member {info.filename!r} is encrypted; a .keras model is never encrypted",
+                record(
+                    "error.inspection.zip_member_encrypted_keras_model",
+                    filename=f"{info.filename!r}",
+                ),
                 path=path,
             )
         if info.compress_type not in _READABLE_METHODS:
             method = _METHOD_NAMES.get(info.compress_type, f"method {info.compress_type}")
             raise ArtifactError(
-                f"zip member {info.filename!r} is compressed with {method}, which cannot be "
-                "read (Keras writes stored or deflate members)",
+                record(
+                    "error.inspection.zip_member_compressed_which_cannot",
+                    filename=f"{info.filename!r}",
+                    method=method,
+                ),
                 path=path,
-                hint="re-save the model with model.save()",
+                hint=record("error.inspection.hint_re_save_model_model_save"),
             )
         total += info.file_size
         if info.filename in ("config.json", "metadata.json") and info.file_size > MAX_CONFIG_BYTES:
             raise ArtifactError(
-                f"zip member {info.filename} would inflate to {info.file_size:,} bytes "
-                f"(a model config is kilobytes; the limit is {MAX_CONFIG_BYTES:,})",
+                record(
+                    "error.inspection.zip_member_would_inflate_bytes",
+                    filename=info.filename,
+                    file_size=f"{info.file_size:,}",
+                    max_config_bytes=f"{MAX_CONFIG_BYTES:,}",
+                ),
                 path=path,
             )
     if total > MAX_ARCHIVE_BYTES:
         raise ArtifactError(
-            f"zip members would inflate to {total:,} bytes in all "
-            f"(more than {MAX_ARCHIVE_BYTES:,}); refused as a zip bomb",
+            record(
+                "error.inspection.zip_members_would_inflate_bytes",
+                total=f"{total:,}",
+                max_archive_bytes=f"{MAX_ARCHIVE_BYTES:,}",
+            ),
             path=path,
         )
 
@@ -494,7 +536,7 @@ def _read_keras_zip(path: Path, size: int) -> tuple[str | None, str | None, Any]
             names = set(archive.namelist())
             if "config.json" not in names:
                 raise ArtifactError(
-                    "is a zip archive without config.json, not a .keras model",
+                    record("error.inspection.zip_archive_without_config_json"),
                     path=path,
                 )
             check_keras_archive(archive, path)
@@ -502,9 +544,11 @@ def _read_keras_zip(path: Path, size: int) -> tuple[str | None, str | None, Any]
             meta_text = read_member(archive, "metadata.json") if "metadata.json" in names else "{}"
     except (zipfile.BadZipFile, zlib.error, EOFError) as error:
         raise ArtifactError(
-            f"zip archive is truncated or damaged ({error}; the file has {size:,} bytes)",
+            record(
+                "error.inspection.zip_archive_truncated_damaged_file", error=error, size=f"{size:,}"
+            ),
             path=path,
-            hint="the download or copy was cut short; fetch it again",
+            hint=record("error.inspection.hint_download_copy_cut_short_fetch"),
         ) from None
     meta = _parse_config(meta_text, path, "metadata.json")
     meta = meta if isinstance(meta, Mapping) else {}

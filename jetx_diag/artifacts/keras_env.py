@@ -23,6 +23,7 @@ from collections.abc import Iterator
 from types import ModuleType
 
 from jetx_diag.errors import InputError
+from jetx_diag.i18n.messages import record
 
 _QUIET_ENV = {
     "TF_CPP_MIN_LOG_LEVEL": "3",  # C++ logging: errors only
@@ -34,7 +35,7 @@ _QUIET_ENV = {
 
 _LOCK = threading.Lock()
 _IMPORT_LOG: list[str] = []
-_INSTALL_HINT = "pip install 'jetx-diag[keras]', or pass --predictions to skip the model"
+_INSTALL_HINT = record("error.keras_env.hint_pip_install_jetx_diag_keras")
 
 
 def _quiet() -> None:
@@ -91,7 +92,7 @@ def _import_tensorflow() -> ModuleType:
             last = [line for line in import_log().splitlines() if line.strip()][-1:]
             detail = f"{failure}" + (f"; stderr: {last[0]}" if last else "")
             raise InputError(
-                f"loading a checkpoint needs TensorFlow, which cannot be imported ({detail})",
+                record("error.keras_env.loading_checkpoint_needs_tensorflow_which", detail=detail),
                 hint=_INSTALL_HINT,
             ) from None
         _silence_python_loggers()
@@ -110,7 +111,7 @@ def import_keras() -> ModuleType:
         import keras
     except ImportError as error:  # pragma: no cover - depends on the installation
         raise InputError(
-            f"loading a checkpoint needs TensorFlow/Keras, which is not installed ({error})",
+            record("error.keras_env.loading_checkpoint_needs_tensorflow_keras", error=error),
             hint=_INSTALL_HINT,
         ) from None
     _silence_python_loggers()

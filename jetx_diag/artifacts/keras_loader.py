@@ -31,6 +31,7 @@ from jetx_diag.artifacts.keras_env import import_keras, import_tf_keras
 from jetx_diag.artifacts.loaded_model import LoadedModel, check_outputs, model_inputs, model_outputs
 from jetx_diag.artifacts.savedmodel import load_savedmodel
 from jetx_diag.errors import ArtifactError, UnsafeInputError
+from jetx_diag.i18n.messages import record as record_text
 
 
 def load_checkpoint(
@@ -48,8 +49,10 @@ def load_checkpoint(
     info = inspect_checkpoint(p)
     if info.code_layers and not trust_code:
         raise UnsafeInputError(
-            "the model contains layers that run Python code stored in the file: "
-            + ", ".join(info.code_layers),
+            record_text(
+                "error.keras_loader.model_contains_layers_run_python",
+                code_layers=", ".join(info.code_layers),
+            ),
             path=p,
             hint=TRUST_HINT,
         )
@@ -115,8 +118,10 @@ def _load_keras(
         if model is None and legacy and not refused_by_keras:
             if info.foreign_modules and not trust_code:
                 raise UnsafeInputError(
-                    "the model config names classes outside Keras, which tf_keras would import "
-                    "to rebuild it: " + ", ".join(info.foreign_modules[:5]),
+                    record_text(
+                        "error.keras_loader.model_config_names_classes_outside",
+                        foreign_modules=", ".join(info.foreign_modules[:5]),
+                    ),
                     path=path,
                     hint=TRUST_HINT,
                 )
@@ -165,12 +170,16 @@ def _explain_failure(
     for text in texts:
         if "safe_mode" in text and "lambda" in text.lower():
             return UnsafeInputError(
-                "Keras safe mode refused a Python lambda in the model", path=path, hint=TRUST_HINT
+                record_text("error.keras_loader.keras_safe_mode_refused_python"),
+                path=path,
+                hint=TRUST_HINT,
             )
     for _, error in failures:
         if _security_refusal(error):
             return UnsafeInputError(
-                f"Keras refused the file as unsafe ({first_line(error)})",
+                record_text(
+                    "error.keras_loader.keras_refused_file_unsafe", first_line=first_line(error)
+                ),
                 path=path,
                 hint=TRUST_HINT,
             )
@@ -179,11 +188,19 @@ def _explain_failure(
             match = pattern.search(text)
             if match:
                 return ArtifactError(
-                    f"the model uses a custom layer or function {match.group(1)!r} that is not "
-                    f"available here; {custom.where()}",
+                    record_text(
+                        "error.keras_loader.model_uses_custom_layer_function",
+                        group=f"{match.group(1)!r}",
+                        where=custom.where(),
+                    ),
                     path=path,
-                    hint=f"pass {OPTION} MODULE or MODULE:{match.group(1).split('>')[-1]}, "
-                    "naming the module of your training code that defines it",
+                    hint=record_text(
+                        "error.keras_loader.hint_pass_module_module_naming_module",
+                        option=OPTION,
+                        split=match.group(1).split(">")[-1],
+                    ),
                 )
     detail = "; ".join(f"{who}: {first_line(error)}" for who, error in failures)
-    return ArtifactError(f"Keras cannot rebuild the model ({detail})", path=path)
+    return ArtifactError(
+        record_text("error.keras_loader.keras_cannot_rebuild_model", detail=detail), path=path
+    )

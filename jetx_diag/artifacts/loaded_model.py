@@ -12,6 +12,7 @@ from typing import Any
 import numpy as np
 
 from jetx_diag.errors import ArtifactError, MismatchError
+from jetx_diag.i18n.messages import record
 from jetx_diag.results import Artifact, ModelSummary
 
 
@@ -115,26 +116,32 @@ def check_outputs(outputs: tuple[TensorInfo, ...], *, path: str | Path | None = 
     ``regression`` or ``classification`` must have their head's width.
     """
     if not outputs:
-        raise MismatchError("the model has no outputs", path=path)
+        raise MismatchError(record("error.loaded_model.model_no_outputs"), path=path)
     usable = []
     for output in outputs:
         width = _width(output.shape)
         expected = _HEAD_WIDTHS.get(output.name)
         if expected is not None and width != expected:
             raise MismatchError(
-                f"output {output.name!r} has shape {_shape_text(output.shape)}; a "
-                f"{output.name} head has {expected} value{'s' if expected > 1 else ''} per round",
+                record(
+                    "error.loaded_model.output_shape_head_value_per",
+                    name=f"{output.name!r}",
+                    shape_text=_shape_text(output.shape),
+                    name2=output.name,
+                    expected=expected,
+                ),
                 path=path,
             )
         if width in (1, 3):
             usable.append(output)
     if not usable:
         raise MismatchError(
-            "unexpected model outputs: "
-            + ", ".join(f"{o.name} {_shape_text(o.shape)}" for o in outputs),
+            record(
+                "error.loaded_model.unexpected_model_outputs",
+                outputs=", ".join(f"{o.name} {_shape_text(o.shape)}" for o in outputs),
+            ),
             path=path,
-            hint="expected a sigmoid 'threshold' (None, 1), a softmax 'classification' "
-            "(None, 3) or a linear 'regression' (None, 1) output",
+            hint=record("error.loaded_model.hint_expected_sigmoid_threshold_none_1"),
         )
 
 
@@ -183,7 +190,8 @@ def check_finite_output(
         array = np.asarray(value, dtype=np.float64)
         if not np.all(np.isfinite(array)):
             raise MismatchError(
-                f"the probe batch itself holds non-finite values (input {name!r})", path=path
+                record("error.loaded_model.probe_batch_itself_holds_non", name=f"{name!r}"),
+                path=path,
             )
     outputs = predict_outputs(model, inputs, batch_size)
     for name, value in outputs.items():
@@ -192,11 +200,16 @@ def check_finite_output(
         if bad:
             kinds = _nonfinite_kinds(array)
             raise ArtifactError(
-                f"the model produced {bad} non-finite value{'s' if bad != 1 else ''} "
-                f"({'/'.join(kinds)}) of {array.size} on output {name!r} for a finite probe "
-                f"batch of {len(array)} rows",
+                record(
+                    "error.loaded_model.model_produced_non_finite_value",
+                    bad=bad,
+                    kinds="/".join(kinds),
+                    size=array.size,
+                    name=f"{name!r}",
+                    array_count=len(array),
+                ),
                 path=path,
-                hint="its weights are probably corrupt (NaN) or training diverged",
+                hint=record("error.loaded_model.hint_weights_probably_corrupt_nan_training"),
             )
     return {k: np.asarray(v) for k, v in outputs.items()}
 

@@ -181,14 +181,14 @@ def _type_name(value: Any) -> str:
     if value is None:
         return "null"
     if isinstance(value, bool):
-        return "a boolean"
+        return record("error.metadata.a_boolean")
     if isinstance(value, int | float):
-        return "a number"
+        return record("error.metadata.a_number")
     if isinstance(value, str):
-        return f"a string ({value[:20]!r})"
+        return record("error.metadata.a_string", value=repr(value[:20]))
     if isinstance(value, list):
-        return "a list"
-    return "an object"
+        return record("error.metadata.a_list")
+    return record("error.metadata.an_object")
 
 
 def _plain_number(value: Any) -> float | None:
@@ -217,30 +217,40 @@ class _Checks:
     def wrong(
         self, key: str, expected: str, value: Any, note: str = "record.meta_not_number"
     ) -> None:
-        self.problem(f"{key}: expected {expected}, got {_type_name(value)}", note, key)
+        self.problem(
+            record(
+                "error.metadata.expected_got", key=key, expected=expected, got=_type_name(value)
+            ),
+            note,
+            key,
+        )
 
     def number(self, value: Any, key: str) -> float | None:
         if isinstance(value, bool) or not isinstance(value, int | float):
-            self.wrong(key, "a number", value)
+            self.wrong(key, record("error.metadata.a_number"), value)
             return None
         number = _plain_number(value)
         if number is None:
             self.problem(
-                f"{key}: the number is too large for a float", "record.meta_not_number", key
+                record("error.metadata.number_too_large", key=key), "record.meta_not_number", key
             )
         return number
 
     def count(self, value: Any, key: str) -> int | None:
         if isinstance(value, bool) or not isinstance(value, int | float):
-            self.wrong(key, "a whole number", value)
+            self.wrong(key, record("error.metadata.a_whole_number"), value)
             return None
         if isinstance(value, float) and not value.is_integer():
             self.problem(
-                f"{key}: expected a whole number, got {value}", "record.meta_not_whole", key
+                record("error.metadata.expected_whole_number", key=key, value=value),
+                "record.meta_not_whole",
+                key,
             )
             return None
         if value < 0 and self.strict:  # the diagnosis has always kept the number as written
-            raise ArtifactError(f"{key}: expected a count, got {value}", path=self.file)
+            raise ArtifactError(
+                record("error.metadata.expected_count_got", key_=key, value=value), path=self.file
+            )
         return int(value)
 
     def text(self, value: Any, key: str) -> str:
@@ -248,7 +258,8 @@ class _Checks:
             return value
         if self.strict:
             raise ArtifactError(
-                f"{key}: expected a string, got {_type_name(value)}", path=self.file
+                record("error.metadata.expected_string_got", key_=key, type_name=_type_name(value)),
+                path=self.file,
             )
         return str(value)  # a name only shown: the diagnosis shows what the file holds
 
@@ -257,7 +268,7 @@ class _Checks:
         if value is None:
             return {}
         if not isinstance(value, dict):
-            self.wrong(key, "an object", value, "record.meta_not_object")
+            self.wrong(key, record("error.metadata.an_object"), value, "record.meta_not_object")
             return {}
         return value
 
@@ -265,7 +276,9 @@ class _Checks:
         if isinstance(value, dict):
             return [str(k) for k in value]
         if not isinstance(value, list):
-            self.wrong(key, "an object or a list", value, "record.meta_not_object")
+            self.wrong(
+                key, record("error.metadata.an_object_or_list"), value, "record.meta_not_object"
+            )
             return []
         names = []
         for index, item in enumerate(value):
@@ -275,7 +288,9 @@ class _Checks:
                 names.append(item["class_name"])
             else:
                 where = f"{key}[{index}]"
-                self.wrong(where, "a callback name or object", item, "record.meta_not_object")
+                self.wrong(
+                    where, record("error.metadata.a_callback"), item, "record.meta_not_object"
+                )
         return names
 
 
@@ -316,23 +331,26 @@ def load_metadata(path: str | Path, *, strict: bool = True) -> RunMetadata:
     file = Path(path)
     kind = sniff(file)
     if kind == "empty":
-        raise ArtifactError("is empty (0 bytes)", path=file)
+        raise ArtifactError(record("error.metadata.empty_0_bytes"), path=file)
     if kind in ("html", "lfs_pointer", "hdf5", "zip", "skops", "pickle", "joblib", "savedmodel"):
         what = {
             "html": "an HTML/XML page",
             "lfs_pointer": "a Git LFS pointer",
             "savedmodel": "a SavedModel directory",
         }.get(kind, f"a {kind} file")
-        raise ArtifactError(f"is {what}, not JSON metadata", path=file)
+        raise ArtifactError(record("error.metadata.not_json_metadata", what=what), path=file)
     try:
         data = file.read_bytes()
     except OSError as error:
         raise ArtifactError(
-            f"cannot read the file ({error.strerror or error})", path=file
+            record("error.metadata.cannot_read_file", strerror=error.strerror or error), path=file
         ) from None
     raw = parse_strict_json(data, file)
     if not isinstance(raw, dict):
-        raise ArtifactError(f"top level: expected an object, got {_type_name(raw)}", path=file)
+        raise ArtifactError(
+            record("error.metadata.top_level_expected_object_got", type_name=_type_name(raw)),
+            path=file,
+        )
     checks = _Checks(file, strict)
     notes = checks.notes
 
@@ -493,12 +511,12 @@ def _stage_records(
     if records is None:
         return monitors
     if not isinstance(records, list):
-        checks.wrong("stages", "a list", records, "record.meta_not_list")
+        checks.wrong("stages", record("error.metadata.a_list"), records, "record.meta_not_list")
         return monitors
     for index, stage in enumerate(records):
         where = f"stages[{index}]"
         if not isinstance(stage, dict):
-            checks.wrong(where, "an object", stage, "record.meta_not_object")
+            checks.wrong(where, record("error.metadata.an_object"), stage, "record.meta_not_object")
             continue
         label = stage.get("stage")
         if isinstance(label, int) and not isinstance(label, bool):

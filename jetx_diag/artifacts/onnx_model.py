@@ -23,7 +23,7 @@ from jetx_diag.artifacts.sniffing import ONNX_FIELD_NAMES, onnx_fields, sha256_f
 from jetx_diag.errors import ArtifactError, InputError, MismatchError
 from jetx_diag.i18n.messages import record
 
-INSTALL_HINT = "pip install 'jetx-diag[onnx]'"
+INSTALL_HINT = record("error.onnx_model.hint_pip_install_jetx_diag_onnx")
 _FLOATS = {"tensor(float)": np.float32, "tensor(double)": np.float64}
 
 
@@ -55,8 +55,11 @@ class OnnxPredictor:
             dtype = _FLOATS.get(node.type)
             if dtype is None:
                 raise MismatchError(
-                    f"ONNX input {node.name!r} is {node.type}; jetx_diag feeds float windows "
-                    "and feature vectors",
+                    record(
+                        "error.onnx_model.onnx_input_jetx_diag_feeds",
+                        name=f"{node.name!r}",
+                        type=node.type,
+                    ),
                     path=path,
                 )
             self._input_types[node.name] = dtype
@@ -118,7 +121,11 @@ class OnnxPredictor:
                 results = self.session.run(names, batch)
             except Exception as error:  # onnxruntime's Fail / InvalidArgument / RuntimeException
                 raise ArtifactError(
-                    f"onnxruntime cannot run the model ({first_line(error)})", path=self.path
+                    record(
+                        "error.onnx_model.onnxruntime_cannot_run_model",
+                        first_line=first_line(error),
+                    ),
+                    path=self.path,
                 ) from None
             for (name, kind), value in zip(self._outputs, results, strict=True):
                 chunks[name].append(self._read(name, kind, value))
@@ -135,8 +142,7 @@ class OnnxPredictor:
         sums = array.sum(axis=1)
         if array.size and not np.allclose(sums, 1.0, atol=1e-3):
             raise MismatchError(
-                f"ONNX output {name!r} has 2 values per round that do not sum to 1, so they "
-                "are not class probabilities",
+                record("error.onnx_model.onnx_output_2_values_per", name=f"{name!r}"),
                 path=self.path,
             )
         return array[:, 1:2]  # class 1 is "above": the label the training scripts use
@@ -145,7 +151,9 @@ class OnnxPredictor:
         if isinstance(x, Mapping):
             missing = [n for n in self.input_names if n not in x]
             if missing:
-                raise MismatchError(f"inputs {missing} are missing", path=self.path)
+                raise MismatchError(
+                    record("error.onnx_model.inputs_missing", missing=missing), path=self.path
+                )
             values = [x[n] for n in self.input_names]
         elif isinstance(x, list | tuple):
             values = list(x)
@@ -168,15 +176,21 @@ def check_onnx_bytes(path: Path) -> None:
     fields = onnx_fields(data) or []
     for number, _start, end in fields:
         if end > len(data):
-            what = ONNX_FIELD_NAMES.get(number, f"field {number}")
+            what = ONNX_FIELD_NAMES.get(number) or record(
+                "error.onnx_model.field_number", number=number
+            )
             raise ArtifactError(
-                f"ONNX file is truncated: its {what} needs {end:,} bytes, the file has "
-                f"{len(data):,}",
+                record(
+                    "error.onnx_model.onnx_file_truncated_needs_bytes",
+                    what=what,
+                    end=f"{end:,}",
+                    data_count=f"{len(data):,}",
+                ),
                 path=path,
-                hint="the download or copy was cut short; fetch it again",
+                hint=record("error.inspection.hint_download_copy_cut_short_fetch"),
             )
     if not any(number == 7 for number, _, _ in fields):
-        raise ArtifactError("ONNX file holds no graph", path=path)
+        raise ArtifactError(record("error.onnx_model.onnx_file_holds_no_graph"), path=path)
 
 
 def import_onnxruntime() -> Any:
@@ -184,7 +198,7 @@ def import_onnxruntime() -> Any:
         import onnxruntime
     except ImportError as error:
         raise InputError(
-            f"reading an ONNX model needs onnxruntime, which is not installed ({error})",
+            record("error.onnx_model.reading_onnx_model_needs_onnxruntime", error=error),
             hint=INSTALL_HINT,
         ) from None
     return onnxruntime
@@ -201,7 +215,8 @@ def load_onnx(path: str | Path) -> LoadedModel:
         session = ort.InferenceSession(str(p), options, providers=["CPUExecutionProvider"])
     except Exception as error:
         raise ArtifactError(
-            f"onnxruntime cannot load the model ({first_line(error)})", path=p
+            record("error.onnx_model.onnxruntime_cannot_load_model", first_line=first_line(error)),
+            path=p,
         ) from None
     predictor = OnnxPredictor(p, session)
     meta = session.get_modelmeta()

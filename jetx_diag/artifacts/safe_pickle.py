@@ -111,18 +111,18 @@ def _refuse_kind(path: Path, kind: str) -> None:
     if kind in ("pickle", "joblib", "skops"):
         return
     problems = {
-        "empty": "is empty (0 bytes)",
-        "html": "is an HTML/XML page, not a scaler (probably a failed download)",
-        "lfs_pointer": "is a Git LFS pointer, not the scaler itself (run `git lfs pull`)",
-        "json": "is a JSON file, not a scaler",
-        "hdf5": "is a Keras model (HDF5), not a scaler",
-        "zip": "is a zip archive (a .keras model?), not a scaler",
-        "savedmodel": "is a SavedModel directory, not a scaler",
+        "empty": record_text("error.metadata.empty_0_bytes"),
+        "html": record_text("error.safe_pickle.html_xml_page_not_scaler"),
+        "lfs_pointer": record_text("error.safe_pickle.git_lfs_pointer_not_scaler"),
+        "json": record_text("error.safe_pickle.json_file_not_scaler"),
+        "hdf5": record_text("error.safe_pickle.keras_model_hdf5_not_scaler"),
+        "zip": record_text("error.safe_pickle.zip_archive_keras_model_not"),
+        "savedmodel": record_text("error.safe_pickle.savedmodel_directory_not_scaler"),
     }
     raise ArtifactError(
-        problems.get(kind, "is not a pickle, joblib or skops file"),
+        problems.get(kind, record_text("error.safe_pickle.not_pickle_joblib_skops_file")),
         path=path,
-        hint="a scaler is the joblib/pickle/skops file of a fitted scikit-learn transformer",
+        hint=record_text("error.safe_pickle.hint_scaler_joblib_pickle_skops_file"),
     )
 
 
@@ -130,7 +130,7 @@ def _read(path: Path) -> bytes:
     try:
         return path.read_bytes()
     except OSError as error:
-        problem = f"cannot read the file ({error.strerror or error})"
+        problem = record_text("error.metadata.cannot_read_file", strerror=error.strerror or error)
         raise ArtifactError(problem, path=path) from None
 
 
@@ -152,29 +152,50 @@ def _unpickle(path: Path, kind: str, data: bytes) -> Any:
         # whatever the half-read opcode raises (IndexError, UnpicklingError …), not EOFError.
         cut = not data.endswith(pickle.STOP)
         if cut or isinstance(error, EOFError) or any(word in reason for word in ends_early):
-            problem = f"the {kind} stream is truncated ({len(data):,} bytes)"
+            problem = record_text(
+                "error.safe_pickle.stream_truncated_bytes", kind=kind, data_count=f"{len(data):,}"
+            )
         else:
-            problem = f"the {kind} stream cannot be read ({type(error).__name__}: {reason})"
+            problem = record_text(
+                "error.safe_pickle.stream_cannot_read",
+                kind=kind,
+                name__=type(error).__name__,
+                reason=reason,
+            )
         raise ArtifactError(problem, path=path) from None
 
 
 def _unsafe(path: Path, refused: Refused) -> JetxDiagError:
     if refused.reason and "joblib < 0.10" in refused.reason:
-        return ArtifactError(f"refused {refused.dotted}: {refused.reason}", path=path)
+        return ArtifactError(
+            record_text("error.safe_pickle.refused", dotted=refused.dotted, reason=refused.reason),
+            path=path,
+        )
     if refused.size:
         return UnsafeInputError(
-            f"refused to unpickle: it calls {refused.dotted} with {refused.reason}; nothing was "
-            "allocated or run",
+            record_text(
+                "error.safe_pickle.refused_unpickle_calls_nothing_allocated",
+                dotted=refused.dotted,
+                reason=refused.reason,
+            ),
             path=path,
-            hint="a fitted scaler is kilobytes; this file is built to exhaust memory",
+            hint=record_text("error.safe_pickle.hint_fitted_scaler_kilobytes_file_built"),
         )
-    detail = f" ({refused.reason})" if refused.reason else ""
+    problem = (
+        record_text(
+            "error.safe_pickle.refused_unpickle_names_with_reason",
+            dotted=refused.dotted,
+            reason=refused.reason,
+        )
+        if refused.reason
+        else record_text(
+            "error.safe_pickle.refused_unpickle_names_which_outside", dotted=refused.dotted
+        )
+    )
     return UnsafeInputError(
-        f"refused to unpickle: it names {refused.dotted}{detail}, which is outside the allow-list "
-        "(scikit-learn transformers, numpy arrays and dtypes); nothing in the file was run",
+        problem,
         path=path,
-        hint="a scaler needs nothing else; if you made the file, re-save the fitted scaler with "
-        "joblib.dump or skops.io.dump",
+        hint=record_text("error.safe_pickle.hint_scaler_needs_nothing_else_if"),
     )
 
 
@@ -185,12 +206,15 @@ def _inflate(data: bytes, compression: str, path: Path) -> bytes:
             import lz4.frame
         except ImportError:
             raise ArtifactError(
-                "is an lz4-compressed joblib file, and the lz4 package is not installed",
+                record_text("error.safe_pickle.lz4_compressed_joblib_file_lz4"),
                 path=path,
             ) from None
         out = lz4.frame.decompress(data)
         if len(out) > limit:
-            raise ArtifactError(f"inflates to more than {limit:,} bytes", path=path)
+            raise ArtifactError(
+                record_text("error.safe_pickle.inflates_more_than_bytes", limit=f"{limit:,}"),
+                path=path,
+            )
         return bytes(out)
     decompressor: Any
     if compression == "zlib":
@@ -207,13 +231,23 @@ def _inflate(data: bytes, compression: str, path: Path) -> bytes:
         out = decompressor.decompress(data, limit + 1)
     except (zlib.error, OSError, lzma.LZMAError, EOFError) as error:
         raise ArtifactError(
-            f"{compression}-compressed file is damaged ({error})", path=path
+            record_text(
+                "error.safe_pickle.compressed_file_damaged", compression=compression, error=error
+            ),
+            path=path,
         ) from None
     if len(out) > limit:
-        raise ArtifactError(f"inflates to more than {limit:,} bytes", path=path)
+        raise ArtifactError(
+            record_text("error.safe_pickle.inflates_more_than_bytes", limit=f"{limit:,}"), path=path
+        )
     if not decompressor.eof:
         raise ArtifactError(
-            f"{compression}-compressed file is truncated ({len(data):,} bytes)", path=path
+            record_text(
+                "error.safe_pickle.compressed_file_truncated_bytes",
+                compression=compression,
+                data_count=f"{len(data):,}",
+            ),
+            path=path,
         )
     return out
 
@@ -224,7 +258,9 @@ def _load_skops(path: Path) -> Any:
     try:
         untrusted = list(sio.get_untrusted_types(file=path))
     except Exception as error:  # skops raises on damaged archives and unknown protocols
-        raise ArtifactError(f"skops file cannot be read ({_first(error)})", path=path) from None
+        raise ArtifactError(
+            record_text("error.safe_pickle.skops_file_cannot_read", first=_first(error)), path=path
+        ) from None
     refused = []
     for dotted in untrusted:
         module, _, name = dotted.rpartition(".")
@@ -234,15 +270,20 @@ def _load_skops(path: Path) -> Any:
             refused.append(dotted)
     if refused:
         raise UnsafeInputError(
-            "refused to load the skops file: it needs untrusted types outside the allow-list: "
-            + ", ".join(sorted(refused)),
+            record_text(
+                "error.safe_pickle.refused_load_skops_file_needs",
+                refused=", ".join(sorted(refused)),
+            ),
             path=path,
-            hint="a scaler needs none of them",
+            hint=record_text("error.safe_pickle.hint_scaler_needs_none_them"),
         )
     try:
         return sio.load(path, trusted=untrusted)
     except Exception as error:
-        raise ArtifactError(f"skops file cannot be loaded ({_first(error)})", path=path) from None
+        raise ArtifactError(
+            record_text("error.safe_pickle.skops_file_cannot_loaded", first=_first(error)),
+            path=path,
+        ) from None
 
 
 def _first(error: BaseException) -> str:

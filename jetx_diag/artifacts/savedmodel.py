@@ -16,6 +16,7 @@ import numpy as np
 from jetx_diag.artifacts.inspection import TRUST_HINT, first_line
 from jetx_diag.artifacts.keras_env import import_tensorflow
 from jetx_diag.errors import ArtifactError, MismatchError, UnsafeInputError
+from jetx_diag.i18n.messages import record
 
 
 class _Spec:
@@ -80,7 +81,11 @@ class SavedModelPredictor:
             missing = [n for n in self.input_names if n not in x]
             if missing:
                 raise MismatchError(
-                    f"inputs {missing} are missing (the signature takes {self.input_names})",
+                    record(
+                        "error.savedmodel.inputs_missing_signature_takes",
+                        missing=missing,
+                        input_names=self.input_names,
+                    ),
                     path=self.path,
                 )
             values = [x[n] for n in self.input_names]
@@ -90,7 +95,11 @@ class SavedModelPredictor:
             values = [x]
         if len(values) != len(self.input_names):
             raise MismatchError(
-                f"{len(values)} inputs given, the signature takes {len(self.input_names)}",
+                record(
+                    "error.savedmodel.inputs_given_signature_takes",
+                    values_count=len(values),
+                    input_names_count=len(self.input_names),
+                ),
                 path=self.path,
             )
         return {
@@ -111,19 +120,21 @@ def load_savedmodel(path: Path, trust_code: bool) -> SavedModelPredictor:
     pb = path / "saved_model.pb"
     if not pb.is_file():
         raise ArtifactError(
-            "SavedModel directory holds saved_model.pbtxt only; text SavedModels are not supported",
+            record("error.savedmodel.savedmodel_directory_holds_saved_model"),
             path=path,
         )
     proto = saved_model_pb2.SavedModel()
     try:
         proto.ParseFromString(pb.read_bytes())
     except Exception as error:  # protobuf's DecodeError
-        raise ArtifactError(f"saved_model.pb cannot be parsed ({error})", path=path) from None
+        raise ArtifactError(
+            record("error.savedmodel.saved_model_pb_cannot_parsed", error=error), path=path
+        ) from None
     graphs = [g for g in proto.meta_graphs if "serve" in g.meta_info_def.tags] or list(
         proto.meta_graphs
     )
     if not graphs:
-        raise ArtifactError("SavedModel holds no graph", path=path)
+        raise ArtifactError(record("error.savedmodel.savedmodel_holds_no_graph"), path=path)
     graph = graphs[0]
     names = list(graph.signature_def)
     if "serving_default" in names:
@@ -132,7 +143,8 @@ def load_savedmodel(path: Path, trust_code: bool) -> SavedModelPredictor:
         name = names[0]
     else:
         raise ArtifactError(
-            f"SavedModel has no serving_default signature (it has {sorted(names)})", path=path
+            record("error.savedmodel.savedmodel_no_serving_default_signature", names=sorted(names)),
+            path=path,
         )
     if not trust_code:
         _refuse_unsafe(proto, path)
@@ -142,7 +154,10 @@ def load_savedmodel(path: Path, trust_code: bool) -> SavedModelPredictor:
         signature = loaded.signatures[name]
     except Exception as error:
         raise ArtifactError(
-            f"TensorFlow cannot load the SavedModel ({first_line(error)})", path=path
+            record(
+                "error.savedmodel.tensorflow_cannot_load_savedmodel", first_line=first_line(error)
+            ),
+            path=path,
         ) from None
     saved_by = f"TensorFlow {version}" if version else None
     return SavedModelPredictor(path, loaded, signature, name, saved_by)
@@ -155,8 +170,7 @@ def _refuse_unsafe(proto: Any, path: Path) -> None:
     for graph in proto.meta_graphs:
         if not graph.object_graph_def.nodes:
             raise UnsafeInputError(
-                "is a TensorFlow 1 SavedModel (no object graph): loading it runs the graph's own "
-                "restore and init ops, which cannot be checked",
+                record("error.savedmodel.tensorflow_1_savedmodel_no_object"),
                 path=path,
                 hint=TRUST_HINT,
             )
@@ -164,18 +178,25 @@ def _refuse_unsafe(proto: Any, path: Path) -> None:
         if refused:
             ops = list(refused)
             more = len(ops) - 8
-            shown = ", ".join(ops[:8]) + (f" and {more} more" if more > 0 else "")
-            shown += f" (first in {refused[ops[0]]})"
+            listed = ", ".join(ops[:8])
+            first = refused[ops[0]]
+            shown = (
+                record("error.savedmodel.ops_and_more", ops=listed, more=more, first=first)
+                if more > 0
+                else record("error.savedmodel.ops_listed", ops=listed, first=first)
+            )
             raise UnsafeInputError(
-                "the SavedModel's graph uses ops outside the allow-list of model math (they may "
-                f"read or write files or run code when it is loaded or called): {shown}",
+                record("error.savedmodel.savedmodel_s_graph_uses_ops", shown=shown),
                 path=path,
                 hint=TRUST_HINT,
             )
         assets = unsafe_assets(graph)
         if assets:
             raise UnsafeInputError(
-                "the SavedModel names asset files outside its folder: " + ", ".join(assets[:5]),
+                record(
+                    "error.savedmodel.savedmodel_names_asset_files_outside",
+                    assets=", ".join(assets[:5]),
+                ),
                 path=path,
                 hint=TRUST_HINT,
             )

@@ -11,6 +11,7 @@ from typing import Any
 import numpy as np
 
 from jetx_diag.errors import ArtifactError
+from jetx_diag.i18n.messages import record
 
 # Fitted statistics that must be finite, whichever of them a transformer has.
 _STATISTICS = (
@@ -62,17 +63,20 @@ def check_fitted(obj: Any, path: Path) -> None:
 
     if not isinstance(obj, BaseEstimator) or not hasattr(obj, "transform"):
         raise ArtifactError(
-            f"holds a {type(obj).__module__}.{type(obj).__qualname__}, not a scikit-learn "
-            "transformer",
+            record(
+                "error.scaler_checks.holds_not_scikit_learn_transformer",
+                module__=type(obj).__module__,
+                qualname__=type(obj).__qualname__,
+            ),
             path=path,
         )
     try:
         check_is_fitted(obj)
     except NotFittedError:
         raise ArtifactError(
-            f"the {type(obj).__name__} in it is not fitted (it was saved before fit())",
+            record("error.scaler_checks.not_fitted_saved_before_fit", name__=type(obj).__name__),
             path=path,
-            hint="save the scaler after fitting it on the training features",
+            hint=record("error.scaler_checks.hint_save_scaler_after_fitting_training"),
         ) from None
     for label, part in _parts(obj, type(obj).__name__):
         for attribute in _STATISTICS:
@@ -87,11 +91,16 @@ def check_fitted(obj: Any, path: Path) -> None:
             if bad.size:
                 first = int(bad[0])
                 raise ArtifactError(
-                    f"{label}.{attribute} has {bad.size} non-finite value"
-                    f"{'s' if bad.size != 1 else ''} (first at index {first}: "
-                    f"{array.ravel()[first]})",
+                    record(
+                        "error.scaler_checks.non_finite_value_first_index",
+                        label=label,
+                        attribute=attribute,
+                        size=bad.size,
+                        first=first,
+                        ravel=array.ravel()[first],
+                    ),
                     path=path,
-                    hint="the scaler was fitted on data with NaN/inf; refit it on clean features",
+                    hint=record("error.scaler_checks.hint_scaler_fitted_data_nan_inf"),
                 )
 
 
@@ -108,7 +117,11 @@ def check_shape_attributes(obj: Any, path: Path) -> int | None:
         return None
     if isinstance(raw, bool) or not isinstance(raw, int | np.integer) or int(raw) < 1:
         raise ArtifactError(
-            f"{type(obj).__name__}.n_features_in_ is {_shown(raw)}, not a positive whole number",
+            record(
+                "error.scaler_checks.n_features_not_positive_whole",
+                name__=type(obj).__name__,
+                shown=_shown(raw),
+            ),
             path=path,
         )
     count = int(raw)
@@ -116,13 +129,21 @@ def check_shape_attributes(obj: Any, path: Path) -> int | None:
     if names is not None:
         if isinstance(names, str | bytes) or not isinstance(names, list | tuple | np.ndarray):
             raise ArtifactError(
-                f"{type(obj).__name__}.feature_names_in_ is {_shown(names)}, not a list of names",
+                record(
+                    "error.scaler_checks.feature_names_not_list_names",
+                    name__=type(obj).__name__,
+                    shown=_shown(names),
+                ),
                 path=path,
             )
         if len(names) != count or not all(isinstance(n, str) for n in names):
             raise ArtifactError(
-                f"{type(obj).__name__}.feature_names_in_ holds {len(names)} entries for "
-                f"{count} features (n_features_in_), or entries that are not names",
+                record(
+                    "error.scaler_checks.feature_names_holds_entries_features",
+                    name__=type(obj).__name__,
+                    names_count=len(names),
+                    count=count,
+                ),
                 path=path,
             )
     for attribute in _STATISTICS:
@@ -133,14 +154,25 @@ def check_shape_attributes(obj: Any, path: Path) -> int | None:
             array = np.asarray(value, dtype=np.float64)
         except (TypeError, ValueError):
             raise ArtifactError(
-                f"{type(obj).__name__}.{attribute} is {_shown(value)}, not numbers", path=path
+                record(
+                    "error.scaler_checks.not_numbers",
+                    name__=type(obj).__name__,
+                    attribute=attribute,
+                    shown=_shown(value),
+                ),
+                path=path,
             ) from None
         if array.ndim > 1 or array.size not in (1, count):
             raise ArtifactError(
-                f"{type(obj).__name__}.{attribute} holds {array.size} values for {count} "
-                "features (n_features_in_)",
+                record(
+                    "error.scaler_checks.holds_values_features_n_features",
+                    name__=type(obj).__name__,
+                    attribute=attribute,
+                    size=array.size,
+                    count=count,
+                ),
                 path=path,
-                hint="the file was edited or is damaged; re-fit and re-save the scaler",
+                hint=record("error.scaler_checks.hint_file_edited_damaged_re_fit"),
             )
     return count
 

@@ -10,6 +10,7 @@ import zipfile
 from pathlib import Path
 
 from jetx_diag.errors import ArtifactError
+from jetx_diag.i18n.messages import record
 
 # Kinds :func:`sniff` returns.
 KINDS = (
@@ -58,7 +59,9 @@ def sha256_file(path: str | Path) -> str:
             for chunk in iter(lambda: handle.read(1 << 20), b""):
                 digest.update(chunk)
     except OSError as error:
-        raise ArtifactError(f"cannot read the file ({error.strerror or error})", path=p) from None
+        raise ArtifactError(
+            record("error.metadata.cannot_read_file", strerror=error.strerror or error), path=p
+        ) from None
     return digest.hexdigest()
 
 
@@ -77,7 +80,7 @@ def sniff(path: str | Path) -> str:
     """
     p = Path(path)
     if not p.exists():
-        raise ArtifactError("no such file or directory", path=p)
+        raise ArtifactError(record("error.sniffing.no_such_file_directory"), path=p)
     if p.is_dir():
         has_graph = (p / "saved_model.pb").is_file() or (p / "saved_model.pbtxt").is_file()
         return "savedmodel" if has_graph else "unknown"
@@ -86,7 +89,9 @@ def sniff(path: str | Path) -> str:
         with p.open("rb") as handle:
             head = handle.read(_HEAD_BYTES)
     except OSError as error:
-        raise ArtifactError(f"cannot read the file ({error.strerror or error})", path=p) from None
+        raise ArtifactError(
+            record("error.metadata.cannot_read_file", strerror=error.strerror or error), path=p
+        ) from None
     if size == 0:
         return "empty"
     if _hdf5_superblock_offset(head) is not None:

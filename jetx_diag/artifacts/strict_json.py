@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from jetx_diag.errors import ArtifactError
+from jetx_diag.i18n.messages import record
 
 
 class _NonFinite:
@@ -55,15 +56,19 @@ def _clean(value: Any, path: str, file: Path) -> Any:
     """Plain dicts/lists, with duplicate keys and non-finite numbers reported by key path."""
     if isinstance(value, _NonFinite):
         raise ArtifactError(
-            f"{path or 'the value'}: {value.text} is not a finite JSON number "
-            "(NaN and Infinity are not JSON)",
+            record(
+                "error.strict_json.not_finite_json_number_nan",
+                path=path or record("error.strict_json.the_value"),
+                text=value.text,
+            ),
             path=file,
         )
     if isinstance(value, _Object):
         if value.duplicates:
             name = _key(path, value.duplicates[0])
             raise ArtifactError(
-                f"duplicate key {name!r} (JSON readers disagree on which value wins)", path=file
+                record("error.strict_json.duplicate_key_json_readers_disagree", name=f"{name!r}"),
+                path=file,
             )
         return {k: _clean(v, _key(path, k), file) for k, v in value.items()}
     if isinstance(value, list):
@@ -75,13 +80,19 @@ def parse_strict_json(data: bytes, path: str | Path) -> Any:
     """JSON from bytes: UTF-8 (BOM allowed), no NaN/Infinity, no duplicate keys."""
     file = Path(path)
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise ArtifactError("is UTF-16 encoded", path=file, hint="save it as UTF-8")
+        raise ArtifactError(
+            record("error.strict_json.utf_16_encoded"),
+            path=file,
+            hint=record("error.strict_json.hint_save_utf_8"),
+        )
     bom = len(b"\xef\xbb\xbf") if data.startswith(b"\xef\xbb\xbf") else 0
     try:
         text = data[bom:].decode("utf-8")
     except UnicodeDecodeError as error:
         offset = bom + error.start  # counted in the file, BOM included
-        raise ArtifactError(f"is not valid UTF-8 (byte offset {offset})", path=file) from None
+        raise ArtifactError(
+            record("error.strict_json.not_valid_utf_8_byte", offset=offset), path=file
+        ) from None
     try:
         parsed = json.loads(
             text,
@@ -91,14 +102,25 @@ def parse_strict_json(data: bytes, path: str | Path) -> Any:
         )
     except json.JSONDecodeError as error:
         raise ArtifactError(
-            f"is not valid JSON: {error.msg} (line {error.lineno}, column {error.colno})",
+            record(
+                "error.strict_json.not_valid_json_line_column",
+                msg=error.msg,
+                lineno=error.lineno,
+                colno=error.colno,
+            ),
             path=file,
         ) from None
     except ValueError as error:  # e.g. an integer with more digits than Python converts
-        raise ArtifactError(f"is not usable JSON ({error})", path=file) from None
+        raise ArtifactError(
+            record("error.strict_json.not_usable_json", error=error), path=file
+        ) from None
     except RecursionError:  # a hostile file: "[[[[…" a hundred thousand levels deep
-        raise ArtifactError("is nested too deeply to be run metadata", path=file) from None
+        raise ArtifactError(
+            record("error.strict_json.nested_too_deeply_run_metadata"), path=file
+        ) from None
     try:
         return _clean(parsed, "", file)
     except RecursionError:  # parsed just under json's depth limit, too deep to check
-        raise ArtifactError("is nested too deeply to be run metadata", path=file) from None
+        raise ArtifactError(
+            record("error.strict_json.nested_too_deeply_run_metadata"), path=file
+        ) from None

@@ -26,6 +26,7 @@ from jetx_diag.cli.options import (
     progress_bars,
     publish_options,
     quiet_option,
+    report_language,
     summary_console,
     target_option,
 )
@@ -132,16 +133,15 @@ def gather_sources(paths: Iterable[str | Path]) -> list[Source]:
     for raw in paths:
         path = Path(raw)
         if not path.exists():
-            raise InputError("no such file or directory", path=path)
+            raise InputError(record("error.sniffing.no_such_file_directory"), path=path)
         kind = sniff(path)
         if path.is_dir() and kind != "savedmodel":
             found = folder_checkpoints(path)
             if not found:
                 raise InputError(
-                    "no checkpoint in this folder",
+                    record("error.compare.no_checkpoint_folder"),
                     path=path,
-                    hint="expected .h5 / .keras models, SavedModel folders, ONNX, CatBoost, "
-                    "LightGBM or XGBoost models",
+                    hint=record("error.compare.hint_expected_h5_keras_models_savedmodel"),
                 )
             sources.extend(Source(p, "checkpoint") for p in found)
         elif kind == "json":
@@ -283,7 +283,7 @@ def publish_comparison(
     from jetx_diag.report.compare_page import compare_summary, write_comparison
     from jetx_diag.report.step_summary import step_summary
 
-    lang = params.get("lang") or config.get("lang", "en")
+    lang = report_language(config, params)
     formats = parse_formats(params.get("formats") or config.get("formats"), COMPARE_FORMATS)
     output = params.get("output") or config.path("output")
     out_dir = Path(output) if output else Path("reports") / "compare"
@@ -386,7 +386,7 @@ def run_compare(
     rank_by = params.get("rank_by") or config.get("rank_by", "targets")
     quiet = bool(params.get("quiet"))
     scheduler = params.get("scheduler") or config.get("scheduler")
-    lang = params.get("lang") or config.get("lang", "en")
+    lang = report_language(config, params)
     with progress_bars(not quiet, lang) as progress:
         candidates, _ = evaluate_sources(sources, options, progress, scheduler=scheduler)
     # Each evaluated checkpoint's report says when settings came from an implicit config.
@@ -453,6 +453,7 @@ def compare(sources: tuple[str, ...], **params: Any) -> int:
     worse than --baseline.
     """
     config = load_config(params.pop("config_file"))
+    report_language(config, params)
     target_texts = params.pop("target_texts")
     paths = list(sources)
     if not paths:
@@ -461,7 +462,10 @@ def compare(sources: tuple[str, ...], **params: Any) -> int:
         if not paths and config.path("checkpoint"):
             paths = [config.path("checkpoint")]
     if not paths:
-        raise UsageError("nothing to compare", hint="give checkpoints, a folder or JSON files")
+        raise UsageError(
+            record("error.compare.nothing_compare"),
+            hint=record("error.compare.hint_give_checkpoints_folder_json_files"),
+        )
     return run_compare(gather_sources(paths), config, params, target_texts)
 
 
@@ -492,25 +496,28 @@ def check(config_file: str | None, custom_objects: tuple[str, ...], quiet: bool)
     cannot be loaded exits 3 (4 when refused as unsafe), never 1.
     """
     config = load_config(config_file)
+    report_language(config, {})
     if config.source is None:
         raise ConfigError(
-            "no [jetx_diag] section found in pyproject.toml or setup.cfg here",
-            hint="see docs/ci.md, or pass --config FILE",
+            record("error.compare.no_jetx_diag_section_found"),
+            hint=record("error.compare.hint_see_docs_ci_md_pass"),
         )
     folder = Path(config.source).parent
     paths = [str(folder / p) for p in config.get("checkpoints") or ()]
     single = config.path("checkpoint")
     if single and paths:
         raise ConfigError(
-            "both 'checkpoint' and 'checkpoints' are set", path=config.source, hint="keep one"
+            record("error.compare.both_checkpoint_checkpoints_set"),
+            path=config.source,
+            hint=record("error.compare.hint_keep_one"),
         )
     if single:
         paths = [single]
     if not paths:
         raise ConfigError(
-            "no checkpoint to check",
+            record("error.compare.no_checkpoint_check"),
             path=config.source,
-            hint="set checkpoint = FILE, or checkpoints = FILE, FOLDER, … in [jetx_diag]",
+            hint=record("error.compare.hint_set_checkpoint_file_checkpoints_file"),
         )
     params: dict[str, Any] = {"quiet": quiet, "custom_objects": custom_objects}
     sources = gather_sources(paths)
@@ -525,7 +532,7 @@ def _check_one(checkpoint: Path, config: Config, params: dict[str, Any]) -> int:
 
     options = build_options(config, params)
     targets = build_targets(config, ())
-    lang = params.get("lang") or config.get("lang", "en")
+    lang = report_language(config, params)
     with progress_bars(not params["quiet"], lang) as progress:
         from jetx_diag.evaluation.evaluator import Evaluator
 

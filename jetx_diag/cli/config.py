@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from jetx_diag.errors import ConfigError, UsageError
+from jetx_diag.i18n.messages import record
 from jetx_diag.scoring.targets import Target, targets_from_mapping
 
 
@@ -149,7 +150,7 @@ def load_config(explicit: str | Path | None = None, cwd: Path | None = None) -> 
     if explicit is not None:
         path = Path(explicit)
         if not path.is_file():
-            raise ConfigError("config file not found", path=path)
+            raise ConfigError(record("error.config.config_file_not_found"), path=path)
         return _read(path)
     folder = cwd or Path.cwd()
     for name in ("pyproject.toml", "setup.cfg"):
@@ -166,11 +167,9 @@ def _refuse_explicit_only(config: Config) -> None:
     found = sorted(EXPLICIT_ONLY & set(config.values))
     if found:
         raise ConfigError(
-            f"sets {', '.join(found)}, which a config file found in the current folder may not "
-            "set (it would let a downloaded folder run code or choose where files are written)",
+            record("error.config.sets_which_config_file_found", found=", ".join(found)),
             path=config.source,
-            hint=f"if you wrote this file, pass --config {config.source}, or give these options "
-            "on the command line",
+            hint=record("error.config.hint_if_you_wrote_file_pass", source=config.source),
         )
 
 
@@ -184,12 +183,12 @@ def _read_toml(path: Path) -> Config:
     try:
         document = tomllib.loads(path.read_text(encoding="utf-8-sig"))
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
-        raise ConfigError(f"not valid TOML: {error}", path=path) from None
+        raise ConfigError(record("error.config.not_valid_toml", error=error), path=path) from None
     section = document.get("tool", {}).get("jetx_diag")
     if section is None:
         return Config()
     if not isinstance(section, dict):
-        raise ConfigError("[tool.jetx_diag] must be a table", path=path)
+        raise ConfigError(record("error.config.tool_jetx_diag_must_table"), path=path)
     section = dict(section)
     target_section = section.pop("targets", {})
     return _build(path, section, target_section)
@@ -201,7 +200,9 @@ def _read_cfg(path: Path) -> Config:
         parser.read_string(path.read_text(encoding="utf-8-sig"), source=str(path))
     except (configparser.Error, UnicodeDecodeError) as error:
         first_line = str(error).splitlines()[0]
-        raise ConfigError(f"not a valid config file: {first_line}", path=path) from None
+        raise ConfigError(
+            record("error.config.not_valid_config_file", first_line=first_line), path=path
+        ) from None
     if not parser.has_section("jetx_diag") and not parser.has_section("jetx_diag:targets"):
         return Config()
     section = dict(parser["jetx_diag"]) if parser.has_section("jetx_diag") else {}
@@ -215,14 +216,16 @@ def _build(path: Path, section: dict[str, Any], target_section: dict[str, Any]) 
         normal = key.replace("-", "_")
         if normal not in KEYS:
             raise ConfigError(
-                f"unknown key {key!r} in the jetx_diag section",
+                record("error.config.unknown_key_jetx_diag_section", key_=f"{key!r}"),
                 path=path,
-                hint="known keys: " + ", ".join(sorted(KEYS)),
+                hint=record("error.config.hint_known_keys", keys=", ".join(sorted(KEYS))),
             )
         try:
             values[normal] = KEYS[normal](raw)
         except (TypeError, ValueError, OverflowError) as error:
-            raise ConfigError(f"key {key!r}: {error}", path=path) from None
+            raise ConfigError(
+                record("error.config.key", key_=f"{key!r}", error=error), path=path
+            ) from None
     try:
         targets = targets_from_mapping(
             {k: str(v) for k, v in target_section.items()}, source=str(path)

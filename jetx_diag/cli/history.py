@@ -14,10 +14,12 @@ from typing import Any
 
 import click
 
+from jetx_diag.cli.error_language import remember_language
 from jetx_diag.cli.exit_codes import history_exit_code
 from jetx_diag.cli.help import SectionedCommand
 from jetx_diag.cli.options import PAGE_FORMATS, FiniteFloatRange, parse_formats, quiet_option
 from jetx_diag.errors import UsageError
+from jetx_diag.i18n.messages import record
 
 FORMATS = PAGE_FORMATS
 
@@ -30,7 +32,14 @@ def _split_stage(text: str, separator: str, option: str) -> tuple[str, str]:
     if separator in text:
         stage, value = text.split(separator, 1)
         if not stage.strip() or not value.strip():
-            raise UsageError(f"{option} {text!r}: expected [STAGE{separator}]VALUE")
+            raise UsageError(
+                record(
+                    "error.history.expected_stage_value",
+                    option=option,
+                    text=f"{text!r}",
+                    separator=separator,
+                )
+            )
         return stage.strip(), value.strip()
     return "*", text.strip()
 
@@ -40,12 +49,18 @@ def parse_stage_files(items: Iterable[str]) -> dict[str, str]:
     files: dict[str, str] = {}
     for item in items:
         if "=" not in item:
-            raise UsageError(f"--stage {item!r}: expected NAME=FILE", hint="e.g. stage1=log1.csv")
+            raise UsageError(
+                record("error.history.stage_expected_name_file", item=f"{item!r}"),
+                hint=record("error.history.hint_e_g_stage1_log1_csv"),
+            )
         name, file = (part.strip() for part in item.split("=", 1))
         if not name or not file:
-            raise UsageError(f"--stage {item!r}: expected NAME=FILE", hint="e.g. stage1=log1.csv")
+            raise UsageError(
+                record("error.history.stage_expected_name_file", item=f"{item!r}"),
+                hint=record("error.history.hint_e_g_stage1_log1_csv"),
+            )
         if name in files:
-            raise UsageError(f"--stage {name!r} given twice")
+            raise UsageError(record("error.history.stage_given_twice", name=f"{name!r}"))
         files[name] = file
     return files
 
@@ -68,9 +83,11 @@ def parse_patience(items: Iterable[str]) -> dict[str, int] | None:
         try:
             number = int(value)
         except ValueError:
-            raise UsageError(f"--patience {value!r} is not a whole number") from None
+            raise UsageError(
+                record("error.history.patience_not_whole_number", value=f"{value!r}")
+            ) from None
         if number < 0:
-            raise UsageError(f"--patience must be at least 0, got {number}")
+            raise UsageError(record("error.history.patience_must_least_0_got", number=number))
         parsed[stage] = number
     return parsed
 
@@ -82,20 +99,32 @@ def _pairs(text: str, option: str) -> dict[str, float]:
     raw: dict[str, float] = {}
     for part in text.split(","):
         if "=" not in part:
-            raise UsageError(f"{option} {text!r}: expected below=VALUE,above=VALUE")
+            raise UsageError(
+                record(
+                    "error.history.expected_below_value_above_value",
+                    option=option,
+                    text=f"{text!r}",
+                )
+            )
         key, value = (piece.strip() for piece in part.split("=", 1))
         try:
             raw[key] = float(value)
         except ValueError:
-            raise UsageError(f"{option} {text!r}: {value!r} is not a number") from None
+            raise UsageError(
+                record(
+                    "error.history.not_number", option=option, text=f"{text!r}", value=f"{value!r}"
+                )
+            ) from None
     pairs = normalise_class_weights(raw)
     if len(pairs) != len(raw):
         raise UsageError(
-            f"{option} {text!r}: class names are below/above (or 0/1)",
-            hint="e.g. below=44.13,above=0.76",
+            record("error.history.class_names_below_above_0", option=option, text=f"{text!r}"),
+            hint=record("error.history.hint_e_g_below_44_13"),
         )
     if any(value < 0 for value in pairs.values()):
-        raise UsageError(f"{option} {text!r}: values must not be negative")
+        raise UsageError(
+            record("error.history.values_must_not_negative", option=option, text=f"{text!r}")
+        )
     return pairs
 
 
@@ -114,7 +143,8 @@ def parse_class_counts(text: str | None) -> dict[str, int] | None:
     pairs = _pairs(text, "--class-counts")
     if set(pairs) != {"below", "above"} or any(not v.is_integer() for v in pairs.values()):
         raise UsageError(
-            f"--class-counts {text!r}: give both whole counts", hint="e.g. below=2135,above=3956"
+            record("error.history.class_counts_give_both_whole", text=f"{text!r}"),
+            hint=record("error.history.hint_e_g_below_2135_above"),
         )
     return {key: int(value) for key, value in pairs.items()}
 
@@ -228,7 +258,13 @@ def parse_class_counts(text: str | None) -> dict[str, int] | None:
 )
 @click.option("-o", "--output", metavar="DIR", help="Report folder  [default: reports/<RUN_DIR>]")
 @click.option("--format", "formats", help="Comma-separated: md,html  [default: md,html]")
-@click.option("--lang", type=click.Choice(["en", "tr"]), default="en", show_default=True)
+@click.option(
+    "--lang",
+    type=click.Choice(["en", "tr"]),
+    default="en",
+    show_default=True,
+    callback=remember_language,
+)
 @click.option(
     "--json", "json_path", metavar="PATH", help="Write the diagnosis as JSON (- = stdout)."
 )
@@ -260,7 +296,7 @@ def history(run_dir: str | None, **params: Any) -> int:
     stage_files = parse_stage_files(params["stages"])
     patterns = tuple(parse_log_pattern(text) for text in params["log_patterns"])
     if run_dir is None and not stage_files:
-        raise UsageError("give a RUN_DIR, or the logs with --stage NAME=FILE")
+        raise UsageError(record("error.history.give_run_dir_logs_stage"))
     folder = Path(run_dir) if run_dir is not None else Path(next(iter(stage_files.values()))).parent
     options = TrainingOptions(
         log_patterns=patterns,

@@ -16,6 +16,7 @@ from collections.abc import Sequence
 import click
 
 from jetx_diag import __version__
+from jetx_diag.cli.error_language import cli_line, error_line, reset_error_language
 from jetx_diag.cli.exit_codes import ExitCode, exit_code_for
 from jetx_diag.errors import JetxDiagError
 
@@ -77,12 +78,13 @@ def run(argv: Sequence[str] | None = None) -> int:
     debug = "--debug" in args or bool(os.environ.get("JETX_DIAG_DEBUG"))
     # --debug is accepted anywhere (`jetx-diag report x.h5 --debug`), as the error hint says.
     args = [arg for arg in args if arg != "--debug"]
+    reset_error_language()
     try:
         result = cli.main(args=args, prog_name="jetx-diag", standalone_mode=False)
     except click.exceptions.Exit as done:
         return int(done.exit_code)
     except click.exceptions.Abort:
-        click.echo("jetx-diag: interrupted", err=True)
+        click.echo(cli_line("cli.interrupted"), err=True)
         return ExitCode.INTERRUPTED
     except click.UsageError as error:
         # One line, like every other error; the usage text is one --help away.
@@ -95,19 +97,17 @@ def run(argv: Sequence[str] | None = None) -> int:
     except JetxDiagError as error:
         if debug:
             traceback.print_exc()
-        click.echo(f"jetx-diag: error: {error}", err=True)
+        click.echo(error_line(error), err=True)
         return exit_code_for(error)
     except KeyboardInterrupt:
-        click.echo("jetx-diag: interrupted", err=True)
+        click.echo(cli_line("cli.interrupted"), err=True)
         return ExitCode.INTERRUPTED
     except Exception as error:  # a bug: say so plainly, one line unless --debug
         if debug:
             traceback.print_exc()
         message = " ".join(str(error).splitlines()) or type(error).__name__
         click.echo(
-            f"jetx-diag: internal error: {type(error).__name__}: {message} "
-            "(run again with --debug for a traceback)",
-            err=True,
+            cli_line("cli.internal_error", kind=type(error).__name__, message=message), err=True
         )
         return ExitCode.INTERNAL_ERROR
     return int(result or 0)

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from jetx_diag.cli.config import Config
+from jetx_diag.cli.error_language import remember_language, show_errors_in
 from jetx_diag.errors import UsageError
 from jetx_diag.i18n.messages import messages, record
 
@@ -189,7 +190,10 @@ def publish_options(
                 "--format", "formats", help=f"Comma-separated: {listed}  [default: md,html]"
             ),
             click.option(
-                "--lang", type=click.Choice(["en", "tr"]), help="Report language  [default: en]"
+                "--lang",
+                type=click.Choice(["en", "tr"]),
+                callback=remember_language,
+                help="Report language  [default: en]",
             ),
             click.option(
                 "--json",
@@ -212,6 +216,14 @@ def publish_options(
 
 
 # --------------------------------------------------------------------------- settings
+
+
+def report_language(config: Config, params: dict[str, Any]) -> str:
+    """The run's language: ``--lang``, else the config file's ``lang``, else English; later
+    errors are printed in it too."""
+    lang = str(params.get("lang") or config.get("lang", "en"))
+    show_errors_in(lang)
+    return lang
 
 
 def build_options(
@@ -245,20 +257,30 @@ def build_options(
     for key in ("threshold", "cutoff", "test_fraction", "max_rejected", "cashout", "house_edge"):
         value = pick(key)
         if value is not None and not math.isfinite(float(value)):
-            raise UsageError(f"--{key.replace('_', '-')} must be a finite number, got {value}")
+            raise UsageError(
+                record(
+                    "error.options.must_finite_number_got",
+                    replace=key.replace("_", "-"),
+                    value=value,
+                )
+            )
     if settings.threshold < 1.0:
-        raise UsageError(f"--threshold must be at least 1.0, got {settings.threshold}")
+        raise UsageError(
+            record("error.options.threshold_must_least_1_0", threshold=settings.threshold)
+        )
     if not 0.0 <= settings.cutoff <= 1.0:
-        raise UsageError(f"--cutoff must be within [0, 1], got {settings.cutoff}")
+        raise UsageError(record("error.options.cutoff_must_within_0_1", cutoff=settings.cutoff))
     jobs = pick("jobs")
     if jobs is not None and jobs < 1:
-        raise UsageError(f"jobs must be at least 1, got {jobs}")
+        raise UsageError(record("error.options.jobs_must_least_1_got", jobs=jobs))
     cache_max_mb = pick("cache_max_mb")
     if cache_max_mb is not None and not cache_max_mb >= 0:
-        raise UsageError(f"cache_max_mb must be at least 0, got {cache_max_mb}")
+        raise UsageError(record("error.options.cache_max_mb_must_least", cache_max_mb=cache_max_mb))
     max_rejected = pick("max_rejected")
     if max_rejected is not None and not 0.0 <= max_rejected <= 1.0:
-        raise UsageError(f"--max-rejected is a share within [0, 1], got {max_rejected}")
+        raise UsageError(
+            record("error.options.max_rejected_share_within_0", max_rejected=max_rejected)
+        )
     skill = SkillOptions(
         cashout=pick("cashout"),
         house_edge=pick("house_edge", 0.03),
@@ -332,7 +354,9 @@ def parse_formats(
     unknown = [f for f in chosen if f not in allowed]
     if unknown or not (chosen or allow_empty):
         named = ", ".join(unknown) if unknown else repr(value)
-        raise UsageError(f"unknown report format {named}", hint=", ".join(allowed))
+        raise UsageError(
+            record("error.writer.unknown_report_format", unknown=named), hint=", ".join(allowed)
+        )
     return chosen
 
 
@@ -343,7 +367,9 @@ def _tolerance(config: Config, params: dict[str, Any]) -> float:
     value = params.get("tolerance")
     value = config.get("tolerance", 0.0) if value is None else value
     if not (math.isfinite(float(value)) and float(value) >= 0.0):
-        raise UsageError(f"--tolerance is in percentage points and at least 0, got {value}")
+        raise UsageError(
+            record("error.ratchet.tolerance_percentage_points_least_0", tolerance=value)
+        )
     return float(value)
 
 

@@ -22,10 +22,12 @@ from jetx_diag.cli.options import (
     progress_bars,
     publish_options,
     quiet_option,
+    report_language,
     summary_console,
     target_option,
 )
 from jetx_diag.errors import UsageError
+from jetx_diag.i18n.messages import record
 from jetx_diag.scoring.targets import Target
 
 #: What ``report --format`` takes: the two pages (JSON and JUnit have options of their own).
@@ -94,19 +96,20 @@ def report(checkpoint: str | None, **params: Any) -> int:
     from jetx_diag.evaluation.evaluator import Evaluator, evaluate_predictions_file
 
     config = load_config(params.pop("config_file"))
+    lang = report_language(config, params)
     targets = build_targets(config, params.pop("target_texts"))
     options = build_options(config, params, targets)
     predictions_csv = params.get("predictions_csv")
     checkpoint = checkpoint or config.path("checkpoint")
     if checkpoint is None and predictions_csv is None:
-        raise UsageError("give a CHECKPOINT, or --predictions FILE.csv")
+        raise UsageError(record("error.report.give_checkpoint_predictions_file_csv"))
     if checkpoint is not None and predictions_csv is not None:
-        raise UsageError("give either a CHECKPOINT or --predictions, not both")
+        raise UsageError(record("error.report.give_either_checkpoint_predictions_not"))
     from jetx_diag.training.console_log import parse_log_pattern
 
     patterns = tuple(parse_log_pattern(text) for text in params.pop("log_patterns", ()))
     quiet = bool(params.get("quiet"))
-    with progress_bars(not quiet, params.get("lang") or config.get("lang", "en")) as progress:
+    with progress_bars(not quiet, lang) as progress:
         if predictions_csv is not None:
             evaluation = evaluate_predictions_file(predictions_csv, options)
         else:
@@ -142,7 +145,7 @@ def publish(
     )
     require_decided = bool(params.get("require_decided") or config.get("require_decided", False))
     undecided = require_decided and verdict.passed and not verdict.passed_decided
-    lang = params.get("lang") or config.get("lang", "en")
+    lang = report_language(config, params)
     formats = parse_formats(params.get("formats") or config.get("formats"), FORMATS)
     output = params.get("output") or config.path("output")
     out_dir = Path(output) if output else Path("reports") / Path(evaluation.label).stem

@@ -25,6 +25,7 @@ from jetx_diag.evaluation.document import (
     write_document_text,
 )
 from jetx_diag.evaluation.record import EVALUATION_FORMAT_VERSION, Evaluation
+from jetx_diag.i18n.messages import record
 from jetx_diag.results import from_dict, to_dict
 
 
@@ -48,7 +49,7 @@ def parse_comparison_json(text: str, source: str) -> Comparison:
     """A :class:`Comparison` from :func:`render_comparison_json` text; newer versions refused."""
     document = parse_document(text, source)
     if not isinstance(document, dict) or not isinstance(document.get("comparison"), dict):
-        raise InputError("not a saved jetx-diag comparison (no 'comparison' object)", path=source)
+        raise InputError(record("error.document.not_saved_jetx_diag_comparison"), path=source)
     version = document_version(document, source)
     data = document["comparison"]
     # The document, the comparison and each evaluation inside carry a version: refuse the file
@@ -63,7 +64,9 @@ def parse_comparison_json(text: str, source: str) -> Comparison:
     try:
         return from_dict(Comparison, data)
     except (TypeError, ValueError, KeyError, AttributeError, OverflowError) as error:
-        raise InputError(f"not a valid saved comparison: {error}", path=source) from None
+        raise InputError(
+            record("error.document.not_valid_saved_comparison", error=error), path=source
+        ) from None
 
 
 def is_saved_comparison(path: str | Path) -> bool:
@@ -101,7 +104,8 @@ def load_baseline(path: str | Path) -> Evaluation:
         comparison = is_saved_comparison(path)
     except OSError as error:
         raise InputError(
-            f"cannot read the baseline: {error.strerror or error}", path=path
+            record("error.document.cannot_read_baseline", strerror=error.strerror or error),
+            path=path,
         ) from None
     if comparison:
         return load_comparison_json(path).best.evaluation

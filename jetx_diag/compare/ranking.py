@@ -37,6 +37,7 @@ from sklearn.metrics import auc, roc_curve
 from jetx_diag import __version__
 from jetx_diag.errors import UsageError
 from jetx_diag.evaluation.record import Evaluation
+from jetx_diag.i18n.messages import record
 from jetx_diag.results import Rate
 from jetx_diag.scoring.metrics import STUCK_CALL_SHARE, is_above
 from jetx_diag.scoring.targets import (
@@ -160,7 +161,10 @@ class Candidate:
 def rule_keys(rank_by: str) -> tuple[str, ...]:
     """The keys a rank rule tries, in order (stored as ``Comparison.rule``)."""
     if rank_by not in RANK_CHOICES:
-        raise UsageError(f"unknown --rank-by {rank_by!r}", hint="one of " + ", ".join(RANK_CHOICES))
+        raise UsageError(
+            record("error.ranking.unknown_rank", rank_by=f"{rank_by!r}"),
+            hint=record("error.common.hint_one_of", choices=", ".join(RANK_CHOICES)),
+        )
     if rank_by == "targets":
         return ("not_collapsed", "targets_met", "threshold_accuracy", "money_loss_risk")
     tail = tuple(k for k in ("targets_met", "threshold_accuracy") if k != rank_by)
@@ -286,9 +290,13 @@ def check_labels(candidates: Sequence[Candidate]) -> None:
         label = candidate.evaluation.label
         if label in seen:
             raise UsageError(
-                f"two checkpoints are both labelled {label!r} ({seen[label]} and "
-                f"{candidate.source})",
-                hint="compare files with different names, or give them distinct labels",
+                record(
+                    "error.ranking.two_checkpoints_both_labelled",
+                    label=f"{label!r}",
+                    seen=seen[label],
+                    source=candidate.source,
+                ),
+                hint=record("error.ranking.hint_compare_files_different_names_give"),
             )
         seen[label] = candidate.source
 
@@ -302,7 +310,10 @@ def compare(
 ) -> Comparison:
     """Rank ``candidates`` by ``rank_by``, choose the best, test it against the others."""
     if not candidates:
-        raise UsageError("nothing to compare", hint="give checkpoints, a folder or JSON files")
+        raise UsageError(
+            record("error.compare.nothing_compare"),
+            hint=record("error.compare.hint_give_checkpoints_folder_json_files"),
+        )
     check_labels(candidates)
     keys = rule_keys(rank_by)
     scored = []

@@ -15,6 +15,7 @@ import numpy as np
 
 from jetx_diag.errors import UsageError
 from jetx_diag.evaluation.record import Evaluation
+from jetx_diag.i18n.messages import record
 from jetx_diag.results import PERCENT_DECIMALS, Rate
 from jetx_diag.scoring.targets import LOWER_IS_BETTER, TARGET_METRICS, Target
 
@@ -97,7 +98,9 @@ def check_baseline(
 ) -> BaselineCheck:
     """Every metric that has a target (all target metrics when none are given), now vs then."""
     if not tolerance >= 0.0:  # also refuses NaN
-        raise UsageError(f"--tolerance is in percentage points and at least 0, got {tolerance}")
+        raise UsageError(
+            record("error.ratchet.tolerance_percentage_points_least_0", tolerance=tolerance)
+        )
     names = [t.metric for t in targets] or list(TARGET_METRICS)
     names = list(dict.fromkeys(names))
     changes = tuple(

@@ -36,6 +36,7 @@ from pathlib import Path
 import numpy as np
 
 from jetx_diag.errors import DataError, UsageError
+from jetx_diag.i18n.messages import record
 
 #: Server seed of the demo history (any text works; the same text gives the same rounds).
 DEFAULT_SEED = "jetx-diag-demo"
@@ -65,13 +66,13 @@ def _sha256_hex(text: str) -> str:
 
 def _check_edge(house_edge: float) -> None:
     if not 0.0 <= house_edge < 1.0:  # also refuses NaN
-        raise UsageError(f"house edge must be in [0, 1), got {house_edge!r}")
+        raise UsageError(record("error.fairgen.house_edge_must_0_1", house_edge=f"{house_edge!r}"))
 
 
 def hash_chain(n: int, seed: str = DEFAULT_SEED) -> list[str]:
     """The ``n`` game hashes in play order (``SHA256(chain[i]) == chain[i-1]``)."""
     if n < 0:
-        raise UsageError(f"number of rounds must be >= 0, got {n}")
+        raise UsageError(record("error.fairgen.number_rounds_must_0_got", n=n))
     chain = [""] * n
     current = seed
     # Built backwards from the seed: the last round's hash is computed first.
@@ -84,7 +85,7 @@ def hash_chain(n: int, seed: str = DEFAULT_SEED) -> list[str]:
 def terminating_hash(n: int, seed: str = DEFAULT_SEED) -> str:
     """The commitment published before round 0 of an ``n``-round chain."""
     if n < 1:
-        raise UsageError(f"a chain needs at least one round, got {n}")
+        raise UsageError(record("error.fairgen.chain_needs_least_one_round", n=n))
     return _sha256_hex(hash_chain(n, seed)[0])
 
 
@@ -99,7 +100,7 @@ def _uniforms(chain: Sequence[str], client_seed: str) -> np.ndarray:
 
 def _crash_from_uniform(u: np.ndarray, house_edge: float, cap: float) -> np.ndarray:
     if not cap >= 1.0:  # also refuses NaN
-        raise UsageError(f"the multiplier cap must be at least 1.00, got {cap!r}")
+        raise UsageError(record("error.fairgen.multiplier_cap_must_least_1", cap=f"{cap!r}"))
     with np.errstate(divide="ignore"):
         raw = np.floor(100.0 * (1.0 - house_edge) / (1.0 - u)) / 100.0
     crash = np.where(u < house_edge, 1.0, raw)
@@ -173,9 +174,9 @@ def write_sqlite(path: str | Path, values: Sequence[float] | np.ndarray) -> Path
     target = Path(path)
     array = np.asarray(values, dtype=np.float64)
     if array.ndim != 1 or not np.all(np.isfinite(array)):
-        raise DataError("values to write must be one finite number per round", path=target)
+        raise DataError(record("error.fairgen.values_write_must_one_finite"), path=target)
     if not target.parent.is_dir():
-        raise DataError("folder does not exist", path=target.parent)
+        raise DataError(record("error.fairgen.folder_does_not_exist"), path=target.parent)
     # Not tempfile.mkstemp: that file would be private (0600); SQLite creates it as umask says.
     tmp_name = target.with_name(f".{target.name}.{os.getpid()}.tmp")
     Path(tmp_name).unlink(missing_ok=True)

@@ -21,6 +21,7 @@ from collections.abc import Sequence
 import numpy as np
 
 from jetx_diag.errors import DataError
+from jetx_diag.i18n.messages import record
 
 #: Rounds a history must hold before features can be computed.
 MIN_HISTORY = 1
@@ -59,11 +60,13 @@ def _rounds_since(tail: np.ndarray, mask: np.ndarray) -> float:
 def extract_features(history: Sequence[float] | np.ndarray) -> dict[str, float]:
     """Features of the rounds before the next one; ``history`` is oldest first."""
     if len(history) < MIN_HISTORY:
-        raise DataError(f"features need at least {MIN_HISTORY} round of history, got none")
+        raise DataError(
+            record("error.features.features_need_least_round_history", min_history=MIN_HISTORY)
+        )
     # Only the last _TAIL rounds matter, so a long history costs no more than a short one.
     tail = np.asarray(history[-_TAIL:], dtype=np.float64)
     if tail.ndim != 1 or not np.all(np.isfinite(tail)):
-        raise DataError("features need a flat history of finite multipliers")
+        raise DataError(record("error.features.features_need_flat_history_finite"))
 
     n = tail.size
     features: dict[str, float] = {}

@@ -19,6 +19,7 @@ from typing import Any, Literal
 
 from jetx_diag.artifacts.keras_env import import_keras
 from jetx_diag.errors import UsageError
+from jetx_diag.i18n.messages import record
 
 #: Window lengths of the sequence inputs, as in the source project.
 SEQUENCE_LENGTHS: tuple[int, ...] = (50, 200, 500)
@@ -34,9 +35,9 @@ def build_model(n_features: int, *, size: ModelSize = "small", name: str | None 
     reproducible model.
     """
     if n_features < 1:
-        raise UsageError(f"the model needs at least one feature, got {n_features}")
+        raise UsageError(record("error.model.model_needs_least_one_feature", n_features=n_features))
     if size not in ("small", "document"):
-        raise UsageError(f"unknown model size {size!r} (choose 'small' or 'document')")
+        raise UsageError(record("error.model.unknown_model_size_choose_small", size=f"{size!r}"))
 
     keras = import_keras()
     layers = keras.layers

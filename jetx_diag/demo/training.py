@@ -76,6 +76,7 @@ from jetx_diag.demo.training_samples import (
     targets,
 )
 from jetx_diag.errors import UsageError
+from jetx_diag.i18n.messages import record as record_text
 from jetx_diag.scoring.metrics import is_above
 
 
@@ -145,8 +146,12 @@ def run_demo_training(
     plans = _plans(epochs)
     if rounds < FIRST_PREDICTABLE + MIN_SAMPLES:
         raise UsageError(
-            f"the demo needs at least {FIRST_PREDICTABLE + MIN_SAMPLES} rounds "
-            f"({FIRST_PREDICTABLE} of window before the first prediction), got {rounds}"
+            record_text(
+                "error.training.demo_needs_least_rounds_window",
+                first_predictable=FIRST_PREDICTABLE + MIN_SAMPLES,
+                first_predictable2=FIRST_PREDICTABLE,
+                rounds=rounds,
+            )
         )
     out = Path(out_dir).resolve()
     out.mkdir(parents=True, exist_ok=True)
@@ -246,7 +251,13 @@ def _plans(epochs: Sequence[int] | None) -> tuple[StagePlan, ...]:
         return STAGES
     budgets = tuple(int(e) for e in epochs)
     if len(budgets) != len(STAGES) or min(budgets) < 1:
-        raise UsageError(f"epochs must be {len(STAGES)} positive numbers, got {list(epochs)}")
+        raise UsageError(
+            record_text(
+                "error.training.epochs_must_positive_numbers_got",
+                stages_count=len(STAGES),
+                epochs=list(epochs),
+            )
+        )
     return tuple(
         dataclasses.replace(plan, epochs=budget)
         for plan, budget in zip(STAGES, budgets, strict=True)

@@ -20,6 +20,7 @@ from jetx_diag.demo.training_plan import (
     VALIDATION_FRACTION,
 )
 from jetx_diag.errors import UsageError
+from jetx_diag.i18n.messages import record
 from jetx_diag.scoring.metrics import classify, is_above
 
 
@@ -66,7 +67,7 @@ def balanced_weights(above: np.ndarray) -> tuple[float, float]:
     below_count = int(np.sum(~above))
     above_count = int(np.sum(above))
     if below_count == 0 or above_count == 0:
-        raise UsageError("the training rounds hold only one class; use more rounds")
+        raise UsageError(record("error.training_samples.training_rounds_hold_only_one"))
     total = below_count + above_count
     return total / (2 * below_count), total / (2 * above_count)
 

@@ -31,6 +31,7 @@ from jetx_diag import __version__
 from jetx_diag.errors import InputError
 from jetx_diag.evaluation.record import EVALUATION_FORMAT_VERSION, Evaluation
 from jetx_diag.files import write_files
+from jetx_diag.i18n.messages import record
 from jetx_diag.results import SIDE_MARKER, Rate, from_dict, to_dict
 from jetx_diag.scoring.targets import Target, TargetResult, Verdict
 
@@ -183,32 +184,44 @@ def parse_document(text: str, source: str) -> Any:
             parse_float=_finite_float,
         )
     except RecursionError:
-        raise InputError("not valid JSON: nested too deeply", path=source) from None
+        raise InputError(record("error.document.not_valid_json_nested_too"), path=source) from None
     except json.JSONDecodeError as error:
         raise InputError(
-            f"not valid JSON: {error.msg} at line {error.lineno} column {error.colno}",
+            record(
+                "error.document.not_valid_json_line_column",
+                msg=error.msg,
+                lineno=error.lineno,
+                colno=error.colno,
+            ),
             path=source,
         ) from None
     except ValueError as error:
-        raise InputError(f"not valid JSON: {error}", path=source) from None
+        raise InputError(
+            record("error.document.not_valid_json", error=error), path=source
+        ) from None
 
 
 def document_version(document: dict[str, Any], source: str) -> int:
     """The document's ``format_version``, which must be a whole number."""
     version = document.get("format_version")
     if not isinstance(version, int) or isinstance(version, bool):
-        raise InputError(f"'format_version' must be a whole number, got {version!r}", path=source)
+        raise InputError(
+            record("error.document.format_version_must_whole_number", version=f"{version!r}"),
+            path=source,
+        )
     return version
 
 
 def refuse_newer(found: Any, known: int, source: str, what: str = "") -> None:
     """An ``InputError`` when ``found`` is a format version newer than this version reads."""
     if isinstance(found, int) and found > known:
+        versions = {"found": found, "version__": __version__, "known": known}
         raise InputError(
-            f"{what + ' ' if what else ''}written by a newer jetx-diag (format_version {found}; "
-            f"this version {__version__} reads up to {known})",
+            record("error.document.section_written_newer_jetx_diag", what=what, **versions)
+            if what
+            else record("error.document.written_newer_jetx_diag_format", **versions),
             path=source,
-            hint="upgrade jetx-diag to read it",
+            hint=record("error.document.hint_upgrade_jetx_diag_read"),
         )
 
 
@@ -218,11 +231,15 @@ def read_document_text(path: str | Path) -> str:
     try:
         raw = path.read_bytes()
     except OSError as error:
-        raise InputError(f"cannot read: {error.strerror or error}", path=path) from None
+        raise InputError(
+            record("error.document.cannot_read", strerror=error.strerror or error), path=path
+        ) from None
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
-        raise InputError(f"not UTF-8 text (byte {error.start})", path=path) from None
+        raise InputError(
+            record("error.document.not_utf_8_text_byte", start=error.start), path=path
+        ) from None
 
 
 def write_document_text(text: str, path: str | Path, *, stream: TextIO | None = None) -> list[Path]:
@@ -246,9 +263,9 @@ def parse_evaluation_json(text: str, source: str) -> tuple[Evaluation, dict[str,
     document = parse_document(text, source)
     if not isinstance(document, dict) or "evaluation" not in document:
         raise InputError(
-            "not a saved jetx-diag evaluation (no 'evaluation' object)",
+            record("error.document.not_saved_jetx_diag_evaluation"),
             path=source,
-            hint="write one with --json",
+            hint=record("error.document.hint_write_one_json"),
         )
     refuse_newer(document_version(document, source), JSON_FORMAT_VERSION, source)
     data = document["evaluation"]
@@ -261,41 +278,53 @@ def parse_evaluation_json(text: str, source: str) -> tuple[Evaluation, dict[str,
     try:
         evaluation = from_dict(Evaluation, data)
     except (TypeError, ValueError, KeyError, AttributeError, OverflowError) as error:
-        raise InputError(f"not a valid saved evaluation: {error}", path=source) from None
+        raise InputError(
+            record("error.document.not_valid_saved_evaluation", error=error), path=source
+        ) from None
     verdict = document.get("verdict")
     if not isinstance(verdict, dict):
-        raise InputError("'verdict' must be an object", path=source)
+        raise InputError(record("error.document.verdict_must_object"), path=source)
     return evaluation, verdict
 
 
 def _with_side_file(data: Any, reference: Any, source: str) -> Any:
     """``data`` with every side-file marker replaced by its column from the ``.npz``."""
     if not isinstance(reference, dict) or not isinstance(reference.get("path"), str):
-        raise InputError("'side_file' must name the side file's path", path=source)
+        raise InputError(record("error.document.side_file_must_name_side"), path=source)
     name = reference["path"]
     if Path(name).name != name:
-        raise InputError(f"side file {name!r} must sit beside the JSON", path=source)
+        raise InputError(
+            record("error.document.side_file_must_sit_beside", name=f"{name!r}"), path=source
+        )
     npz = Path(source).parent / name
     try:
         raw = npz.read_bytes()
     except OSError as error:
         raise InputError(
-            f"cannot read its side file {name}: {error.strerror or error}", path=source
+            record(
+                "error.document.cannot_read_side_file", name=name, strerror=error.strerror or error
+            ),
+            path=source,
         ) from None
     if hashlib.sha256(raw).hexdigest() != reference.get("sha256"):
-        raise InputError(f"side file {name} is not the one this JSON was written with", path=source)
+        raise InputError(record("error.document.side_file_not_one_json", name=name), path=source)
     try:
         with np.load(io.BytesIO(raw), allow_pickle=False) as archive:
             arrays = {key: archive[key] for key in archive.files}
     except (OSError, ValueError) as error:
-        raise InputError(f"side file {name} is not a readable .npz: {error}", path=source) from None
+        raise InputError(
+            record("error.document.side_file_not_readable_npz", name=name, error=error), path=source
+        ) from None
 
     def restore(node: Any) -> Any:
         if isinstance(node, dict):
             if set(node) == {SIDE_MARKER}:
                 key = node[SIDE_MARKER]
                 if key not in arrays:
-                    raise InputError(f"side file {name} has no column {key!r}", path=source)
+                    raise InputError(
+                        record("error.document.side_file_no_column", name=name, key_=f"{key!r}"),
+                        path=source,
+                    )
                 return arrays[key].tolist()
             return {k: restore(v) for k, v in node.items()}
         if isinstance(node, list):

@@ -207,8 +207,8 @@ class Evaluator:
 
         if options.data is None and options.inputs_npz is None:
             raise UsageError(
-                "no round history given",
-                hint="pass --data FILE (SQLite, CSV or text), or set data in the config",
+                record("error.evaluator.no_round_history_given"),
+                hint=record("error.evaluator.hint_pass_data_file_sqlite_csv"),
             )
         self.options = options
         self.progress = progress
@@ -567,8 +567,10 @@ def _refuse_code(info: Any, trust_code: bool) -> None:
 
     if info.code_layers and not trust_code:
         raise UnsafeInputError(
-            "the model contains layers that run Python code stored in the file: "
-            + ", ".join(info.code_layers),
+            record(
+                "error.keras_loader.model_contains_layers_run_python",
+                code_layers=", ".join(info.code_layers),
+            ),
             path=info.path,
             hint=TRUST_HINT,
         )

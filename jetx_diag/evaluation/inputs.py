@@ -20,6 +20,7 @@ import numpy as np
 from jetx_diag.errors import InputError, UsageError
 from jetx_diag.evaluation.options import EvaluationOptions
 from jetx_diag.history.accounting import History
+from jetx_diag.i18n.messages import record
 from jetx_diag.inputs.feature_cache import load_extractor
 from jetx_diag.inputs.model_inputs import (
     InputSpec,
@@ -188,8 +189,7 @@ def _npz(
         inputs, extras = load_npz_inputs(source, specs, None)
         if "actual" not in extras:
             raise UsageError(
-                "the inputs file has no 'actual' array and no --data was given, so the "
-                "outcomes of its rounds are unknown",
+                record("error.inputs.inputs_file_no_actual_array"),
                 path=source,
             )
         actual = np.asarray(extras["actual"], dtype=np.float64)

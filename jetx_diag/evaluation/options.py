@@ -9,6 +9,7 @@ from pathlib import Path
 
 from jetx_diag.cache_store import DEFAULT_MAX_BYTES
 from jetx_diag.errors import UsageError
+from jetx_diag.i18n.messages import record
 from jetx_diag.results import EvaluationSettings
 from jetx_diag.scoring.targets import DEFAULT_TARGETS, Target
 from jetx_diag.skill.null_simulation import NULL_SIMULATIONS, default_null_simulations
@@ -38,18 +39,30 @@ class SkillOptions:
 
     def __post_init__(self) -> None:
         if self.cashout is not None and not self.cashout > 1.0:
-            raise UsageError(f"--cashout must be above 1.00, got {self.cashout}")
+            raise UsageError(record("error.options.cashout_must_above_1_00", cashout=self.cashout))
         if not 0.0 <= self.house_edge < 1.0:
-            raise UsageError(f"--house-edge is a share within [0, 1), got {self.house_edge}")
+            raise UsageError(
+                record("error.options.house_edge_share_within_0", house_edge=self.house_edge)
+            )
         if self.permutations < 1 or self.bootstrap < 1:
-            raise UsageError("--permutations and --bootstrap must be at least 1")
+            raise UsageError(record("error.options.permutations_bootstrap_must_least_1"))
         if self.null_simulations < 0:
-            raise UsageError(f"--null-simulations must be at least 0, got {self.null_simulations}")
+            raise UsageError(
+                record(
+                    "error.options.null_simulations_must_least_0",
+                    null_simulations=self.null_simulations,
+                )
+            )
         if self.tests_tried < 1:
-            raise UsageError(f"--tests-tried must be at least 1, got {self.tests_tried}")
+            raise UsageError(
+                record("error.options.tests_tried_must_least_1", tests_tried=self.tests_tried)
+            )
         if not 0.0 <= self.validation_fraction < 1.0:
             raise UsageError(
-                f"validation fraction must be within [0, 1), got {self.validation_fraction}"
+                record(
+                    "error.options.validation_fraction_must_within_0",
+                    validation_fraction=self.validation_fraction,
+                )
             )
 
 

@@ -28,6 +28,7 @@ from jetx_diag.evaluation.evaluator import Evaluator
 from jetx_diag.evaluation.inputs import PreparedInputs, ValidationSlice
 from jetx_diag.evaluation.options import EvaluationOptions, Progress
 from jetx_diag.evaluation.record import Evaluation
+from jetx_diag.i18n.messages import record
 from jetx_diag.inputs.model_inputs import TRANSFORMS, InputSpec, window_batch
 from jetx_diag.inputs.signature import specs_from_checkpoint
 
@@ -153,15 +154,19 @@ def _on_dask(
         from distributed import Client
     except ImportError:
         raise UsageError(
-            "--scheduler needs Dask's distributed scheduler",
-            hint="pip install 'jetx-diag[distributed]'",
+            record("error.parallel.scheduler_needs_dask_s_distributed"),
+            hint=record("error.parallel.hint_pip_install_jetx_diag_distributed"),
         ) from None
     try:
         client = Client(address, timeout=CONNECT_TIMEOUT, set_as_default=False)
     except (OSError, TimeoutError, ValueError) as error:
         raise UsageError(
-            f"cannot reach the Dask scheduler at {address} ({type(error).__name__})",
-            hint="start one with `dask scheduler` and `dask worker ADDRESS`, or drop --scheduler",
+            record(
+                "error.parallel.cannot_reach_dask_scheduler",
+                address=address,
+                name__=type(error).__name__,
+            ),
+            hint=record("error.parallel.hint_start_one_dask_scheduler_dask"),
         ) from None
     try:
         # Sent once to every worker; each task names it instead of carrying the arrays.

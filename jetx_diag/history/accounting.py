@@ -226,19 +226,31 @@ def enforce_limits(
         f"{count} {reason}" for reason, count in accounting.rejected_by_reason.items()
     )
     first = rejected[0]
-    first_text = f"first: {first.where} {first.raw} ({first.reason})"
+    first_text = record_text(
+        "error.accounting.first_rejected", where=first.where, raw=first.raw, reason=first.reason
+    )
     if accounting.rows_used == 0:
         raise DataError(
-            f"no usable rounds: {_rows(accounting.rows_read, 'all ')} rejected "
-            f"({by_reason}; {first_text})",
+            record_text(
+                "error.accounting.no_usable_rounds_rejected",
+                rows=_all_rows(accounting.rows_read),
+                by_reason=by_reason,
+                first_text=first_text,
+            ),
             path=path,
         )
     if strict:
         raise DataError(
             # rows_used > 0 here, so rows_read >= 2: "rows" is always right.
-            f"{len(rejected)} of {accounting.rows_read} rows rejected ({by_reason}; {first_text})",
+            record_text(
+                "error.accounting.rows_rejected",
+                rejected_count=len(rejected),
+                rows_read=accounting.rows_read,
+                by_reason=by_reason,
+                first_text=first_text,
+            ),
             path=path,
-            hint="strict mode: fix or remove these rows, or run without --strict",
+            hint=record_text("error.accounting.hint_strict_mode_fix_remove_these"),
         )
     share = accounting.rejected_share
     if (
@@ -247,12 +259,19 @@ def enforce_limits(
         and share.value > max_rejected_share
     ):
         raise DataError(
-            f"{share.text()} of rows rejected, more than the allowed "
-            f"{100 * max_rejected_share:g}% ({by_reason}; {first_text})",
+            record_text(
+                "error.accounting.rows_rejected_more_than_allowed",
+                text=share.text(),
+                value=f"{100 * max_rejected_share:g}",
+                by_reason=by_reason,
+                first_text=first_text,
+            ),
             path=path,
-            hint="fix the rows or raise --max-rejected",
+            hint=record_text("error.accounting.hint_fix_rows_raise_max_rejected"),
         )
 
 
-def _rows(count: int, all_prefix: str = "") -> str:
-    return "the only row" if count == 1 else f"{all_prefix}{count} rows"
+def _all_rows(count: int) -> str:
+    if count == 1:
+        return record_text("error.accounting.the_only_row")
+    return record_text("error.accounting.all_rows", count=count)

@@ -38,14 +38,14 @@ SQLITE_SUFFIXES = frozenset({".db", ".sqlite", ".sqlite3", ".db3"})
 
 # First bytes of files people pass as --data by mistake, to name them in the error.
 _OTHER_FORMATS: tuple[tuple[bytes, str], ...] = (
-    (b"\x89HDF\r\n\x1a\n", "an HDF5 file (a Keras .h5 checkpoint?)"),
-    (b"PK\x03\x04", "a zip archive (a .keras checkpoint or .xlsx?)"),
-    (b"\x80", "a pickle (a scaler?)"),
+    (b"\x89HDF\r\n\x1a\n", record_text("error.rounds.an_hdf5_file")),
+    (b"PK\x03\x04", record_text("error.rounds.a_zip_archive")),
+    (b"\x80", record_text("error.rounds.a_pickle")),
     # UTF-32's little-endian BOM starts with UTF-16's: test it first.
-    (codecs.BOM_UTF32_LE, "UTF-32 text (save it as UTF-8)"),
-    (codecs.BOM_UTF32_BE, "UTF-32 text (save it as UTF-8)"),
-    (codecs.BOM_UTF16_LE, "UTF-16 text (save it as UTF-8)"),
-    (codecs.BOM_UTF16_BE, "UTF-16 text (save it as UTF-8)"),
+    (codecs.BOM_UTF32_LE, record_text("error.rounds.utf32_text")),
+    (codecs.BOM_UTF32_BE, record_text("error.rounds.utf32_text")),
+    (codecs.BOM_UTF16_LE, record_text("error.rounds.utf16_text")),
+    (codecs.BOM_UTF16_BE, record_text("error.rounds.utf16_text")),
 )
 
 _HEADER_NAME_RE = re.compile(r'"?[^\W\d][\w .-]*"?')
@@ -73,7 +73,12 @@ def load_history(
     A history without a single usable round is always an error.
     """
     if max_rejected_share is not None and not 0.0 <= max_rejected_share <= 1.0:
-        raise UsageError(f"max_rejected_share must be between 0 and 1, got {max_rejected_share}")
+        raise UsageError(
+            record_text(
+                "error.rounds.max_rejected_share_must_between",
+                max_rejected_share=max_rejected_share,
+            )
+        )
     path = Path(path)
     head = _read_head(path)
     if head.startswith(SQLITE_HEADER):
@@ -83,7 +88,7 @@ def load_history(
         text = _decode_utf8(path, _read_all(path))
         first = _first_nonblank_line(text)
         if first is None:
-            raise DataError("holds no rows (only blank lines)", path=path)
+            raise DataError(record_text("error.rounds.holds_no_rows_only_blank"), path=path)
         _refuse_other_separators(path, first)
         if "," in first or _looks_like_header(first):
             history = load_csv(path, text, column=column, id_column=id_column)
@@ -129,13 +134,19 @@ def _read_head(path: Path, size: int = 4096) -> bytes:
         with path.open("rb") as handle:
             head = handle.read(size)
     except FileNotFoundError:
-        raise DataError("file not found", path=path, hint="check the --data path") from None
+        raise DataError(
+            record_text("error.rounds.file_not_found"),
+            path=path,
+            hint=record_text("error.rounds.hint_check_data_path"),
+        ) from None
     except IsADirectoryError:
-        raise DataError("is a directory, not a history file", path=path) from None
+        raise DataError(record_text("error.rounds.directory_not_history_file"), path=path) from None
     except OSError as error:
-        raise DataError(f"cannot read the file: {error.strerror}", path=path) from None
+        raise DataError(
+            record_text("error.rounds.cannot_read_file", strerror=error.strerror), path=path
+        ) from None
     if not head:
-        raise DataError("the file is empty (0 bytes)", path=path)
+        raise DataError(record_text("error.rounds.file_empty_0_bytes"), path=path)
     return head
 
 
@@ -143,25 +154,26 @@ def _read_all(path: Path) -> bytes:
     try:
         return path.read_bytes()
     except OSError as error:
-        raise DataError(f"cannot read the file: {error.strerror}", path=path) from None
+        raise DataError(
+            record_text("error.rounds.cannot_read_file", strerror=error.strerror), path=path
+        ) from None
 
 
 def _refuse_non_text(path: Path, head: bytes) -> None:
     """A file that is not a SQLite database must be text; name what it is when it is not."""
     if path.suffix.lower() in SQLITE_SUFFIXES:
         raise DataError(
-            f"not a SQLite database (it starts with {head[:16]!r})",
+            record_text("error.rounds.not_sqlite_database_starts", head=f"{head[:16]!r}"),
             path=path,
-            hint="a SQLite file starts with 'SQLite format 3'",
+            hint=record_text("error.rounds.hint_sqlite_file_starts_sqlite_format"),
         )
     for magic, what in _OTHER_FORMATS:
         if head.startswith(magic):
-            raise DataError(f"not a history: this is {what}", path=path)
+            raise DataError(record_text("error.rounds.not_history", what=what), path=path)
     nul = head.find(b"\x00")
     if nul >= 0:
         raise DataError(
-            f"not a history: binary content (NUL byte at offset {nul}), "
-            "neither SQLite nor UTF-8 text",
+            record_text("error.rounds.not_history_binary_content_nul", nul=nul),
             path=path,
         )
 
@@ -174,9 +186,14 @@ def _decode_utf8(path: Path, data: bytes) -> str:
         offset = bom + error.start
         line = data.count(b"\n", 0, offset) + 1
         raise DataError(
-            f"invalid UTF-8 at byte {offset} (line {line}): {data[offset : offset + 4]!r}",
+            record_text(
+                "error.rounds.invalid_utf_8_byte_line",
+                offset=offset,
+                line=line,
+                data=f"{data[offset : offset + 4]!r}",
+            ),
             path=path,
-            hint="save the file as UTF-8",
+            hint=record_text("error.rounds.hint_save_file_utf_8"),
         ) from None
 
 
@@ -189,13 +206,21 @@ def _first_nonblank_line(text: str) -> str | None:
 
 def _refuse_other_separators(path: Path, first: str) -> None:
     """A header like ``id;value`` would otherwise be read as a text file of junk lines."""
-    for separator, name in ((";", "';'"), ("\t", "tabs")):
+    separators = (
+        (";", record_text("error.rounds.separator_semicolon")),
+        ("\t", record_text("error.rounds.separator_tabs")),
+    )
+    for separator, name in separators:
         names = first.split(separator)
         if len(names) > 1 and "," not in first and all(map(_looks_like_header, names)):
             raise DataError(
-                f"the header {first!r} is separated by {name}: only comma-separated CSV is read",
+                record_text(
+                    "error.rounds.header_separated_only_comma_separated",
+                    first=f"{first!r}",
+                    name=name,
+                ),
                 path=path,
-                hint="save the file as CSV with commas",
+                hint=record_text("error.rounds.hint_save_file_csv_commas"),
             )
 
 

@@ -44,27 +44,42 @@ def load_sqlite(path: Path, *, table: str, column: str, id_column: str) -> Histo
             tables = list(kinds)
             table_name = _match_name(table, tables)
             if table_name is None:
-                listed = ", ".join(tables) if tables else "none"
                 raise DataError(
-                    f"no table {table!r} (tables: {listed})", path=path, hint="use --table"
+                    record_text(
+                        "error.sqlite_rounds.no_table_tables",
+                        table=f"{table!r}",
+                        listed=", ".join(tables),
+                    )
+                    if tables
+                    else record_text("error.sqlite_rounds.no_table_no_tables", table=f"{table!r}"),
+                    path=path,
+                    hint=record_text("error.sqlite_rounds.hint_use_table"),
                 )
             qtable = _quote_identifier(table_name)
             columns = [row[1] for row in connection.execute(f"PRAGMA table_info({qtable})")]
             value_name = _match_name(column, columns)
             if value_name is None:
                 raise DataError(
-                    f"table {table_name!r} has no column {column!r} "
-                    f"(columns: {', '.join(columns)})",
+                    record_text(
+                        "error.sqlite_rounds.table_no_column_columns",
+                        table_name=f"{table_name!r}",
+                        column=f"{column!r}",
+                        columns=", ".join(columns),
+                    ),
                     path=path,
-                    hint="use --column",
+                    hint=record_text("error.sqlite_rounds.hint_use_column"),
                 )
             id_name = _match_name(id_column, columns)
             notes: list[str] = []
             no_order = DataError(
-                f"{table_name!r} has no column {id_column!r} and no rowid to order by "
-                f"(columns: {', '.join(columns)})",
+                record_text(
+                    "error.sqlite_rounds.no_column_no_rowid_order",
+                    table_name=f"{table_name!r}",
+                    id_column=f"{id_column!r}",
+                    columns=", ".join(columns),
+                ),
                 path=path,
-                hint="name the column that orders the rounds",
+                hint=record_text("error.sqlite_rounds.hint_name_column_orders_rounds"),
             )
             if id_name is None:
                 if kinds[table_name] == "view":  # a view's rowid is NULL: no order at all
@@ -88,18 +103,26 @@ def load_sqlite(path: Path, *, table: str, column: str, id_column: str) -> Histo
     except sqlite3.OperationalError as error:
         if time.monotonic() > deadline and "interrupt" in str(error):
             raise DataError(
-                f"reading the table took longer than {SQLITE_QUERY_DEADLINE:g} s and was stopped "
-                "(a view that never ends, such as a recursive query without a limit?)",
+                record_text(
+                    "error.sqlite_rounds.reading_table_took_longer_than",
+                    sqlite_query_deadline=f"{SQLITE_QUERY_DEADLINE:g}",
+                ),
                 path=path,
-                hint="point --table at a plain table of rounds",
+                hint=record_text("error.sqlite_rounds.hint_point_table_plain_table_rounds"),
             ) from None
         # The file may be fine: locked by a writer, or not readable by this user.
-        raise DataError(f"cannot read the SQLite database: {error}", path=path) from None
+        raise DataError(
+            record_text("error.sqlite_rounds.cannot_read_sqlite_database", error=error), path=path
+        ) from None
     except sqlite3.DatabaseError as error:
         # "file is not a database", "database disk image is malformed": the bytes are wrong.
-        raise DataError(f"malformed SQLite database: {error}", path=path) from None
+        raise DataError(
+            record_text("error.sqlite_rounds.malformed_sqlite_database", error=error), path=path
+        ) from None
     if not rows:
-        raise DataError(f"table {table_name!r} is empty", path=path)
+        raise DataError(
+            record_text("error.sqlite_rounds.table_empty", table_name=f"{table_name!r}"), path=path
+        )
     ids = [row[0] for row in rows]
     cells = [row[1] for row in rows]
     by = "rowid" if id_name is None else repr(id_name)

@@ -41,10 +41,16 @@ def load_csv(path: Path, text: str, *, column: str, id_column: str) -> History:
                 value_index, id_index = _csv_columns(path, header, start, column, id_column)
                 continue
             if len(record) != len(header):
-                more_or_less = "extra" if len(record) > len(header) else "missing"
+                extra = len(record) > len(header)
                 raise DataError(
-                    f"line {start}: {len(record)} fields where the header has {len(header)} "
-                    f"({more_or_less} fields)",
+                    record_text(
+                        "error.text_rounds.line_fields_extra"
+                        if extra
+                        else "error.text_rounds.line_fields_missing",
+                        start=start,
+                        record_count=len(record),
+                        header_count=len(header),
+                    ),
                     path=path,
                 )
             lines.append(start)
@@ -52,10 +58,16 @@ def load_csv(path: Path, text: str, *, column: str, id_column: str) -> History:
             if id_index >= 0:
                 id_cells.append(record[id_index])
     except csv.Error as error:
-        raise DataError(f"line {reader.line_num}: bad CSV: {error}", path=path) from None
+        raise DataError(
+            record_text("error.text_rounds.line_bad_csv", line_num=reader.line_num, error=error),
+            path=path,
+        ) from None
     assert header is not None  # the caller checked that a non-blank line exists
     if not cells:
-        raise DataError(f"no rows below the header on line {header_line}", path=path)
+        raise DataError(
+            record_text("error.text_rounds.no_rows_below_header_line", header_line=header_line),
+            path=path,
+        )
     notes = _blank_note(blank)
     value_name = header[value_index]
     if value_name.lower() != column.lower():
@@ -95,15 +107,24 @@ def _csv_columns(
     """Indexes of the value and id columns (-1: no id column)."""
     if all(numbers.looks_like_number(name) or not name for name in header):
         raise DataError(
-            f"no header line: line {line} {show_raw(','.join(header))} holds data",
+            record_text(
+                "error.text_rounds.no_header_line_line_holds",
+                line=line,
+                show_raw=show_raw(",".join(header)),
+            ),
             path=path,
-            hint=f"add a first line naming the columns, such as 'id,{column}'",
+            hint=record_text("error.text_rounds.hint_add_first_line_naming_columns", column=column),
         )
     folded = [name.lower() for name in header]
     duplicates = sorted({name for name in folded if folded.count(name) > 1})
     if duplicates:
         raise DataError(
-            f"line {line}: the header names column(s) {', '.join(duplicates)} more than once",
+            record_text(
+                "error.text_rounds.line_header_repeats_columns",
+                line=line,
+                count=len(duplicates),
+                duplicates=", ".join(duplicates),
+            ),
             path=path,
         )
     if column.lower() in folded:
@@ -112,9 +133,14 @@ def _csv_columns(
         value_index = 0
     else:
         raise DataError(
-            f"no {column!r} column in the header on line {line} (columns: {', '.join(header)})",
+            record_text(
+                "error.text_rounds.no_column_header_line_columns",
+                column=f"{column!r}",
+                line=line,
+                header=", ".join(header),
+            ),
             path=path,
-            hint="name the multiplier column 'value' or use --column",
+            hint=record_text("error.text_rounds.hint_name_multiplier_column_value_use"),
         )
     id_index = folded.index(id_column.lower()) if id_column.lower() in folded else -1
     if id_index == value_index:

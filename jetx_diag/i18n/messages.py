@@ -15,7 +15,9 @@ Turkish needs no such field (a noun after a numeral stays singular: ``2 epoch``,
 
 Records: sentences stored inside results (data notes, training notes, metadata warnings) are
 made with :func:`record`, i.e. from the English catalog text of a ``record.*`` key, so the JSON
-stays English; :meth:`Messages.recorded` shows such a sentence in the page's language.
+stays English; :meth:`Messages.recorded` shows such a sentence in the page's language. Errors
+are made the same way from ``error.*`` keys where they are raised, so ``str(error)`` is English and
+the command line prints them in the run's language.
 
 Messages are ``str.format`` templates with named fields; both languages must use the same
 fields for a key (a test checks this).
@@ -57,7 +59,8 @@ _FORMATTER = _Formatter()
 
 
 def record(key: str, /, **values: object) -> str:
-    """A sentence to store inside results: the English text of ``key`` (a ``record.*`` key)."""
+    """A sentence to store inside results or an error: the English text of ``key`` (a
+    ``record.*`` or ``error.*`` key), shown in another language by :meth:`Messages.recorded`."""
     return _FORMATTER.format(CATALOG["en"][key], **values)
 
 
@@ -73,6 +76,10 @@ _NUMBER_FIELDS = {
 }
 
 
+#: A field named ``…_count`` holds a count, written with or without thousands separators.
+_COUNT = r"\d[\d,]*"
+
+
 def _field_pattern(name: str, spec: str, seen: set[str]) -> str:
     if name in seen:
         return f"(?P={name})"
@@ -80,24 +87,60 @@ def _field_pattern(name: str, spec: str, seen: set[str]) -> str:
     if spec.startswith("plural:"):
         one, _, other = spec.removeprefix("plural:").partition(":")
         return f"(?P<{name}>\\d+) (?:{re.escape(one)}|{re.escape(other)})"
-    return f"(?P<{name}>{_NUMBER_FIELDS.get(name, '.+?')})"
+    default = _COUNT if name.endswith("_count") else ".+?"
+    return f"(?P<{name}>{_NUMBER_FIELDS.get(name, default)})"
+
+
+def _pattern(template: str) -> re.Pattern[str]:
+    seen: set[str] = set()
+    parts = []
+    for literal, name, spec, _ in string.Formatter().parse(template):
+        parts.append(re.escape(literal))
+        if name:
+            parts.append(_field_pattern(name, spec or "", seen))
+    return re.compile("".join(parts), re.DOTALL)
+
+
+def _literal_length(template: str) -> int:
+    return sum(len(literal) for literal, _, _, _ in string.Formatter().parse(template))
 
 
 @functools.cache
 def _record_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
-    """Each English ``record.*`` template as a pattern that gives back its field values."""
-    patterns = []
-    for key, template in CATALOG["en"].items():
-        if not key.startswith("record."):
-            continue
-        seen: set[str] = set()
-        parts = []
-        for literal, name, spec, _ in string.Formatter().parse(template):
-            parts.append(re.escape(literal))
-            if name:
-                parts.append(_field_pattern(name, spec or "", seen))
-        patterns.append((key, re.compile("".join(parts), re.DOTALL)))
-    return tuple(patterns)
+    """Each English ``record.*`` and ``error.*`` template as a pattern that gives back its field
+    values, the most specific (most fixed text) first: "training {name}" must not swallow
+    "training log is empty"."""
+    english = CATALOG["en"]
+    keys = sorted(
+        (key for key in english if key.startswith(("record.", "error."))),
+        key=lambda key: -_literal_length(english[key]),
+    )
+    return tuple((key, _pattern(english[key])) for key in keys)
+
+
+def recorded_as(text: str) -> tuple[str, dict[str, str]] | None:
+    """The ``record.*`` or ``error.*`` key whose English text ``text`` is, and the values of its
+    fields; ``None`` for any other text."""
+    for key, pattern in _record_patterns():
+        match = pattern.fullmatch(text)
+        if match:
+            return key, match.groupdict()
+    return None
+
+
+def _hinted(text: str) -> tuple[str, str | None]:
+    """``("<problem>", "<hint>")`` for an error's text ``<problem> (<hint>)``, where the hint
+    is the last balanced parenthesis; ``(text, None)`` when the text does not end in one."""
+    if not text.endswith(")"):
+        return text, None
+    depth = 0
+    for at in range(len(text) - 1, -1, -1):
+        depth += {")": 1, "(": -1}.get(text[at], 0)
+        if depth == 0:
+            if at > 1 and text[at - 1] == " ":
+                return text[: at - 1], text[at + 1 : -1]
+            return text, None
+    return text, None
 
 
 class Messages:
@@ -106,7 +149,8 @@ class Messages:
     def __init__(self, lang: str) -> None:
         if lang not in CATALOG:
             raise UsageError(
-                f"unknown report language {lang!r}", hint="one of " + ", ".join(LANGUAGES)
+                record("error.messages.unknown_language", lang=repr(lang)),
+                hint=record("error.common.hint_one_of", choices=", ".join(LANGUAGES)),
             )
         self.lang = lang
         self._texts = CATALOG[lang]
@@ -131,16 +175,20 @@ class Messages:
         text is returned as it is. A ``"stage1: "`` style prefix is kept in front."""
         if self.lang == "en":
             return text
-        for key, pattern in _record_patterns():
-            match = pattern.fullmatch(text)
-            if match:  # a value can be a record itself ("largest: 3 ids missing …")
-                values = {name: self.recorded(value) for name, value in match.groupdict().items()}
-                return self(key, **values)
+        found = recorded_as(text)
+        if found is not None:  # a value can be a record itself ("largest: 3 ids missing …")
+            key, fields = found
+            return self(key, **{name: self.recorded(value) for name, value in fields.items()})
         head, colon, rest = text.partition(": ")
         if colon and rest:
             translated = self.recorded(rest)
             if translated != rest:
                 return f"{head}: {translated}"
+        problem, hint = _hinted(text)
+        if hint is not None:  # an error quoted whole: "<problem> (<hint>)"
+            translated, advice = self.recorded(problem), self.recorded(hint)
+            if translated != problem and advice != hint:
+                return f"{translated} ({advice})"
         return styled(text, self.lang)
 
     def join(self, items: object) -> str:

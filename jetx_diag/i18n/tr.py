@@ -915,7 +915,7 @@ TR: dict[str, str] = {
         "bu adil yasaya uysun. Tahmin dosyasında simüle geçmişlerde çalıştırılacak bir model yok."
     ),
     "chance.limits_simulated_null_stopped": (
-        "Kullanılan test: modelin kendi hattı (özellik çıkarıcı, ölçekleyici, model) aynı "
+        "Kullanılan test: modelin kendi hattı (özellik çıkarıcı, scaler, model) aynı "
         "uzunlukta simüle adil geçmişlerde ({edge} kasa payı) çalıştırıldı; AUC orada ortalama "
         "{null_mean} çıktı ve gözlenen AUC bunların arasında sıralandı. Önceki turlara bakan bir "
         "model için geçerlidir; yeter ki gerçek turlar bu adil yasaya uysun. {planned} geçmişin "
@@ -924,7 +924,7 @@ TR: dict[str, str] = {
         "(Besag–Clifford ardışık testi; p değeri kesindir)."
     ),
     "chance.limits_simulated_null": (
-        "Kullanılan test: modelin kendi hattı (özellik çıkarıcı, ölçekleyici, model) aynı "
+        "Kullanılan test: modelin kendi hattı (özellik çıkarıcı, scaler, model) aynı "
         "uzunlukta {simulations} simüle adil geçmişte ({edge} kasa payı) çalıştırıldı; AUC orada "
         "ortalama {null_mean} çıktı ve gözlenen AUC bunların arasında sıralandı. Önceki turlara "
         "bakan bir model için geçerlidir; yeter ki gerçek turlar bu adil yasaya uysun. "
@@ -1087,4 +1087,1075 @@ TR: dict[str, str] = {
     # ---------------------------------------------------------------- progress
     "progress.features": "özellikler hesaplanıyor",
     "record.progress_checkpoint": "{done}/{total}. checkpoint: {name}",
+    # ---------------------------------------------------------------- command line
+    "cli.error": "jetx-diag: hata: {message}",
+    "cli.interrupted": "jetx-diag: durduruldu",
+    "cli.internal_error": (
+        "jetx-diag: iç hata: {kind}: {message} (geri izleme için --debug ile yeniden çalıştırın)"
+    ),
+    # ---------------------------------------------------------------- errors
+    "error.files.cannot_write_report": "rapor yazılamıyor: {strerror}",
+    "error.files.hint_choose_another_output_folder": (
+        "başka bir çıktı klasörü seçin; hiçbir rapor dosyası değiştirilmedi"
+    ),
+    "error.user_code.raised_run_stopped": "{what} hata verdi: {detail}; çalıştırma durduruldu",
+    "error.boosted.cannot_read_model": "{library} modeli okuyamıyor ({first_line})",
+    "error.boosted.hint_file_may_cut_short_damaged": (
+        "dosya yarıda kesilmiş ya da bozuk olabilir; yeniden indirin"
+    ),
+    "error.boosted.objective_gives_neither_probability_nor": (
+        "{library} objective {objective} ne olasılık ne de çarpan veriyor"
+    ),
+    "error.boosted.hint_binary_3_class_probability_classifier": (
+        "değerlendirilebilen modeller: olasılık veren ikili ya da 3 sınıflı bir sınıflandırıcı "
+        "veya bir regresyon modeli"
+    ),
+    "error.boosted.classifier_s_classes_cannot_tell": (
+        "sınıflandırıcının sınıfları {classes}; hangisinin 'üstü' anlamına geldiği anlaşılamıyor"
+    ),
+    "error.boosted.hint_train_labels_0_below_1": (
+        "modeli 0 (altı) ve 1 (eşik ve üstü) etiketleriyle eğitin"
+    ),
+    "error.boosted.classifier_classes_jetx_diag_reads": (
+        "{library} sınıflandırıcısında {classes} sınıf var; jetx_diag 2 (altı/üstü) ya da 3 "
+        "(<1.5, 1.5–10, ≥10) sınıf okur"
+    ),
+    "error.boosted.not_catboost_lightgbm_xgboost_model": (
+        "bir CatBoost, LightGBM ya da XGBoost modeli değil ({kind})"
+    ),
+    "error.boosted.both_models_pair_classifier_regressor": (
+        "{name} ve {name2} ikisi de {head} modeli; bir çift, bir sınıflandırıcı ile bir "
+        "regresyon modelinden oluşur"
+    ),
+    "error.boosted.reads_features_pair_must_read": (
+        "{name} {features} özellik okuyor, {name2} ise {features2}; bir çiftin iki modeli de "
+        "aynı özellik vektörünü okumalı"
+    ),
+    "error.boosted.feature_matrix_shape_model_reads": (
+        "özellik matrisinin boyutu {shape}; model {features} özellik okuyor"
+    ),
+    "error.boosted.reading_model_needs_package_which": (
+        "{library} modelini okumak için {extra} paketi gerekli, ama kurulu değil ({error})"
+    ),
+    "error.boosted.hint_pip_install_jetx_diag": "pip install 'jetx-diag[{extra}]'",
+    "error.boosted.catboost_model_truncated_header_records": (
+        "CatBoost modeli yarıda kesilmiş: başlığına göre {value} bayt olmalı, dosya {size} bayt"
+    ),
+    "error.boosted.more_than_8": "8'den fazla",
+    "error.boosted.lightgbm_model_text_truncated_no": (
+        "LightGBM model metni yarıda kesilmiş: {size} baytlık metinde 'end of trees' satırı yok"
+    ),
+    "error.boosted.cannot_predict": "{library} tahmin yapamıyor ({first_line})",
+    "error.boosted.xgboost_json_model_truncated_damaged": (
+        "XGBoost JSON modeli yarıda kesilmiş ya da bozuk ({detail}; dosya {size} bayt)"
+    ),
+    "error.custom_objects.must_look_like_module_module": (
+        "{option} {spec} değeri module ya da module:Name,Name biçiminde olmalı"
+    ),
+    "error.custom_objects.hint_module_defines_model_s_custom": (
+        "modelin özel katmanlarını tanımlayan, buradan içe aktarılabilen modül"
+    ),
+    "error.custom_objects.no_keras_layer_model_subclass": (
+        "{option} {modules}: içinde Keras Layer ya da Model alt sınıfı yok, "
+        "register_keras_serializable ile kaydedilmiş bir şey de yok"
+    ),
+    "error.custom_objects.hint_name_classes_module_name_name": (
+        "sınıfları {option} module:Name,Name ile belirtin"
+    ),
+    "error.custom_objects.not_python_name": "{option} {spec}: {name} geçerli bir Python adı değil",
+    "error.custom_objects.importing_module_failed": (
+        "{option} {spec}: {module_name} modülü içe aktarılamadı ({first})"
+    ),
+    "error.custom_objects.hint_module_must_importable_here_e": (
+        "modül buradan, örneğin PYTHONPATH üzerinden, içe aktarılabilmeli ve hatasız yüklenmeli"
+    ),
+    "error.custom_objects.module_no": "{option} {spec}: {module_name} modülünde {name} yok",
+    "error.custom_objects.not_class_function": (
+        "{option} {spec}: {module_name}.{name} bir sınıf ya da fonksiyon değil"
+    ),
+    "error.inspection.model_config_nested_too_deeply": (
+        "model yapılandırması ({where}) bir Keras modeli olamayacak kadar derin iç içe"
+    ),
+    "error.inspection.model_not_keras_checkpoint": "bir {kind} modeli, Keras checkpoint'i değil",
+    "error.inspection.hdf5_file_truncated_superblock_records": (
+        "HDF5 dosyası yarıda kesilmiş: süper bloğa göre {declared} bayt olmalı, dosya {size} bayt"
+    ),
+    "error.inspection.hint_download_copy_cut_short_fetch": (
+        "indirme ya da kopyalama yarıda kesilmiş; dosyayı yeniden indirin"
+    ),
+    "error.inspection.hint_architecture_not_file_save_model": (
+        "model mimarisi dosyada yok; modeli model.save() ile kaydedin"
+    ),
+    "error.inspection.hdf5_file_refers_data_outside": (
+        "HDF5 dosyası kendi dışındaki verilere başvuruyor: {what}"
+    ),
+    "error.inspection.hint_model_file_must_hold_own": (
+        "model dosyası kendi ağırlıklarını içermeli; modeli model.save() ile yeniden kaydedin"
+    ),
+    "error.inspection.zip_members_would_inflate_bytes": (
+        "zip içindeki dosyalar açıldığında toplam {total} bayt olacak ({max_archive_bytes} "
+        "bayttan fazla); zip bombası olarak reddedildi"
+    ),
+    "error.inspection.model_config_not_valid_json": (
+        "model yapılandırması ({where}) geçerli JSON değil: {msg}, karakter {pos}"
+    ),
+    "error.inspection.hdf5_file_but_named_keras": (
+        "bir HDF5 dosyası, ama adı .keras (.keras modeli bir zip arşividir)"
+    ),
+    "error.inspection.hint_rename": "adını {name} olarak değiştirin",
+    "error.inspection.zip_archive_keras_format_but": (
+        "bir zip arşivi (.keras biçimi), ama uzantısı {suffix}"
+    ),
+    "error.inspection.hdf5_file_cannot_read": "HDF5 dosyası okunamıyor ({first_line})",
+    "error.inspection.zip_member_encrypted_keras_model": (
+        "zip içindeki {filename} dosyası şifreli; .keras modelleri hiçbir zaman şifrelenmez"
+    ),
+    "error.inspection.zip_member_compressed_which_cannot": (
+        "zip içindeki {filename} dosyası okunamayan bir yöntemle sıkıştırılmış: {method} (Keras "
+        "dosyaları stored ya da deflate olarak yazar)"
+    ),
+    "error.inspection.hint_re_save_model_model_save": "modeli model.save() ile yeniden kaydedin",
+    "error.inspection.zip_member_would_inflate_bytes": (
+        "zip içindeki {filename} dosyası açıldığında {file_size} bayt olacak (model "
+        "yapılandırması birkaç kilobayttır; sınır {max_config_bytes})"
+    ),
+    "error.inspection.zip_archive_truncated_damaged_file": (
+        "zip arşivi yarıda kesilmiş ya da bozuk ({error}; dosya {size} bayt)"
+    ),
+    "error.inspection.zip_archive_without_config_json": (
+        "config.json içermeyen bir zip arşivi, .keras modeli değil"
+    ),
+    "error.keras_env.loading_checkpoint_needs_tensorflow_which": (
+        "checkpoint yüklemek için TensorFlow gerekli, ama içe aktarılamıyor ({detail})"
+    ),
+    "error.keras_env.loading_checkpoint_needs_tensorflow_keras": (
+        "checkpoint yüklemek için TensorFlow/Keras gerekli, ama kurulu değil ({error})"
+    ),
+    "error.keras_loader.keras_cannot_rebuild_model": (
+        "Keras modeli yeniden oluşturamıyor ({detail})"
+    ),
+    "error.keras_loader.keras_safe_mode_refused_python": (
+        "Keras safe mode, modeldeki bir Python lambda ifadesini reddetti"
+    ),
+    "error.keras_loader.keras_refused_file_unsafe": (
+        "Keras dosyayı güvensiz bulup reddetti ({first_line})"
+    ),
+    "error.keras_loader.model_uses_custom_layer_function": (
+        "model, burada bulunmayan {group} adlı özel bir katman ya da fonksiyon kullanıyor; {where}"
+    ),
+    "error.keras_loader.hint_pass_module_module_naming_module": (
+        "onu tanımlayan eğitim kodu modülünü {option} MODULE ya da MODULE:{split} ile verin"
+    ),
+    "error.loaded_model.model_no_outputs": "modelin hiç çıktısı yok",
+    "error.loaded_model.hint_expected_sigmoid_threshold_none_1": (
+        "beklenen çıktı: sigmoid 'threshold' (None, 1), softmax 'classification' (None, 3) ya da "
+        "doğrusal 'regression' (None, 1)"
+    ),
+    "error.loaded_model.output_shape_head_value_per": (
+        "{name} çıktısının boyutu {shape_text}; bir {name2} çıktısı tur başına "
+        "{expected:plural:değer:değer} verir"
+    ),
+    "error.loaded_model.probe_batch_itself_holds_non": (
+        "deneme grubunun kendisinde sonlu olmayan değerler var ({name} girdisi)"
+    ),
+    "error.loaded_model.model_produced_non_finite_value": (
+        "model, yalnızca sonlu değerler içeren {array_count} satırlık bir deneme grubu için "
+        "{name} çıktısında {size} değerden {bad:plural:sonlu olmayan değer:sonlu olmayan değer} "
+        "üretti ({kinds})"
+    ),
+    "error.loaded_model.hint_weights_probably_corrupt_nan_training": (
+        "ağırlıkları büyük olasılıkla bozuk (NaN) ya da eğitim ıraksamış"
+    ),
+    "error.metadata.empty_0_bytes": "boş (0 bayt)",
+    "error.metadata.not_json_metadata": "{what}, JSON model bilgisi değil",
+    "error.metadata.top_level_expected_object_got": (
+        "en üst düzey: nesne bekleniyordu, {type_name} bulundu"
+    ),
+    "error.metadata.expected_count_got": (
+        "{key_}: negatif olmayan bir tam sayı bekleniyordu, {value} bulundu"
+    ),
+    "error.metadata.expected_string_got": "{key_}: metin bekleniyordu, {type_name} bulundu",
+    "error.metadata.cannot_read_file": "dosya okunamıyor ({strerror})",
+    "error.onnx_model.onnx_file_holds_no_graph": "ONNX dosyasında graf yok",
+    "error.onnx_model.onnx_output_2_values_per": (
+        "ONNX çıktısı {name} tur başına toplamı 1 olmayan 2 değer veriyor; bunlar sınıf "
+        "olasılıkları değil"
+    ),
+    "error.onnx_model.onnx_file_truncated_needs_bytes": (
+        "ONNX dosyası yarıda kesilmiş: {what} alanı için {end} bayt gerekiyor, dosya "
+        "{data_count} bayt"
+    ),
+    "error.onnx_model.reading_onnx_model_needs_onnxruntime": (
+        "ONNX modelini okumak için onnxruntime gerekli, ama kurulu değil ({error})"
+    ),
+    "error.onnx_model.onnxruntime_cannot_load_model": (
+        "onnxruntime modeli yükleyemiyor ({first_line})"
+    ),
+    "error.onnx_model.onnx_input_jetx_diag_feeds": (
+        "ONNX girdisi {name} {type} türünde; jetx_diag modele float pencereler ve özellik "
+        "vektörleri verir"
+    ),
+    "error.onnx_model.inputs_missing": "eksik girdiler: {missing}",
+    "error.onnx_model.onnxruntime_cannot_run_model": (
+        "onnxruntime modeli çalıştıramıyor ({first_line})"
+    ),
+    "error.safe_pickle.hint_scaler_joblib_pickle_skops_file": (
+        "scaler, fit edilmiş bir scikit-learn dönüştürücüsünün joblib/pickle/skops dosyasıdır"
+    ),
+    "error.safe_pickle.refused_unpickle_names_which_outside": (
+        "unpickle reddedildi: dosya {dotted} adına başvuruyor; bu ad izin listesinin dışında "
+        "(scikit-learn dönüştürücüleri, numpy dizileri ve dtype'lar); dosyadaki hiçbir şey "
+        "çalıştırılmadı"
+    ),
+    "error.safe_pickle.refused_unpickle_names_with_reason": (
+        "unpickle reddedildi: dosya {dotted} adına başvuruyor ({reason}); bu ad izin listesinin "
+        "dışında (scikit-learn dönüştürücüleri, numpy dizileri ve dtype'lar); dosyadaki hiçbir "
+        "şey çalıştırılmadı"
+    ),
+    "error.safe_pickle.hint_scaler_needs_nothing_else_if": (
+        "scaler bunlardan başka bir şey gerektirmez; dosyayı siz oluşturduysanız fit edilmiş "
+        "scaler'ı joblib.dump ya da skops.io.dump ile yeniden kaydedin"
+    ),
+    "error.safe_pickle.refused": "{dotted} reddedildi: {reason}",
+    "error.safe_pickle.refused_unpickle_calls_nothing_allocated": (
+        "unpickle reddedildi: dosya {dotted} fonksiyonunu şu değerle çağırıyor: {reason}; bellek "
+        "ayrılmadı, hiçbir şey çalıştırılmadı"
+    ),
+    "error.safe_pickle.hint_fitted_scaler_kilobytes_file_built": (
+        "fit edilmiş bir scaler birkaç kilobayttır; bu dosya belleği tüketmek için hazırlanmış"
+    ),
+    "error.safe_pickle.inflates_more_than_bytes": "açıldığında {limit} bayttan büyük oluyor",
+    "error.safe_pickle.compressed_file_truncated_bytes": (
+        "{compression} ile sıkıştırılmış dosya yarıda kesilmiş ({data_count} bayt)"
+    ),
+    "error.safe_pickle.hint_scaler_needs_none_them": "scaler bunların hiçbirini gerektirmez",
+    "error.safe_pickle.compressed_file_damaged": (
+        "{compression} ile sıkıştırılmış dosya bozuk ({error})"
+    ),
+    "error.safe_pickle.skops_file_cannot_read": "skops dosyası okunamıyor ({first})",
+    "error.safe_pickle.skops_file_cannot_loaded": "skops dosyası yüklenemiyor ({first})",
+    "error.safe_pickle.lz4_compressed_joblib_file_lz4": (
+        "lz4 ile sıkıştırılmış bir joblib dosyası, ama lz4 paketi kurulu değil"
+    ),
+    "error.savedmodel.savedmodel_directory_holds_saved_model": (
+        "SavedModel dizininde yalnızca saved_model.pbtxt var; metin biçimli SavedModel "
+        "desteklenmiyor"
+    ),
+    "error.savedmodel.savedmodel_holds_no_graph": "SavedModel içinde graf yok",
+    "error.savedmodel.inputs_given_signature_takes": (
+        "{values_count} girdi verildi, imza {input_names_count} girdi alıyor"
+    ),
+    "error.savedmodel.saved_model_pb_cannot_parsed": "saved_model.pb ayrıştırılamıyor ({error})",
+    "error.savedmodel.savedmodel_no_serving_default_signature": (
+        "SavedModel içinde serving_default imzası yok (var olan imzalar: {names})"
+    ),
+    "error.savedmodel.tensorflow_cannot_load_savedmodel": (
+        "TensorFlow bu SavedModel'i yükleyemiyor ({first_line})"
+    ),
+    "error.savedmodel.tensorflow_1_savedmodel_no_object": (
+        "TensorFlow 1 biçiminde bir SavedModel (nesne grafı yok): yüklenirken grafın kendi "
+        "restore ve init işlemleri çalışır ve bunlar denetlenemez"
+    ),
+    "error.savedmodel.savedmodel_s_graph_uses_ops": (
+        "SavedModel grafı, model hesaplamalarına ait izin listesinin dışında kalan işlemler "
+        "kullanıyor (model yüklenirken ya da çağrılırken dosya okuyup yazabilir veya kod "
+        "çalıştırabilirler): {shown}"
+    ),
+    "error.savedmodel.inputs_missing_signature_takes": (
+        "eksik girdiler: {missing} (imzanın aldığı girdiler: {input_names})"
+    ),
+    "error.scaler_checks.holds_not_scikit_learn_transformer": (
+        "içinde bir {module__}.{qualname__} var, scikit-learn dönüştürücüsü değil"
+    ),
+    "error.scaler_checks.n_features_not_positive_whole": (
+        "{name__}.n_features_in_ değeri {shown}; pozitif bir tam sayı değil"
+    ),
+    "error.scaler_checks.not_fitted_saved_before_fit": (
+        "içindeki {name__} fit edilmemiş (fit() çağrılmadan önce kaydedilmiş)"
+    ),
+    "error.scaler_checks.hint_save_scaler_after_fitting_training": (
+        "scaler'ı eğitim özellikleri üzerinde fit ettikten sonra kaydedin"
+    ),
+    "error.scaler_checks.feature_names_not_list_names": (
+        "{name__}.feature_names_in_ değeri {shown}; bir ad listesi değil"
+    ),
+    "error.scaler_checks.feature_names_holds_entries_features": (
+        "{name__}.feature_names_in_ içinde {count} özellik (n_features_in_) için {names_count} "
+        "öğe var ya da bazı öğeler ad değil"
+    ),
+    "error.scaler_checks.holds_values_features_n_features": (
+        "{name__}.{attribute} içinde {count} özellik (n_features_in_) için {size} değer var"
+    ),
+    "error.scaler_checks.hint_file_edited_damaged_re_fit": (
+        "dosya düzenlenmiş ya da bozulmuş; scaler'ı yeniden fit edip kaydedin"
+    ),
+    "error.scaler_checks.non_finite_value_first_index": (
+        "{label}.{attribute} içinde {size:plural:sonlu olmayan değer:sonlu olmayan değer} var "
+        "(ilki indeks {first}: {ravel})"
+    ),
+    "error.scaler_checks.hint_scaler_fitted_data_nan_inf": (
+        "scaler NaN/inf içeren veriyle fit edilmiş; temiz özellikler üzerinde yeniden fit edin"
+    ),
+    "error.scaler_checks.not_numbers": "{name__}.{attribute} değeri {shown}; sayı değil",
+    "error.sniffing.no_such_file_directory": "böyle bir dosya ya da dizin yok",
+    "error.strict_json.not_finite_json_number_nan": (
+        "{path}: {text} sonlu bir JSON sayısı değil (NaN ve Infinity geçerli JSON değildir)"
+    ),
+    "error.strict_json.utf_16_encoded": "UTF-16 ile kodlanmış",
+    "error.strict_json.the_value": "değer",
+    "error.strict_json.hint_save_utf_8": "UTF-8 olarak kaydedin",
+    "error.strict_json.duplicate_key_json_readers_disagree": (
+        "tekrarlanan anahtar {name} (JSON okuyucuları hangi değerin geçerli olacağında anlaşamıyor)"
+    ),
+    "error.strict_json.not_valid_utf_8_byte": "geçerli UTF-8 değil (bayt konumu {offset})",
+    "error.strict_json.not_valid_json_line_column": (
+        "geçerli JSON değil: {msg} (satır {lineno}, sütun {colno})"
+    ),
+    "error.strict_json.not_usable_json": "kullanılabilir bir JSON değil ({error})",
+    "error.strict_json.nested_too_deeply_run_metadata": (
+        "model bilgisi olamayacak kadar derin iç içe"
+    ),
+    "error.compare.nothing_compare": "karşılaştırılacak bir şey yok",
+    "error.compare.hint_give_checkpoints_folder_json_files": (
+        "checkpoint dosyaları, bir klasör ya da JSON dosyaları verin"
+    ),
+    "error.compare.no_jetx_diag_section_found": (
+        "buradaki pyproject.toml ya da setup.cfg dosyasında [jetx_diag] bölümü bulunamadı"
+    ),
+    "error.compare.hint_see_docs_ci_md_pass": (
+        "docs/ci.md belgesine bakın ya da --config FILE verin"
+    ),
+    "error.compare.both_checkpoint_checkpoints_set": (
+        "hem 'checkpoint' hem 'checkpoints' ayarlanmış"
+    ),
+    "error.compare.hint_keep_one": "yalnızca birini bırakın",
+    "error.compare.no_checkpoint_check": "kontrol edilecek checkpoint yok",
+    "error.compare.hint_set_checkpoint_file_checkpoints_file": (
+        "[jetx_diag] bölümüne checkpoint = FILE ya da checkpoints = FILE, FOLDER, … yazın"
+    ),
+    "error.compare.no_checkpoint_folder": "bu klasörde checkpoint yok",
+    "error.compare.hint_expected_h5_keras_models_savedmodel": (
+        "beklenenler: .h5 / .keras modelleri, SavedModel klasörleri, ONNX, CatBoost, LightGBM ya "
+        "da XGBoost modelleri"
+    ),
+    "error.config.sets_which_config_file_found": (
+        "{found} ayarlarını içeriyor; geçerli klasörde bulunan bir yapılandırma dosyası bunları "
+        "ayarlayamaz (yoksa indirilen bir klasör kod çalıştırabilir ya da dosyaların nereye "
+        "yazılacağını seçebilirdi)"
+    ),
+    "error.config.hint_if_you_wrote_file_pass": (
+        "bu dosyayı siz yazdıysanız --config {source} verin ya da bu seçenekleri komut satırında "
+        "belirtin"
+    ),
+    "error.config.tool_jetx_diag_must_table": "[tool.jetx_diag] bir tablo olmalı",
+    "error.config.config_file_not_found": "yapılandırma dosyası bulunamadı",
+    "error.config.not_valid_toml": "geçerli TOML değil: {error}",
+    "error.config.not_valid_config_file": "geçerli bir yapılandırma dosyası değil: {first_line}",
+    "error.config.unknown_key_jetx_diag_section": "jetx_diag bölümünde bilinmeyen anahtar: {key_}",
+    "error.config.key": "anahtar {key_}: {error}",
+    "error.history.class_names_below_above_0": (
+        "{option} {text}: sınıf adları below/above (ya da 0/1) olmalı"
+    ),
+    "error.history.hint_e_g_below_44_13": "örneğin below=44.13,above=0.76",
+    "error.history.values_must_not_negative": "{option} {text}: değerler negatif olamaz",
+    "error.history.class_counts_give_both_whole": (
+        "--class-counts {text}: iki sınıfın sayısını da tam sayı olarak verin"
+    ),
+    "error.history.hint_e_g_below_2135_above": "örneğin below=2135,above=3956",
+    "error.history.give_run_dir_logs_stage": (
+        "bir RUN_DIR ya da --stage NAME=FILE ile logları verin"
+    ),
+    "error.history.expected_stage_value": "{option} {text}: [STAGE{separator}]VALUE bekleniyordu",
+    "error.history.stage_expected_name_file": "--stage {item}: NAME=FILE bekleniyordu",
+    "error.history.hint_e_g_stage1_log1_csv": "örneğin stage1=log1.csv",
+    "error.history.stage_given_twice": "--stage {name} iki kez verilmiş",
+    "error.history.patience_must_least_0_got": "--patience en az 0 olmalı, verilen: {number}",
+    "error.history.expected_below_value_above_value": (
+        "{option} {text}: below=VALUE,above=VALUE bekleniyordu"
+    ),
+    "error.history.patience_not_whole_number": "--patience {value} bir tam sayı değil",
+    "error.history.not_number": "{option} {text}: {value} bir sayı değil",
+    "error.options.threshold_must_least_1_0": "--threshold en az 1.0 olmalı, verilen: {threshold}",
+    "error.options.cutoff_must_within_0_1": "--cutoff [0, 1] aralığında olmalı, verilen: {cutoff}",
+    "error.options.jobs_must_least_1_got": "jobs en az 1 olmalı, verilen: {jobs}",
+    "error.options.cache_max_mb_must_least": "cache_max_mb en az 0 olmalı, verilen: {cache_max_mb}",
+    "error.options.max_rejected_share_within_0": (
+        "--max-rejected [0, 1] aralığında bir oran olmalı, verilen: {max_rejected}"
+    ),
+    "error.options.must_finite_number_got": "--{replace} sonlu bir sayı olmalı; verilen: {value}",
+    "error.options.cashout_must_above_1_00": "--cashout 1.00 üstünde olmalı; verilen: {cashout}",
+    "error.options.house_edge_share_within_0": (
+        "--house-edge [0, 1) aralığında bir oran olmalı; verilen: {house_edge}"
+    ),
+    "error.options.permutations_bootstrap_must_least_1": (
+        "--permutations ve --bootstrap en az 1 olmalı"
+    ),
+    "error.options.null_simulations_must_least_0": (
+        "--null-simulations en az 0 olmalı; verilen: {null_simulations}"
+    ),
+    "error.options.tests_tried_must_least_1": (
+        "--tests-tried en az 1 olmalı; verilen: {tests_tried}"
+    ),
+    "error.options.validation_fraction_must_within_0": (
+        "doğrulama oranı [0, 1) aralığında olmalı; verilen: {validation_fraction}"
+    ),
+    "error.report.give_checkpoint_predictions_file_csv": (
+        "bir CHECKPOINT ya da --predictions FILE.csv verin"
+    ),
+    "error.report.give_either_checkpoint_predictions_not": (
+        "ya bir CHECKPOINT ya da --predictions verin, ikisini birden değil"
+    ),
+    "error.document.not_saved_jetx_diag_comparison": (
+        "kaydedilmiş bir jetx-diag karşılaştırması değil ('comparison' nesnesi yok)"
+    ),
+    "error.document.not_valid_saved_comparison": "geçerli bir kayıtlı karşılaştırma değil: {error}",
+    "error.document.cannot_read_baseline": "referans okunamıyor: {strerror}",
+    "error.document.format_version_must_whole_number": (
+        "'format_version' bir tam sayı olmalı; verilen: {version}"
+    ),
+    "error.document.written_newer_jetx_diag_format": (
+        "daha yeni bir jetx-diag sürümüyle yazılmış (format_version {found}; bu sürüm "
+        "({version__}) en çok format_version {known} okuyabilir)"
+    ),
+    "error.document.section_written_newer_jetx_diag": (
+        "içindeki {what} bölümü daha yeni bir jetx-diag sürümüyle yazılmış (format_version "
+        "{found}; bu sürüm ({version__}) en çok format_version {known} okuyabilir)"
+    ),
+    "error.document.hint_upgrade_jetx_diag_read": "okumak için jetx-diag sürümünü yükseltin",
+    "error.document.not_saved_jetx_diag_evaluation": (
+        "kaydedilmiş bir jetx-diag değerlendirmesi değil ('evaluation' nesnesi yok)"
+    ),
+    "error.document.hint_write_one_json": "--json ile bir değerlendirme kaydedin",
+    "error.document.verdict_must_object": "'verdict' bir nesne olmalı",
+    "error.document.side_file_must_name_side": "'side_file' yan dosyanın yolunu belirtmeli",
+    "error.document.side_file_must_sit_beside": (
+        "{name} adlı yan dosya JSON dosyasıyla aynı klasörde olmalı"
+    ),
+    "error.document.side_file_not_one_json": (
+        "{name} adlı yan dosya, bu JSON yazılırken kullanılan dosya değil"
+    ),
+    "error.document.not_valid_json_nested_too": "geçerli JSON değil: iç içe yapı çok derin",
+    "error.document.not_valid_json_line_column": (
+        "geçerli JSON değil: satır {lineno}, sütun {colno}: {msg}"
+    ),
+    "error.document.not_valid_json": "geçerli JSON değil: {error}",
+    "error.document.cannot_read": "okunamıyor: {strerror}",
+    "error.document.not_utf_8_text_byte": "UTF-8 metin değil (bayt {start})",
+    "error.document.not_valid_saved_evaluation": "geçerli bir kayıtlı değerlendirme değil: {error}",
+    "error.document.cannot_read_side_file": "{name} adlı yan dosyası okunamıyor: {strerror}",
+    "error.document.side_file_not_readable_npz": (
+        "{name} adlı yan dosya okunabilir bir .npz değil: {error}"
+    ),
+    "error.document.side_file_no_column": "{name} adlı yan dosyada {key_} sütunu yok",
+    "error.ranking.unknown_rank": "bilinmeyen --rank-by değeri: {rank_by}",
+    "error.ranking.two_checkpoints_both_labelled": (
+        "iki checkpoint aynı etiketi taşıyor: {label} ({seen} ve {source})"
+    ),
+    "error.ranking.hint_compare_files_different_names_give": (
+        "farklı adlı dosyaları karşılaştırın ya da onlara ayrı etiketler verin"
+    ),
+    "error.ratchet.tolerance_percentage_points_least_0": (
+        "--tolerance yüzde puan cinsindendir ve en az 0 olmalı; verilen: {tolerance}"
+    ),
+    "error.fairgen.house_edge_must_0_1": (
+        "kasa payı [0, 1) aralığında olmalı; verilen: {house_edge}"
+    ),
+    "error.fairgen.number_rounds_must_0_got": "tur sayısı en az 0 olmalı; verilen: {n}",
+    "error.fairgen.chain_needs_least_one_round": "zincir en az bir tur içermeli; verilen: {n}",
+    "error.fairgen.multiplier_cap_must_least_1": (
+        "çarpan üst sınırı en az 1.00 olmalı; verilen: {cap}"
+    ),
+    "error.fairgen.values_write_must_one_finite": (
+        "yazılacak değerler tur başına bir sonlu sayı olmalı"
+    ),
+    "error.fairgen.folder_does_not_exist": "klasör yok",
+    "error.features.features_need_least_round_history": (
+        "özellikler için en az {min_history} turluk geçmiş gerekir; hiç tur verilmedi"
+    ),
+    "error.features.features_need_flat_history_finite": (
+        "özellikler için sonlu çarpanlardan oluşan tek boyutlu bir geçmiş gerekir"
+    ),
+    "error.model.model_needs_least_one_feature": (
+        "model en az bir özellik gerektirir; verilen: {n_features}"
+    ),
+    "error.model.unknown_model_size_choose_small": (
+        "bilinmeyen model boyutu: {size} ('small' ya da 'document' seçin)"
+    ),
+    "error.training.demo_needs_least_rounds_window": (
+        "demo için en az {first_predictable} tur gerekir (ilk tahminden önce "
+        "{first_predictable2} turluk pencere); verilen: {rounds}"
+    ),
+    "error.training.epochs_must_positive_numbers_got": (
+        "epoch sayısı olarak {stages_count} pozitif sayı verilmeli; verilen: {epochs}"
+    ),
+    "error.training_samples.training_rounds_hold_only_one": (
+        "eğitim turlarında tek bir sınıf var; daha çok tur kullanın"
+    ),
+    "error.evaluator.no_round_history_given": "tur geçmişi verilmedi",
+    "error.evaluator.hint_pass_data_file_sqlite_csv": (
+        "--data FILE (SQLite, CSV ya da metin) verin ya da ayar dosyasında data belirtin"
+    ),
+    "error.inputs.inputs_file_no_actual_array": (
+        "girdi dosyasında 'actual' dizisi yok ve --data verilmedi; bu yüzden dosyadaki turların "
+        "sonuçları bilinmiyor"
+    ),
+    "error.parallel.scheduler_needs_dask_s_distributed": (
+        "--scheduler için Dask'ın distributed zamanlayıcısı gerekir"
+    ),
+    "error.parallel.hint_pip_install_jetx_diag_distributed": "pip install 'jetx-diag[distributed]'",
+    "error.parallel.cannot_reach_dask_scheduler": (
+        "{address} adresindeki Dask zamanlayıcısına ulaşılamıyor ({name__})"
+    ),
+    "error.parallel.hint_start_one_dask_scheduler_dask": (
+        "`dask scheduler` ve `dask worker ADDRESS` ile bir zamanlayıcı başlatın ya da "
+        "--scheduler seçeneğini kaldırın"
+    ),
+    "error.accounting.no_usable_rounds_rejected": (
+        "kullanılabilir tur yok, reddedilen: {rows} ({by_reason}; {first_text})"
+    ),
+    "error.accounting.rows_rejected": (
+        "{rows_read} satırdan {rejected_count} satır reddedildi ({by_reason}; {first_text})"
+    ),
+    "error.accounting.hint_strict_mode_fix_remove_these": (
+        "katı mod: bu satırları düzeltin veya silin, ya da --strict olmadan çalıştırın"
+    ),
+    "error.accounting.rows_rejected_more_than_allowed": (
+        "satırların {text} kadarı reddedildi, izin verilen %{value} sınırından fazla "
+        "({by_reason}; {first_text})"
+    ),
+    "error.accounting.hint_fix_rows_raise_max_rejected": (
+        "satırları düzeltin ya da --max-rejected değerini yükseltin"
+    ),
+    "error.accounting.first_rejected": "ilki: {where} {raw} ({reason})",
+    "error.accounting.the_only_row": "tek satır",
+    "error.accounting.all_rows": "{count} satırın tümü",
+    "error.rounds.max_rejected_share_must_between": (
+        "max_rejected_share 0 ile 1 arasında olmalı; verilen: {max_rejected_share}"
+    ),
+    "error.rounds.file_empty_0_bytes": "dosya boş (0 bayt)",
+    "error.rounds.not_sqlite_database_starts": "SQLite veritabanı değil (ilk baytlar: {head})",
+    "error.rounds.hint_sqlite_file_starts_sqlite_format": (
+        "SQLite dosyaları 'SQLite format 3' ile başlar"
+    ),
+    "error.rounds.not_history_binary_content_nul": (
+        "tur geçmişi değil: ikili içerik (NUL bayt, konum {nul}); ne SQLite ne de UTF-8 metin"
+    ),
+    "error.rounds.holds_no_rows_only_blank": "veri satırı yok (yalnızca boş satırlar var)",
+    "error.rounds.file_not_found": "dosya bulunamadı",
+    "error.rounds.hint_check_data_path": "--data yolunu kontrol edin",
+    "error.rounds.directory_not_history_file": "bir klasör, tur geçmişi dosyası değil",
+    "error.rounds.cannot_read_file": "dosya okunamıyor: {strerror}",
+    "error.rounds.not_history": "tur geçmişi değil; bu dosya: {what}",
+    "error.rounds.invalid_utf_8_byte_line": "geçersiz UTF-8: bayt {offset} (satır {line}): {data}",
+    "error.rounds.hint_save_file_utf_8": "dosyayı UTF-8 olarak kaydedin",
+    "error.rounds.header_separated_only_comma_separated": (
+        "başlık satırı {first}, {name} ile ayrılmış: yalnızca virgülle ayrılmış CSV okunur"
+    ),
+    "error.rounds.hint_save_file_csv_commas": "dosyayı virgülle ayrılmış CSV olarak kaydedin",
+    "error.rounds.separator_semicolon": "';'",
+    "error.rounds.separator_tabs": "sekme",
+    "error.rounds.an_hdf5_file": "bir HDF5 dosyası (Keras .h5 checkpoint'i mi?)",
+    "error.rounds.a_zip_archive": "bir zip arşivi (.keras checkpoint'i ya da .xlsx mi?)",
+    "error.rounds.a_pickle": "bir pickle dosyası (scaler mı?)",
+    "error.rounds.utf32_text": "UTF-32 metin (UTF-8 olarak kaydedin)",
+    "error.rounds.utf16_text": "UTF-16 metin (UTF-8 olarak kaydedin)",
+    "error.sqlite_rounds.table_empty": "{table_name} tablosu boş",
+    "error.sqlite_rounds.no_column_no_rowid_order": (
+        "{table_name} içinde {id_column} sütunu yok, sıralamak için rowid de yok (sütunlar: "
+        "{columns})"
+    ),
+    "error.sqlite_rounds.hint_name_column_orders_rounds": "turları sıralayan sütunu belirtin",
+    "error.sqlite_rounds.cannot_read_sqlite_database": "SQLite veritabanı okunamıyor: {error}",
+    "error.sqlite_rounds.malformed_sqlite_database": "bozuk SQLite veritabanı: {error}",
+    "error.sqlite_rounds.no_table_tables": "{table} tablosu yok (tablolar: {listed})",
+    "error.sqlite_rounds.no_table_no_tables": "{table} tablosu yok (veritabanında hiç tablo yok)",
+    "error.sqlite_rounds.hint_use_table": "--table kullanın",
+    "error.sqlite_rounds.table_no_column_columns": (
+        "{table_name} tablosunda {column} sütunu yok (sütunlar: {columns})"
+    ),
+    "error.sqlite_rounds.hint_use_column": "--column kullanın",
+    "error.sqlite_rounds.reading_table_took_longer_than": (
+        "tablonun okunması {sqlite_query_deadline} saniyeden uzun sürdü ve durduruldu (hiç "
+        "bitmeyen bir view mi, örneğin sınırı olmayan özyinelemeli bir sorgu?)"
+    ),
+    "error.sqlite_rounds.hint_point_table_plain_table_rounds": (
+        "--table ile turları tutan düz bir tablo verin"
+    ),
+    "error.text_rounds.no_rows_below_header_line": (
+        "başlığın (satır {header_line}) altında veri satırı yok"
+    ),
+    "error.text_rounds.no_header_line_line_holds": (
+        "başlık satırı yok: satır {line} veri içeriyor: {show_raw}"
+    ),
+    "error.text_rounds.hint_add_first_line_naming_columns": (
+        "ilk satır olarak sütun adlarını ekleyin, örneğin 'id,{column}'"
+    ),
+    "error.text_rounds.line_header_repeats_columns": (
+        "satır {line}: başlıkta {count:plural:sütun adı:sütun adı} birden fazla kez geçiyor: "
+        "{duplicates}"
+    ),
+    "error.text_rounds.line_bad_csv": "satır {line_num}: hatalı CSV: {error}",
+    "error.text_rounds.no_column_header_line_columns": (
+        "başlıkta (satır {line}) {column} sütunu yok (sütunlar: {header})"
+    ),
+    "error.text_rounds.hint_name_multiplier_column_value_use": (
+        "çarpan sütununa 'value' adını verin ya da --column kullanın"
+    ),
+    "error.text_rounds.line_fields_extra": (
+        "satır {start}: {record_count} alan var, başlıkta ise {header_count} alan (fazla alan)"
+    ),
+    "error.text_rounds.line_fields_missing": (
+        "satır {start}: {record_count} alan var, başlıkta ise {header_count} alan (eksik alan)"
+    ),
+    "error.feature_cache.features_must_look_like_module": (
+        "--features {spec} module:callable biçiminde olmalı"
+    ),
+    "error.feature_cache.features_not_callable": "--features {spec} çağrılabilir değil",
+    "error.feature_cache.features_cannot_import": (
+        "--features {spec}: {module_name} içe aktarılamıyor ({error})"
+    ),
+    "error.feature_cache.features_no": "--features {spec}: {module_name} içinde {attribute} yok",
+    "error.feature_workers.feature_extractor_returned_non_finite": (
+        "{name} adlı özellik çıkarıcı, tur indeksi {index} için sonlu olmayan değer döndürdü: {bad}"
+    ),
+    "error.feature_workers.feature_extractor_returned_expected_dict": (
+        "{name} adlı özellik çıkarıcı {name__} türünde bir değer döndürdü; bir dict ya da float "
+        "dizisi bekleniyordu"
+    ),
+    "error.feature_workers.feature_extractor_non_numeric_feature": (
+        "{name} adlı özellik çıkarıcı: sayısal olmayan özellik ({error})"
+    ),
+    "error.model_inputs.model_input_shape_jetx_diag": (
+        "{name} adlı model girdisinin şekli {dims}; jetx_diag (None, N, 1) pencereleri ve (None, "
+        "F) özellik vektörleri oluşturur"
+    ),
+    "error.model_inputs.hint_pass_precomputed_arrays_inputs_file": (
+        "önceden hesaplanmış dizileri --inputs FILE.npz ile verin"
+    ),
+    "error.model_inputs.usable_rounds_but_model_needs": (
+        "{usable} kullanılabilir tur var, ama model tahmin edebileceği ilk turdan önce "
+        "{first_index} turluk geçmiş istiyor"
+    ),
+    "error.model_inputs.no_held_out_rounds_left": "ayrımdan sonra hiç test turu kalmadı",
+    "error.model_inputs.round_index_fewer_than_rounds": (
+        "tur indeksi {targets}: öncesinde {length} turdan az tur var"
+    ),
+    "error.model_inputs.unknown_window_transform": "bilinmeyen pencere dönüşümü: {transform}",
+    "error.model_inputs.model_feature_input_no_feature": (
+        "modelin bir özellik girdisi var, {describe}, ama özellik çıkarıcı verilmedi"
+    ),
+    "error.model_inputs.hint_pass_features_module_callable_precomputed": (
+        "--features module:callable verin ya da önceden hesaplanmış dizileri --inputs FILE.npz "
+        "ile verin"
+    ),
+    "error.model_inputs.hint_extractor_scaler_model_must_come": (
+        "özellik çıkarıcı, scaler ve model aynı eğitimden gelmeli"
+    ),
+    "error.model_inputs.scaler_turned_features_into_array": (
+        "scaler {shape} özelliği {shape2} şeklinde bir diziye dönüştürdü; scaler her özellik "
+        "için tek bir değer üretmeli"
+    ),
+    "error.model_inputs.scaler_produced_non_finite_values": (
+        "scaler {bad} sonlu olmayan değer üretti"
+    ),
+    "error.model_inputs.scaler_produced_values_too_large": (
+        "scaler, modellerin hesap yaptığı float32 duyarlığı için fazla büyük {sum} değer üretti "
+        "(en büyüğü {max})"
+    ),
+    "error.model_inputs.hint_statistics_probably_damaged_scale_near": (
+        "istatistikleri büyük olasılıkla bozuk (sıfıra yakın bir scale_ mi?); scaler'ı yeniden "
+        "fit edin"
+    ),
+    "error.model_inputs.test_id_past_last_round": (
+        "--test-from-id {test_from_id}, son tur id değerinden ({ids}) büyük"
+    ),
+    "error.model_inputs.test_id_leaves_only_rounds": (
+        "--test-from-id {test_from_id} öncesinde yalnızca {start} turluk geçmiş bırakıyor; model "
+        "{first_index} tur istiyor"
+    ),
+    "error.model_inputs.test_fraction_must_0_1": (
+        "--test-fraction (0, 1] aralığında olmalı; verilen: {fraction}"
+    ),
+    "error.model_inputs.scaler_cannot_transform_features": (
+        "scaler {shape} özelliği dönüştüremiyor ({name__}: {text})"
+    ),
+    "error.model_inputs.inputs_file_not_found": "girdi dosyası bulunamadı",
+    "error.model_inputs.not_readable_npz_file": "okunabilir bir .npz dosyası değil ({error})",
+    "error.model_inputs.array_shape_model_expects": (
+        "{name} dizisinin şekli {shape}, model {shape2} bekliyor"
+    ),
+    "error.model_inputs.input_holds_non_finite_values": (
+        "{name} girdisinde {count} sonlu olmayan değer var"
+    ),
+    "error.predictions.hint_expected_sigmoid_threshold_n_1": (
+        "sigmoid 'threshold' (N, 1), softmax 'classification' (N, 3) ya da doğrusal 'regression' "
+        "(N, 1) çıktısı bekleniyordu"
+    ),
+    "error.predictions.no_prediction_rows": "tahmin satırı yok",
+    "error.predictions.line_actual_multiplier_below_1": (
+        "satır {line}: gerçek çarpan (actual) 1.00 altında"
+    ),
+    "error.predictions.line_p_above_outside_0": "satır {line}: p_above [0, 1] aralığının dışında",
+    "error.predictions.line_round_id_not_whole": "satır {at}: round_id {ids} tam sayı değil",
+    "error.predictions.line_round_id_appears_more": (
+        "satır {second}: round_id {ids} birden fazla kez geçiyor ({sum} tekrarlanan satır)"
+    ),
+    "error.predictions.line_not_number": "satır {line}: {column} değeri {raw} sayı değil",
+    "error.predictions.line": "satır {line}: {column} değeri {strip}",
+    "error.predictions.model_gives_neither_probability_above": (
+        "model ne bir 'üstü' olasılığı ne de tahmini bir çarpan veriyor; altı/üstü kararı verilemez"
+    ),
+    "error.predictions.model_produced_non_finite_values": (
+        "model, sonlu girdiler için {head} çıktısında {count} sonlu olmayan değer üretti "
+        "({shape} tur tahmin edildi)"
+    ),
+    "error.predictions.model_returned_rows_output_rounds": (
+        "model {rounds} turluk girdi için {head} çıktısında {shape} satır döndürdü; model her "
+        "tur için bir satır döndürmeli"
+    ),
+    "error.predictions.predictions_file_not_found": "tahmin dosyası bulunamadı",
+    "error.predictions.not_readable_csv_file": "okunabilir bir CSV dosyası değil: {error}",
+    "error.predictions.rows_actual": "{name} içinde {shape} satır var, actual içinde {n}",
+    "error.predictions.line_wrong_number_fields": "satır {line}: alan sayısı yanlış",
+    "error.step_summary.cannot_append_step_summary": (
+        "adım özetine (step summary) eklenemiyor: {strerror}"
+    ),
+    "error.step_summary.hint_github_step_summary_must_name": (
+        "GITHUB_STEP_SUMMARY yazılabilir bir dosyayı göstermeli"
+    ),
+    "error.writer.unknown_report_format": "bilinmeyen rapor biçimi: {unknown}",
+    "error.stats.confidence_level_must_between_0": (
+        "güven düzeyi 0 ile 1 arasında olmalı; verilen: {level}"
+    ),
+    "error.stats.bootstrap_needs_one_more_1": (
+        "bootstrap aynı uzunlukta bir ya da daha fazla tek boyutlu (1-D) dizi gerektirir"
+    ),
+    "error.stats.bootstrap_needs_least_one_resample": (
+        "bootstrap en az bir yeniden örnekleme gerektirir; verilen: {n_resamples}"
+    ),
+    "error.stats.block_length_must_least_1": (
+        "blok uzunluğu en az 1 olmalı; verilen: {block_length}"
+    ),
+    "error.stats.unknown_target_operator": "bilinmeyen hedef operatörü: {op}",
+    "error.stats.target_must_percentage_got": "hedef bir yüzde olmalı; verilen: {target_percent}",
+    "error.stats.chance_deciding_must_between_0": (
+        "karar şansı 0 ile 1 arasında olmalı; verilen: {chance}"
+    ),
+    "error.stats.power_must_between_0_1": "güç (power) 0 ile 1 arasında olmalı; verilen: {power}",
+    "error.targets.target_needs_operator": "hedef {text} bir operatör içermeli",
+    "error.targets.hint_e_g_below_accuracy_75": "örneğin below_accuracy>=75",
+    "error.targets.unknown_target_metric": "bilinmeyen hedef metriği: {metric}",
+    "error.targets.unknown_target_operator": "{metric} için bilinmeyen hedef operatörü: {op}",
+    "error.targets.target_must_percentage_got": (
+        "{metric} hedefi bir yüzde olmalı; verilen: {value}"
+    ),
+    "error.targets.target_needs_operator_2": "hedef {metric} = {text} bir operatör içermeli",
+    "error.targets.hint_e_g_below_accuracy_75_2": "örneğin below_accuracy = >= 75",
+    "error.targets.target_not_number": "hedef {whole}: {strip} bir sayı değil",
+    "error.assessment.no_held_out_rounds_analyse": "analiz edilecek test turu yok",
+    "error.assessment.held_out_multipliers_must_finite": (
+        "test turlarının çarpanları sonlu sayılar olmalı"
+    ),
+    "error.assessment.held_out_rounds_but_calls": (
+        "{size} test turu ama {size2} altı/üstü kararı var"
+    ),
+    "error.assessment.tests_tried_must_least_1": (
+        "denenen test sayısı en az 1 olmalı, verilen: {tests_tried}"
+    ),
+    "error.assessment.metrics_given_do_not_match": (
+        "verilen metrikler kararlarla uyuşmuyor: {rows}, oysa kararlardan {rows2} çıkıyor"
+    ),
+    "error.baselines.threshold_must_least_1_00": "eşik en az 1.00 olmalı, verilen: {threshold}",
+    "error.baselines.logistic_baseline_needs_2_d": (
+        "lojistik regresyon kuralı 2 boyutlu özellik dizileri ister (tur × özellik)"
+    ),
+    "error.baselines.logistic_baseline_held_out_feature": (
+        "lojistik regresyon kuralı: {n} test turu için {shape} özellik satırı, {size} eğitim "
+        "turu için {shape2} eğitim özellik satırı var"
+    ),
+    "error.baselines.logistic_baseline_held_out_features": (
+        "lojistik regresyon kuralı: test turlarında {shape} özellik var ama eğitimde {shape2}"
+    ),
+    "error.betting.cash_out_multiplier_must_above": (
+        "cash-out çarpanı 1.00 üzerinde olmalı, verilen: {cashout}"
+    ),
+    "error.betting.rounds_but_bet_decisions": "{size} tur ama {size2} bahis kararı var",
+    "error.calibration.probabilities_must_one_value_per": (
+        "olasılıklar tur başına tek bir değer olmalı, verilen dizinin şekli: {shape}"
+    ),
+    "error.calibration.rounds_but_probabilities": "{n} tur ama {size} olasılık var",
+    "error.calibration.probability_round_outside_0_1": (
+        "tur {first}: olasılık {p}, [0, 1] aralığının dışında (toplam {sum} böyle değer var)"
+    ),
+    "error.calibration.calibration_needs_least_one_bin": (
+        "kalibrasyon en az bir kutu ister, verilen: {bins}"
+    ),
+    "error.cutoffs.cut_offs_must_one_more": (
+        "kesme noktaları [0, 1] aralığında bir ya da daha fazla sayı olmalı"
+    ),
+    "error.cutoffs.choosing_cut_off_needs_least": (
+        "kesme noktası seçmek için en az bir hedef gerekir"
+    ),
+    "error.cutoffs.validation_slice_rounds_must_end": (
+        "doğrulama dilimi (turlar {val_first}–{val_last}) test turları başlamadan önce bitmeli "
+        "(ilk test turu: {held_first})"
+    ),
+    "error.cutoffs.hint_choose_cut_off_earlier_rounds": (
+        "kesme noktasını daha önceki turlarda seçin"
+    ),
+    "error.cutoffs.validation_slice_rounds_but_probabilities": (
+        "doğrulama dilimi: {size} tur ama {size2} olasılık var"
+    ),
+    "error.martingale.threshold_must_above_1_00": "eşik 1.00 üzerinde olmalı, verilen: {threshold}",
+    "error.martingale.house_edge_must_within_0": (
+        "kasa payı [0, 1) aralığında olmalı, verilen: {house_edge}"
+    ),
+    "error.martingale.scores_must_one_value_per": "puanlar tur başına tek bir değer olmalı",
+    "error.martingale.outcomes_but_scores": "{size} sonuç ama {size2} puan var",
+    "error.martingale.fair_rate_must_within_0": (
+        "adil oyun olasılığı (0, 1) aralığında olmalı, verilen: {rate}"
+    ),
+    "error.null_simulation.must_whole_number_least_0": (
+        "{null_simulations_variable} 0 ya da daha büyük bir tam sayı olmalı, verilen: {text}"
+    ),
+    "error.null_simulation.number_rounds_must_least_0": "tur sayısı en az 0 olmalı, verilen: {n}",
+    "error.null_simulation.null_simulations_must_least_1": (
+        "--null-simulations en az 1 olmalı, verilen: {simulations}"
+    ),
+    "error.null_simulation.no_simulated_fair_history_had": (
+        "hiçbir simüle adil geçmişin test turlarında iki sonuç birden yoktu"
+    ),
+    "error.randomness.randomness_audit_needs_one_multiplier": (
+        "rastgelelik denetimi tur başına bir çarpan ister"
+    ),
+    "error.randomness.randomness_audit_needs_finite_positive": (
+        "rastgelelik denetimi sonlu ve pozitif çarpanlar ister"
+    ),
+    "error.randomness.tail_multipliers_must_above_1": "kuyruk çarpanları 1.00 üzerinde olmalı",
+    "error.significance.no_trials_test": "{name}: test edilecek deneme yok",
+    "error.significance.outcomes_but_calls": "{size} sonuç ama {size2} altı/üstü kararı var",
+    "error.significance.outcomes_but_probabilities": "{size} sonuç ama {size2} olasılık var",
+    "error.checks.training_labels_must_0_1": "eğitim etiketleri 0/1 olmalı (1 = eşiğe ulaştı)",
+    "error.checks.hint_got_values_such": "{labels} gibi değerler var",
+    "error.checks.model_config_cannot_read": "model yapılandırması okunamıyor ({error})",
+    "error.checks.model_config_nested_too_deeply": "model yapılandırması çok derin iç içe geçmiş",
+    "error.checks.holds_no_model_config_weights": (
+        "model yapılandırması içermiyor (yalnızca ağırlıklar mı?)"
+    ),
+    "error.console_log.log_pattern_expected_name_regex": (
+        "--log-pattern {text}: NAME=REGEX biçimi bekleniyor"
+    ),
+    "error.console_log.hint_e_g_val_below_accuracy": (
+        "örneğin val_below_accuracy='Below 1\\.5 acc: ([\\d.]+)%'"
+    ),
+    "error.console_log.log_pattern_pattern_needs_exactly": (
+        "--log-pattern {name}: desende değer için tam olarak bir grup olmalı (şu an "
+        "{value_groups} grup var)"
+    ),
+    "error.console_log.hint_use_groups_not_value": "değer olmayan gruplar için (?:…) kullanın",
+    "error.console_log.log_pattern_not_regular_expression": (
+        "--log-pattern {name}: geçerli bir düzenli ifade değil ({error})"
+    ),
+    "error.console_log.training_log_not_found": "eğitim logu bulunamadı",
+    "error.console_log.directory_not_console_log": "bir klasör, konsol logu değil",
+    "error.console_log.cannot_read_console_log": "konsol logu okunamıyor: {strerror}",
+    "error.diagnosis.goal_mode_must_min_max": (
+        "hedef modu 'min' ya da 'max' olmalı, verilen: {goal_mode}"
+    ),
+    "error.diagnosis.goal_metric_no_training_log": (
+        "hedef metrik {goal_metric} hiçbir eğitim logunda yok"
+    ),
+    "error.diagnosis.hint_logged": "loglananlar: {columns}",
+    "error.logs.not_directory": "bir klasör değil",
+    "error.logs.hint_give_run_s_output_folder": "eğitimin çıktı klasörünü verin",
+    "error.logs.no_training_logs_found": "hiç eğitim logu bulunamadı",
+    "error.logs.hint_expected_csvlogger_files_stage1_csv": (
+        "beklenenler: CSVLogger dosyaları (stage1.csv …), *_history.json, konsol logları (*.log, "
+        "*.txt) ya da notebook'lar (*.ipynb); ya da NAME=FILE verin"
+    ),
+    "error.logs.stage_names_repeat": "aşama adları tekrarlanıyor: {repeated}",
+    "error.logs.hint_name_stages_stage_name_file": "aşamaları --stage NAME=FILE ile adlandırın",
+    "error.logs.hint_give_run_s_output_folder_2": (
+        "eğitimin çıktı klasörünü, bir konsol logunu ya da bir notebook'u verin"
+    ),
+    "error.logs.training_log_empty": "eğitim logu boş",
+    "error.logs.repeated_column_names": "tekrarlanan sütun adları: {duplicates}",
+    "error.logs.training_log_header_but_no": "eğitim logunda başlık var ama hiç epoch yok",
+    "error.logs.not_keras_history_dump": "bir Keras History dökümü değil",
+    "error.logs.hint_expected": 'beklenen: {{"loss": [...], "val_loss": [...], ...}}',
+    "error.logs.metric_lists_differ_length": "metrik listelerinin uzunlukları farklı ({described})",
+    "error.logs.hint_epochs_cannot_aligned": "epoch'lar hizalanamıyor",
+    "error.logs.epoch_list_metric_lists_differ": (
+        "'epoch' listesi ile metrik listelerinin uzunlukları farklı"
+    ),
+    "error.logs.no_training_logs_given": "hiç eğitim logu verilmedi",
+    "error.logs.hint_give_least_one_name_file": "en az bir NAME=FILE verin",
+    "error.logs.cannot_read_training_log": "eğitim logu okunamıyor: {error}",
+    "error.logs.not_readable_csv_log": "okunabilir bir CSV logu değil: {error}",
+    "error.logs.line_fields_header": (
+        "satır {line}: {row_count} alan var, başlıkta {header_count} alan var"
+    ),
+    "error.logs.hint_csvlogger_file": "bu bir CSVLogger dosyası mı?",
+    "error.logs.not_valid_json_line": "geçerli JSON değil: {msg} (satır {lineno})",
+    "error.logs.nested_too_deeply_training_history": (
+        "bir eğitim geçmişi olamayacak kadar derin iç içe geçmiş"
+    ),
+    "error.logs.not_readable_history_json": "okunabilir bir History JSON dosyası değil: {error}",
+    "error.logs.holds_integer_digits_too_large": (
+        "{key_} içinde {digits} basamaklı bir tam sayı var; float için çok büyük"
+    ),
+    "error.logs.line_epoch_not_whole_number": "satır {line}: epoch {value} bir tam sayı değil",
+    "error.logs.epoch_list_holds_something_other": (
+        "'epoch' listesinde tam sayı olmayan değerler var"
+    ),
+    "error.notebook_log.not_jupyter_notebook_no_cells": (
+        "bir Jupyter notebook değil ('cells' listesi yok)"
+    ),
+    "error.notebook_log.nbformat_notebooks_not_read": (
+        "nbformat {major} sürümündeki notebook'lar okunmuyor"
+    ),
+    "error.notebook_log.hint_save_v4": "v4 olarak kaydedin",
+    "error.notebook_log.notebook_no_saved_outputs": "notebook'ta kaydedilmiş çıktı yok",
+    "error.notebook_log.hint_run_training_cells_save_notebook": (
+        "eğitim hücrelerini çalıştırıp notebook'u çıktılarıyla birlikte kaydedin"
+    ),
+    "error.notebook_log.cell_outputs_not_list": "hücre {number}: 'outputs' bir liste değil",
+    "error.notebook_log.notebook_bytes_more_than_tool": (
+        "notebook {size} bayt; bu araç bu kadar büyük bir dosyayı okumaz"
+    ),
+    "error.notebook_log.notebook_not_found": "notebook bulunamadı",
+    "error.notebook_log.cannot_read_notebook": "notebook okunamıyor: {strerror}",
+    "error.notebook_log.cell_stream_output_s_text": (
+        "hücre {number}: bir stream çıktısının metni metin türünde değil"
+    ),
+    "error.stage_log.training_log_holds_no_epochs": "eğitim logunda hiç epoch yok",
+    "error.stage_log.training_log_no_numeric_metric": "eğitim logunda sayısal metrik sütunu yok",
+    "error.stage_log.epoch_follows_epoch_epochs_must": (
+        "epoch {later}, kendinden önceki epoch {earlier} değerinden büyük değil: epoch'lar artan "
+        "sırada olmalı"
+    ),
+    "error.stage_log.hint_file_may_hold_several_runs": (
+        "dosyada birden çok eğitim olabilir (CSVLogger append=True?); dosyayı bölün"
+    ),
+    "error.inspection.hint_expected_keras_h5_keras_file": (
+        "beklenen: bir Keras .h5 / .keras dosyası ya da SavedModel klasörü, bir ONNX modeli, bir "
+        "CatBoost .cbm, bir LightGBM model metni ya da bir XGBoost .json/.ubj"
+    ),
+    "error.inspection.holds_weights_only_no_model": (
+        "yalnızca ağırlıkları içeriyor (model_config yok: save_weights ile kaydedilmiş)"
+    ),
+    "error.inspection.hdf5_file_without_keras_model": (
+        "içinde Keras modeli olmayan bir HDF5 dosyası"
+    ),
+    "error.keras_env.hint_pip_install_jetx_diag_keras": (
+        "pip install 'jetx-diag[keras]' çalıştırın ya da modeli atlamak için --predictions verin"
+    ),
+    "error.keras_loader.model_contains_layers_run_python": (
+        "model, dosyada saklanan Python kodunu çalıştıran katmanlar içeriyor: {code_layers}"
+    ),
+    "error.keras_loader.model_config_names_classes_outside": (
+        "model yapılandırması Keras dışından sınıflar anıyor; tf_keras modeli yeniden kurmak "
+        "için bunları içe aktarırdı: {foreign_modules}"
+    ),
+    "error.loaded_model.unexpected_model_outputs": "beklenmeyen model çıktıları: {outputs}",
+    "error.onnx_model.hint_pip_install_jetx_diag_onnx": "pip install 'jetx-diag[onnx]' çalıştırın",
+    "error.safe_pickle.not_pickle_joblib_skops_file": "pickle, joblib ya da skops dosyası değil",
+    "error.safe_pickle.html_xml_page_not_scaler": (
+        "bir HTML/XML sayfası, scaler değil (muhtemelen başarısız bir indirme)"
+    ),
+    "error.safe_pickle.git_lfs_pointer_not_scaler": (
+        "bir Git LFS işaretçisi, scaler'ın kendisi değil (`git lfs pull` çalıştırın)"
+    ),
+    "error.safe_pickle.json_file_not_scaler": "bir JSON dosyası, scaler değil",
+    "error.safe_pickle.keras_model_hdf5_not_scaler": "bir Keras modeli (HDF5), scaler değil",
+    "error.safe_pickle.zip_archive_keras_model_not": (
+        "bir zip arşivi (.keras modeli mi?), scaler değil"
+    ),
+    "error.safe_pickle.savedmodel_directory_not_scaler": "bir SavedModel klasörü, scaler değil",
+    "error.safe_pickle.refused_load_skops_file_needs": (
+        "skops dosyası yüklenmedi: izin listesi dışında kalan, güvenilmeyen türler gerektiriyor: "
+        "{refused}"
+    ),
+    "error.safe_pickle.stream_truncated_bytes": "{kind} akışı yarıda kesilmiş ({data_count} bayt)",
+    "error.safe_pickle.stream_cannot_read": "{kind} akışı okunamıyor ({name__}: {reason})",
+    "error.savedmodel.savedmodel_names_asset_files_outside": (
+        "SavedModel kendi klasörünün dışındaki asset dosyalarını anıyor: {assets}"
+    ),
+    "error.config.hint_known_keys": "bilinen anahtarlar: {keys}",
+    "error.model_inputs.feature_counts_disagree": "özellik sayıları uyuşmuyor: {value}",
+    "error.model_inputs.no_array_for_inputs": (
+        "{count:plural:model girdisi:model girdisi} için dizi yok: {missing}"
+    ),
+    "error.model_inputs.hint_arrays_file": "dosyadaki diziler: {arrays}",
+    "error.model_inputs.row_counts_disagree": "satır sayıları uyuşmuyor: {value}",
+    "error.model_inputs.scaler_fitted_features_extractor_does": (
+        "scaler, özellik çıkarıcının üretmediği özelliklerle fit edilmiş: {missing}"
+    ),
+    "error.predictions.needs_columns_actual_p_above": (
+        "'actual' ve 'p_above' (ya da 'regression') sütunları gerekli; bulunanlar: {fields}"
+    ),
+    "error.console_log.no_complete_epoch": "tamamlanmış epoch yok: {stopped}",
+    "error.console_log.every_epoch_cut_short": "her epoch yarıda kesilmiş",
+    "error.console_log.no_keras_training_epochs_found": "Keras eğitim epoch'u bulunamadı",
+    "error.console_log.hint_expected_output_model_fit_verbose": (
+        "model.fit(verbose=1) çıktısı bekleniyordu: 'Epoch 1/N' ve ilerleme satırları"
+    ),
+    "error.inspection.hint_trust_code": (
+        "--trust-code seçeneğini yalnızca dosyayı hazırlayan kişiye güveniyorsanız verin"
+    ),
+    "error.feature_cache.importing_for_features": (
+        "--features için {module} modülünün içe aktarılması"
+    ),
+    "error.feature_cache.features_option": "--features {spec}",
+    "error.feature_workers.feature_extractor_on_round": (
+        "özellik çıkarıcı {name} (tur indeksi {index})"
+    ),
+    "error.feature_workers.features_differ_in_count": (
+        "özellik çıkarıcı {name}, tur indeksi {index} için sayısı farklı özellikler döndürdü "
+        "(şimdi {now}, önceden {before})"
+    ),
+    "error.feature_workers.features_differ_in_order": (
+        "özellik çıkarıcı {name}, tur indeksi {index} için önceki turlardakinden farklı sırada "
+        "özellikler döndürdü (aynı {count} anahtar, yeri değişen ilk anahtar: {moved}); "
+        "özellikler turdan tura değişmemeli"
+    ),
+    "error.feature_workers.features_now_before": "şimdi {now} özellik, önceden {before}",
+    "error.feature_workers.features_missing": "eksik: {names}",
+    "error.feature_workers.features_new": "yeni: {names}",
+    "error.feature_workers.features_differ": (
+        "özellik çıkarıcı {name}, tur indeksi {index} için önceki turlardakinden farklı "
+        "özellikler döndürdü ({changes}); özellikler turdan tura değişmemeli"
+    ),
+    "error.metadata.expected_got": "{key}: {expected} bekleniyordu, bulunan: {got}",
+    "error.metadata.number_too_large": "{key}: sayı float için çok büyük",
+    "error.metadata.expected_whole_number": "{key}: bir tam sayı bekleniyordu, bulunan: {value}",
+    "error.metadata.a_boolean": "bir mantıksal değer (true/false)",
+    "error.metadata.a_number": "bir sayı",
+    "error.metadata.a_whole_number": "bir tam sayı",
+    "error.metadata.a_string": "bir metin ({value})",
+    "error.metadata.a_list": "bir liste",
+    "error.metadata.an_object": "bir nesne",
+    "error.metadata.an_object_or_list": "bir nesne ya da liste",
+    "error.metadata.a_callback": "bir callback adı ya da nesnesi",
+    "error.messages.unknown_language": "bilinmeyen rapor dili {lang}",
+    "error.inspection.external_link": "{where}, başka bir dosyaya dış bağlantı: {target}",
+    "error.inspection.soft_link": "{where}, bir yumuşak bağlantı: {target}",
+    "error.inspection.external_storage": (
+        "{where} veri kümesi {count:plural:dış dosyada:dış dosyada} saklanıyor: {files}"
+    ),
+    "error.inspection.virtual_dataset": "{where} veri kümesi sanal bir veri kümesi",
+    "error.inspection.directory_without_saved_model": "saved_model.pb içermeyen bir klasör",
+    "error.inspection.unknown_type": "türü bilinmeyen bir dosya",
+    "error.onnx_model.field_number": "{number} numaralı alan",
+    "error.custom_objects.keras_looked": (
+        "Keras kendi yerleşik nesnelerine, register_keras_serializable ile kaydedilmiş sınıflara "
+        "ve {option} ile verilenlere ({modules}) baktı"
+    ),
+    "error.custom_objects.keras_looked_none_given": (
+        "Keras kendi yerleşik nesnelerine, register_keras_serializable ile kaydedilmiş sınıflara "
+        "baktı; {option} verilmedi"
+    ),
+    "error.savedmodel.ops_listed": "{ops} (ilki: {first})",
+    "error.savedmodel.ops_and_more": "{ops} ve {more} tane daha (ilki: {first})",
+    "error.common.hint_one_of": "şunlardan biri: {choices}",
 }

@@ -27,6 +27,7 @@ import numpy as np
 
 from jetx_diag.cache_store import touch
 from jetx_diag.errors import UsageError
+from jetx_diag.i18n.messages import record
 from jetx_diag.inputs.feature_workers import extract_matrix
 from jetx_diag.user_code import guarded
 
@@ -50,29 +51,49 @@ def load_extractor(spec: str) -> FeatureExtractor:
     """
     module_name, _, attribute = spec.partition(":")
     if not module_name or not attribute:
-        raise UsageError(f"--features {spec!r} must look like module:callable")
+        raise UsageError(
+            record("error.feature_cache.features_must_look_like_module", spec=f"{spec!r}")
+        )
     with guarded() as guard:
         try:
             target: Any = importlib.import_module(module_name)
         except ModuleNotFoundError as error:
             if error.name is not None and module_name.startswith(error.name):
                 raise UsageError(
-                    f"--features {spec!r}: cannot import {module_name!r} ({error})"
+                    record(
+                        "error.feature_cache.features_cannot_import",
+                        spec=f"{spec!r}",
+                        module_name=f"{module_name!r}",
+                        error=error,
+                    )
                 ) from None
-            raise guard.convert(error, f"importing {module_name!r} for --features") from None
+            raise guard.convert(
+                error,
+                record("error.feature_cache.importing_for_features", module=repr(module_name)),
+            ) from None
         except BaseException as error:
-            raise guard.convert(error, f"importing {module_name!r} for --features") from None
+            raise guard.convert(
+                error,
+                record("error.feature_cache.importing_for_features", module=repr(module_name)),
+            ) from None
         for part in attribute.split("."):
             try:
                 target = getattr(target, part)
             except AttributeError:
                 raise UsageError(
-                    f"--features {spec!r}: {module_name} has no {attribute!r}"
+                    record(
+                        "error.feature_cache.features_no",
+                        spec=f"{spec!r}",
+                        module_name=module_name,
+                        attribute=f"{attribute!r}",
+                    )
                 ) from None
             except BaseException as error:
-                raise guard.convert(error, f"--features {spec}") from None
+                raise guard.convert(
+                    error, record("error.feature_cache.features_option", spec=spec)
+                ) from None
     if not callable(target):
-        raise UsageError(f"--features {spec!r} is not callable")
+        raise UsageError(record("error.feature_cache.features_not_callable", spec=f"{spec!r}"))
     return FeatureExtractor(spec, target, _fingerprint(spec, target))
 
 

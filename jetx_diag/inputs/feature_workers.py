@@ -22,6 +22,7 @@ import numpy as np
 
 from jetx_diag.errors import JetxDiagError, MismatchError, UserCodeError
 from jetx_diag.history.view import Rounds
+from jetx_diag.i18n.messages import record
 from jetx_diag.user_code import guarded
 
 #: Below this many rounds the extraction runs in this process whatever ``jobs`` says.
@@ -143,7 +144,10 @@ def _extract_chunk(
                 return ("error", error.problem, None)
             except BaseException as error:  # the user's code, SystemExit included: name it
                 converted = guard.convert(
-                    error, f"feature extractor {name}", f" on round index {index}"
+                    error,
+                    record(
+                        "error.feature_workers.feature_extractor_on_round", name=name, index=index
+                    ),
                 )
                 if isinstance(converted, KeyboardInterrupt):  # a real Ctrl-C
                     raise converted from None
@@ -160,24 +164,41 @@ def _extract_chunk(
 
 def _changed(name: str, index: int, now: tuple[str, ...], before: tuple[str, ...]) -> str:
     """Which feature names changed between rounds, not just how many there are."""
-    head = f"feature extractor {name} returned features on round index {index} that differ "
     gone = [k for k in before if k not in set(now)]
     new = [k for k in now if k not in set(before)]
     if not gone and not new:
         moved = next((k for k, j in zip(now, before, strict=False) if k != j), None)
         if moved is None:
-            return head + f"in count ({len(now)} now, {len(before)} before)"
-        return head + (
-            f"from the earlier rounds' in order (same {len(now)} keys, first moved: "
-            f"{moved!r}); features must not change per round"
+            return record(
+                "error.feature_workers.features_differ_in_count",
+                name=name,
+                index=index,
+                now=len(now),
+                before=len(before),
+            )
+        return record(
+            "error.feature_workers.features_differ_in_order",
+            name=name,
+            index=index,
+            count=len(now),
+            moved=repr(moved),
         )
-    parts = [f"{len(now)} features now, {len(before)} before"]
+    parts = [record("error.feature_workers.features_now_before", now=len(now), before=len(before))]
     if gone:
-        parts.append("missing " + ", ".join(map(repr, gone[:5])) + (" …" if len(gone) > 5 else ""))
+        parts.append(record("error.feature_workers.features_missing", names=_names(gone)))
     if new:
-        parts.append("new " + ", ".join(map(repr, new[:5])) + (" …" if len(new) > 5 else ""))
-    changes = "; ".join(parts)
-    return head + f"from the earlier rounds' ({changes}); features must not change per round"
+        parts.append(record("error.feature_workers.features_new", names=_names(new)))
+    return record(
+        "error.feature_workers.features_differ",
+        name=name,
+        index=index,
+        changes="; ".join(parts),
+    )
+
+
+def _names(keys: list[str]) -> str:
+    """The first five feature names, quoted, and an ellipsis for the rest."""
+    return ", ".join(map(repr, keys[:5])) + (" …" if len(keys) > 5 else "")
 
 
 def _finish(
@@ -208,17 +229,30 @@ def as_row(result: Any, name: str, index: int) -> tuple[tuple[str, ...], list[fl
         keys = tuple(f"f{i}" for i in range(len(raw)))
     else:
         raise MismatchError(
-            f"feature extractor {name} returned {type(result).__name__}; "
-            "expected a dict or a sequence of floats"
+            record(
+                "error.feature_workers.feature_extractor_returned_expected_dict",
+                name=name,
+                name__=type(result).__name__,
+            )
         )
     try:
         row = [float(v) for v in raw]
     except (TypeError, ValueError) as error:
-        raise MismatchError(f"feature extractor {name}: non-numeric feature ({error})") from None
+        raise MismatchError(
+            record(
+                "error.feature_workers.feature_extractor_non_numeric_feature",
+                name=name,
+                error=error,
+            )
+        ) from None
     bad = [k for k, v in zip(keys, row, strict=True) if not math.isfinite(v)]
     if bad:
         raise MismatchError(
-            f"feature extractor {name} returned non-finite "
-            f"{', '.join(bad[:5])} on round index {index}"
+            record(
+                "error.feature_workers.feature_extractor_returned_non_finite",
+                name=name,
+                bad=", ".join(bad[:5]),
+                index=index,
+            )
         )
     return keys, row

@@ -19,6 +19,7 @@ import pandas as pd
 from numpy.lib.stride_tricks import sliding_window_view
 
 from jetx_diag.errors import DataError, MismatchError, UsageError
+from jetx_diag.i18n.messages import record
 from jetx_diag.inputs.feature_cache import FeatureExtractor, compute_features
 from jetx_diag.results import Split
 
@@ -59,9 +60,8 @@ def classify_input(name: str, shape: Sequence[int | None]) -> InputSpec:
             return InputSpec(name, dims, "window", int(dims[1]))
         return InputSpec(name, dims, "features", int(dims[1]))
     raise MismatchError(
-        f"model input {name!r} has shape {dims}; jetx_diag builds (None, N, 1) windows and "
-        "(None, F) feature vectors",
-        hint="pass precomputed arrays with --inputs FILE.npz",
+        record("error.model_inputs.model_input_shape_jetx_diag", name=f"{name!r}", dims=dims),
+        hint=record("error.model_inputs.hint_pass_precomputed_arrays_inputs_file"),
     )
 
 
@@ -83,29 +83,42 @@ def plan_split(
     samples = usable - first_index
     if samples <= 0:
         raise DataError(
-            f"{usable} usable rounds, but the model needs {first_index} rounds of history before "
-            "the first round it can predict",
+            record(
+                "error.model_inputs.usable_rounds_but_model_needs",
+                usable=usable,
+                first_index=first_index,
+            ),
             path=source,
         )
     if test_from_id is not None:
         start = int(np.searchsorted(ids, test_from_id, side="left"))
         if start >= usable:
-            raise UsageError(f"--test-from-id {test_from_id} is past the last round id {ids[-1]}")
+            raise UsageError(
+                record(
+                    "error.model_inputs.test_id_past_last_round",
+                    test_from_id=test_from_id,
+                    ids=ids[-1],
+                )
+            )
         if start < first_index:
             raise UsageError(
-                f"--test-from-id {test_from_id} leaves only {start} rounds of history before it; "
-                f"the model needs {first_index}"
+                record(
+                    "error.model_inputs.test_id_leaves_only_rounds",
+                    test_from_id=test_from_id,
+                    start=start,
+                    first_index=first_index,
+                )
             )
         rule, code, value = f"rounds from id {test_from_id}", "from_id", float(test_from_id)
     else:
         fraction = 0.2 if test_fraction is None else test_fraction
         if not 0.0 < fraction <= 1.0:
-            raise UsageError(f"--test-fraction must be in (0, 1], got {fraction}")
+            raise UsageError(record("error.model_inputs.test_fraction_must_0_1", fraction=fraction))
         start = first_index + int(samples * (1.0 - fraction))
         rule, code, value = f"last {fraction:.0%} of samples", "last_fraction", 100.0 * fraction
     test_indices = np.arange(start, usable, dtype=np.int64)
     if test_indices.size == 0:
-        raise DataError("no held-out rounds left after the split", path=source)
+        raise DataError(record("error.model_inputs.no_held_out_rounds_left"), path=source)
     split = Split(
         usable_rounds=usable,
         first_predictable_index=first_index,
@@ -129,7 +142,13 @@ def window_batch(transformed: np.ndarray, length: int, targets: np.ndarray) -> n
     sample is copied; Keras copies batch by batch when it predicts.
     """
     if targets.size and targets[0] < length:
-        raise DataError(f"round index {targets[0]} has fewer than {length} rounds before it")
+        raise DataError(
+            record(
+                "error.model_inputs.round_index_fewer_than_rounds",
+                targets=targets[0],
+                length=length,
+            )
+        )
     view = sliding_window_view(transformed, length)
     first, last = int(targets[0]) - length, int(targets[-1]) - length
     consecutive = last - first + 1 == targets.size
@@ -155,7 +174,8 @@ def build_inputs(
     for the feature extractor)."""
     if transform not in TRANSFORMS:
         raise UsageError(
-            f"unknown window transform {transform!r}", hint="one of " + ", ".join(TRANSFORMS)
+            record("error.model_inputs.unknown_window_transform", transform=f"{transform!r}"),
+            hint=record("error.common.hint_one_of", choices=", ".join(TRANSFORMS)),
         )
     arrays: dict[str, np.ndarray] = {}
     transformed: np.ndarray | None = None
@@ -185,8 +205,8 @@ def _features_for(
 ) -> np.ndarray:
     if extractor is None:
         raise UsageError(
-            f"the model has a feature input {spec.describe()} and no feature extractor was given",
-            hint="pass --features module:callable, or precomputed arrays with --inputs FILE.npz",
+            record("error.model_inputs.model_feature_input_no_feature", describe=spec.describe()),
+            hint=record("error.model_inputs.hint_pass_features_module_callable_precomputed"),
         )
     names, matrix = compute_features(extractor, values, targets, cache_dir, progress, jobs)
     scaler_width = getattr(scaler, "n_features_in_", None) if scaler is not None else None
@@ -195,10 +215,12 @@ def _features_for(
         widths["scaler"] = int(scaler_width)
     if len(set(widths.values())) > 1:
         raise MismatchError(
-            "feature counts disagree: "
-            + ", ".join(f"{who} {count}" for who, count in widths.items()),
+            record(
+                "error.model_inputs.feature_counts_disagree",
+                value=", ".join((f"{who} {count}" for who, count in widths.items())),
+            ),
             path=scaler_path or extractor.name,
-            hint="the extractor, the scaler and the model must come from the same training run",
+            hint=record("error.model_inputs.hint_extractor_scaler_model_must_come"),
         )
     if scaler is None:
         return matrix
@@ -219,8 +241,10 @@ def _scale(
         missing = [n for n in fitted_names if n not in set(names)]
         if missing:
             raise MismatchError(
-                f"the scaler was fitted on features the extractor does not produce: "
-                f"{', '.join(map(str, missing[:5]))}" + (" …" if len(missing) > 5 else ""),
+                record(
+                    "error.model_inputs.scaler_fitted_features_extractor_does",
+                    missing=", ".join(map(str, missing[:5])) + (" …" if len(missing) > 5 else ""),
+                ),
                 path=scaler_path,
             )
         frame = pd.DataFrame(matrix, columns=list(names))[list(fitted_names)]
@@ -230,26 +254,39 @@ def _scale(
     except Exception as error:  # a damaged or edited scaler fails in any of sklearn's ways
         text = " ".join(str(error).split())[:200] or type(error).__name__
         raise MismatchError(
-            f"the scaler cannot transform the {matrix.shape[1]} features "
-            f"({type(error).__name__}: {text})",
+            record(
+                "error.model_inputs.scaler_cannot_transform_features",
+                shape=matrix.shape[1],
+                name__=type(error).__name__,
+                text=text,
+            ),
             path=scaler_path,
         ) from None
     if scaled.shape != matrix.shape:
         raise MismatchError(
-            f"the scaler turned {matrix.shape[1]} features into an array of shape "
-            f"{scaled.shape}; a scaler keeps one value per feature",
+            record(
+                "error.model_inputs.scaler_turned_features_into_array",
+                shape=matrix.shape[1],
+                shape2=scaled.shape,
+            ),
             path=scaler_path,
         )
     if not np.all(np.isfinite(scaled)):
         bad = int(np.sum(~np.isfinite(scaled)))
-        raise MismatchError(f"the scaler produced {bad} non-finite values", path=scaler_path)
+        raise MismatchError(
+            record("error.model_inputs.scaler_produced_non_finite_values", bad=bad),
+            path=scaler_path,
+        )
     too_big = np.abs(scaled) > _FLOAT32_MAX
     if too_big.any():
         raise MismatchError(
-            f"the scaler produced {int(too_big.sum())} values too large for float32, the "
-            f"precision models compute in (largest {float(np.abs(scaled).max()):.3g})",
+            record(
+                "error.model_inputs.scaler_produced_values_too_large",
+                sum=int(too_big.sum()),
+                max=f"{float(np.abs(scaled).max()):.3g}",
+            ),
             path=scaler_path,
-            hint="its statistics are probably damaged (a scale_ near zero?); re-fit it",
+            hint=record("error.model_inputs.hint_statistics_probably_damaged_scale_near"),
         )
     return scaled
 
@@ -277,15 +314,21 @@ def load_npz_inputs(
         with np.load(path, allow_pickle=False) as archive:
             arrays = {name: archive[name] for name in archive.files}
     except FileNotFoundError:
-        raise UsageError("inputs file not found", path=path) from None
+        raise UsageError(record("error.model_inputs.inputs_file_not_found"), path=path) from None
     except (OSError, ValueError) as error:
-        raise DataError(f"not a readable .npz file ({error})", path=path) from None
+        raise DataError(
+            record("error.model_inputs.not_readable_npz_file", error=error), path=path
+        ) from None
     missing = [s.name for s in specs if s.name not in arrays]
     if missing:
         raise MismatchError(
-            "no array for model input(s) " + ", ".join(missing),
+            record(
+                "error.model_inputs.no_array_for_inputs",
+                count=len(missing),
+                missing=", ".join(missing),
+            ),
             path=path,
-            hint="arrays in the file: " + ", ".join(sorted(arrays)),
+            hint=record("error.model_inputs.hint_arrays_file", arrays=", ".join(sorted(arrays))),
         )
     inputs = {s.name: np.asarray(arrays[s.name], dtype=np.float32) for s in specs}
     rows = {name: a.shape[0] for name, a in inputs.items()}
@@ -295,7 +338,11 @@ def load_npz_inputs(
         rows["held-out rounds"] = expected_rows
     if len(set(rows.values())) > 1:
         raise MismatchError(
-            "row counts disagree: " + ", ".join(f"{k} {v}" for k, v in rows.items()), path=path
+            record(
+                "error.model_inputs.row_counts_disagree",
+                value=", ".join((f"{k} {v}" for k, v in rows.items())),
+            ),
+            path=path,
         )
     for spec in specs:
         got = inputs[spec.name].shape[1:]
@@ -304,8 +351,12 @@ def load_npz_inputs(
             w is not None and g != w for g, w in zip(got, want, strict=True)
         ):
             raise MismatchError(
-                f"array {spec.name!r} has shape {inputs[spec.name].shape}, model expects "
-                f"{spec.shape}",
+                record(
+                    "error.model_inputs.array_shape_model_expects",
+                    name=f"{spec.name!r}",
+                    shape=inputs[spec.name].shape,
+                    shape2=spec.shape,
+                ),
                 path=path,
             )
     extras = {k: v for k, v in arrays.items() if k not in inputs}
@@ -317,4 +368,11 @@ def check_finite_rows(arrays: Mapping[str, np.ndarray], source: str) -> None:
     for name, array in arrays.items():
         if not np.all(np.isfinite(array)):
             count = int(np.sum(~np.isfinite(array)))
-            raise DataError(f"input {name!r} holds {count} non-finite values", path=source)
+            raise DataError(
+                record(
+                    "error.model_inputs.input_holds_non_finite_values",
+                    name=f"{name!r}",
+                    count=count,
+                ),
+                path=source,
+            )

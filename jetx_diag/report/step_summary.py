@@ -8,7 +8,7 @@ from collections.abc import Mapping
 from pathlib import Path
 
 from jetx_diag.errors import UsageError
-from jetx_diag.i18n.messages import messages
+from jetx_diag.i18n.messages import messages, record
 
 #: GitHub's size limit of one step summary: what is appended stays below it.
 STEP_SUMMARY_LIMIT = 65_536
@@ -56,9 +56,11 @@ def append_step_summary(
             handle.write(text)
     except OSError as error:
         raise UsageError(
-            f"cannot append the step summary: {error.strerror or error}",
+            record(
+                "error.step_summary.cannot_append_step_summary", strerror=error.strerror or error
+            ),
             path=path,
-            hint="GITHUB_STEP_SUMMARY must name a writable file",
+            hint=record("error.step_summary.hint_github_step_summary_must_name"),
         ) from None
     return path
 

@@ -13,6 +13,7 @@ from jetx_diag.errors import UsageError
 from jetx_diag.evaluation.document import json_outputs
 from jetx_diag.evaluation.record import Evaluation
 from jetx_diag.files import write_files
+from jetx_diag.i18n.messages import record
 from jetx_diag.report.context import build_context
 from jetx_diag.report.html import render_html
 from jetx_diag.report.junit import render_junit
@@ -29,7 +30,8 @@ def _check_formats(formats: Iterable[str]) -> tuple[str, ...]:
     unknown = [f for f in chosen if f not in FORMATS]
     if unknown:
         raise UsageError(
-            f"unknown report format {unknown[0]!r}", hint="one of " + ", ".join(FORMATS)
+            record("error.writer.unknown_report_format", unknown=f"{unknown[0]!r}"),
+            hint=record("error.common.hint_one_of", choices=", ".join(FORMATS)),
         )
     return chosen
 

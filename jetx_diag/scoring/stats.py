@@ -22,6 +22,7 @@ from statsmodels.stats.power import NormalIndPower
 from statsmodels.stats.proportion import proportion_confint, proportion_effectsize
 
 from jetx_diag.errors import UsageError
+from jetx_diag.i18n.messages import record
 from jetx_diag.results import PERCENT_DECIMALS, Rate
 
 #: Default confidence level of every interval.
@@ -56,7 +57,7 @@ class Interval:
 
 def _z(level: float) -> float:
     if not 0.0 < level < 1.0:
-        raise UsageError(f"confidence level must be between 0 and 1, got {level}")
+        raise UsageError(record("error.stats.confidence_level_must_between_0", level=level))
     return float(sps.norm.ppf(0.5 + level / 2.0))
 
 
@@ -127,15 +128,17 @@ def bootstrap_interval(
     """
     data = [np.asarray(a) for a in arrays]
     if not data or any(d.ndim != 1 or d.shape != data[0].shape for d in data):
-        raise UsageError("bootstrap needs one or more 1-D arrays of the same length")
+        raise UsageError(record("error.stats.bootstrap_needs_one_more_1"))
     n = data[0].shape[0]
     if n < 2 or not np.isfinite(statistic(*data, axis=-1)):
         return None
     if n_resamples < 1:
-        raise UsageError(f"bootstrap needs at least one resample, got {n_resamples}")
+        raise UsageError(
+            record("error.stats.bootstrap_needs_least_one_resample", n_resamples=n_resamples)
+        )
     block = auto_block_length(n) if block_length is None else int(block_length)
     if block < 1:
-        raise UsageError(f"block length must be at least 1, got {block_length}")
+        raise UsageError(record("error.stats.block_length_must_least_1", block_length=block_length))
     block = min(block, n)
     _z(level)  # validates the level
     rng = np.random.default_rng(seed)
@@ -206,9 +209,14 @@ def _block_values(
 
 def _check_target(op: str, target_percent: float) -> None:
     if op not in _OPS:
-        raise UsageError(f"unknown target operator {op!r}", hint="one of " + ", ".join(_OPS))
+        raise UsageError(
+            record("error.stats.unknown_target_operator", op=f"{op!r}"),
+            hint=record("error.common.hint_one_of", choices=", ".join(_OPS)),
+        )
     if not 0.0 <= target_percent <= 100.0:
-        raise UsageError(f"target must be a percentage, got {target_percent}")
+        raise UsageError(
+            record("error.stats.target_must_percentage_got", target_percent=target_percent)
+        )
 
 
 def decide(rate: Rate, op: str, target_percent: float, level: float = LEVEL) -> str:
@@ -252,7 +260,9 @@ def rounds_needed_to_decide(
     (statsmodels ``NormalIndPower`` with ``ratio=0``, the one-sample form, on Cohen's h).
     """
     if not 0.0 <= target_percent <= 100.0:
-        raise UsageError(f"target must be a percentage, got {target_percent}")
+        raise UsageError(
+            record("error.stats.target_must_percentage_got", target_percent=target_percent)
+        )
     if rate.total == 0:
         return None
     p = rate.hits / rate.total
@@ -264,7 +274,7 @@ def rounds_needed_to_decide(
         needed = math.floor(z * z * t * (1.0 - t) / (p - t) ** 2) + 1
     else:
         if not 0.0 < power < 1.0:
-            raise UsageError(f"power must be between 0 and 1, got {power}")
+            raise UsageError(record("error.stats.power_must_between_0_1", power=power))
         if t in (0.0, 1.0):  # Cohen's h is infinite: a single round decides
             needed = 1
         else:
@@ -294,9 +304,11 @@ def rounds_for_decision_chance(
     ``z_c`` the ``chance`` quantile. At ``chance = 0.5`` it is :func:`rounds_needed_to_decide`.
     """
     if not 0.0 <= target_percent <= 100.0:
-        raise UsageError(f"target must be a percentage, got {target_percent}")
+        raise UsageError(
+            record("error.stats.target_must_percentage_got", target_percent=target_percent)
+        )
     if not 0.0 < chance < 1.0:
-        raise UsageError(f"the chance of deciding must be between 0 and 1, got {chance}")
+        raise UsageError(record("error.stats.chance_deciding_must_between_0", chance=chance))
     if rate.total == 0:
         return None
     p = rate.hits / rate.total

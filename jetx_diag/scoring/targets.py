@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, replace
 
 from jetx_diag.errors import UsageError
+from jetx_diag.i18n.messages import record
 from jetx_diag.results import PERCENT_DECIMALS, Metrics, Rate
 
 _OPERATORS: dict[str, Callable[[float, float], bool]] = {
@@ -55,13 +56,21 @@ class Target:
     def __post_init__(self) -> None:
         if self.metric not in TARGET_METRICS:
             raise UsageError(
-                f"unknown target metric {self.metric!r}",
-                hint="one of " + ", ".join(TARGET_METRICS),
+                record("error.targets.unknown_target_metric", metric=f"{self.metric!r}"),
+                hint=record("error.common.hint_one_of", choices=", ".join(TARGET_METRICS)),
             )
         if self.op not in _OPERATORS:
-            raise UsageError(f"unknown target operator {self.op!r} for {self.metric}")
+            raise UsageError(
+                record(
+                    "error.targets.unknown_target_operator", op=f"{self.op!r}", metric=self.metric
+                )
+            )
         if not 0.0 <= self.value <= 100.0:
-            raise UsageError(f"target for {self.metric} must be a percentage, got {self.value}")
+            raise UsageError(
+                record(
+                    "error.targets.target_must_percentage_got", metric=self.metric, value=self.value
+                )
+            )
 
     @property
     def higher_is_better(self) -> bool:
@@ -193,7 +202,10 @@ def parse_target(text: str) -> Target:
         if op in text:
             metric, _, value = text.partition(op)
             return Target(metric.strip(), op, _parse_percent(value, text))
-    raise UsageError(f"target {text!r} needs an operator", hint="e.g. below_accuracy>=75")
+    raise UsageError(
+        record("error.targets.target_needs_operator", text=f"{text!r}"),
+        hint=record("error.targets.hint_e_g_below_accuracy_75"),
+    )
 
 
 def targets_from_mapping(mapping: Mapping[str, str], source: str) -> tuple[Target, ...]:
@@ -204,9 +216,9 @@ def targets_from_mapping(mapping: Mapping[str, str], source: str) -> tuple[Targe
         op = next((o for o in (">=", "<=", ">", "<") if text.startswith(o)), None)
         if op is None:
             raise UsageError(
-                f"target {metric} = {text!r} needs an operator",
+                record("error.targets.target_needs_operator_2", metric=metric, text=f"{text!r}"),
                 path=source,
-                hint="e.g. below_accuracy = >= 75",
+                hint=record("error.targets.hint_e_g_below_accuracy_75_2"),
             )
         targets.append(Target(metric.strip(), op, _parse_percent(text[len(op) :], text)))
     return tuple(targets)
@@ -224,4 +236,8 @@ def _parse_percent(value: str, whole: str) -> float:
     try:
         return float(value.strip().rstrip("%").strip())
     except ValueError:
-        raise UsageError(f"target {whole!r}: {value.strip()!r} is not a number") from None
+        raise UsageError(
+            record(
+                "error.targets.target_not_number", whole=f"{whole!r}", strip=f"{value.strip()!r}"
+            )
+        ) from None

@@ -17,7 +17,7 @@ import numpy as np
 from numpy.typing import ArrayLike
 
 from jetx_diag.errors import DataError, MismatchError, UsageError
-from jetx_diag.i18n.messages import messages
+from jetx_diag.i18n.messages import messages, record
 from jetx_diag.results import Metrics, Rate
 from jetx_diag.scoring.metrics import compute_metrics, is_above
 from jetx_diag.scoring.stats import LEVEL, RESAMPLES, Interval, auto_block_length, wilson
@@ -374,17 +374,21 @@ def analyse_skill(
     values = np.asarray(actual, dtype=float)
     calls = np.asarray(called_above, dtype=bool)
     if values.ndim != 1 or values.size == 0:
-        raise DataError("no held-out rounds to analyse")
+        raise DataError(record("error.assessment.no_held_out_rounds_analyse"))
     if not np.all(np.isfinite(values)):
-        raise DataError("held-out multipliers must be finite numbers")
+        raise DataError(record("error.assessment.held_out_multipliers_must_finite"))
     if calls.shape != values.shape:
-        raise MismatchError(f"{values.size} held-out rounds but {calls.size} calls")
+        raise MismatchError(
+            record("error.assessment.held_out_rounds_but_calls", size=values.size, size2=calls.size)
+        )
     p = None if p_above is None else check_probabilities(p_above, values.size)
     cashout = threshold if cashout is None else float(cashout)
     if family_p_values is not None:
         tests_tried = len(family_p_values) + 1
     if tests_tried < 1:
-        raise UsageError(f"tests tried must be at least 1, got {tests_tried}")
+        raise UsageError(
+            record("error.assessment.tests_tried_must_least_1", tests_tried=tests_tried)
+        )
     block = auto_block_length(values.size) if block_length is None else int(block_length)
 
     computed = compute_metrics(values, calls, threshold=threshold)
@@ -392,8 +396,11 @@ def analyse_skill(
         metrics = computed
     elif metrics.confusion != computed.confusion:
         raise MismatchError(
-            "the metrics given do not match the calls: "
-            f"{metrics.confusion.rows()} vs {computed.confusion.rows()}"
+            record(
+                "error.assessment.metrics_given_do_not_match",
+                rows=metrics.confusion.rows(),
+                rows2=computed.confusion.rows(),
+            )
         )
     intervals = {name: _interval(metrics.rate(name), level) for name in RATE_FIELDS}
     baselines = run_baselines(

@@ -16,6 +16,7 @@ from sklearn.pipeline import make_pipeline
 from sklearn.preprocessing import StandardScaler
 
 from jetx_diag.errors import MismatchError, UsageError
+from jetx_diag.i18n.messages import record
 from jetx_diag.results import Metrics, Rate, equal_with_columns, read_only_column
 from jetx_diag.scoring.metrics import compute_metrics, is_above
 
@@ -103,9 +104,9 @@ def base_rate(
 def fair_probability(threshold: float = 1.5, house_edge: float = 0.03) -> float:
     """P(X ≥ threshold) in a fair crash game: ``(1 − edge)/threshold`` (0.647 at 1.5x, 3%)."""
     if not 0.0 <= house_edge < 1.0:
-        raise UsageError(f"house edge must be in [0, 1), got {house_edge}")
+        raise UsageError(record("error.fairgen.house_edge_must_0_1", house_edge=house_edge))
     if threshold < 1.0:
-        raise UsageError(f"threshold must be at least 1.00, got {threshold}")
+        raise UsageError(record("error.baselines.threshold_must_least_1_00", threshold=threshold))
     return min(1.0, (1.0 - house_edge) / threshold)
 
 
@@ -143,18 +144,27 @@ def _logistic(
     x = np.asarray(features, dtype=float)
     x_train = np.asarray(train_features, dtype=float)
     if x.ndim != 2 or x_train.ndim != 2:
-        raise MismatchError("logistic baseline needs 2-D feature arrays (rounds × features)")
+        raise MismatchError(record("error.baselines.logistic_baseline_needs_2_d"))
     if x.shape[0] != n or x_train.shape[0] > train_above.size:
         raise MismatchError(
-            f"logistic baseline: {x.shape[0]} held-out feature rows for {n} rounds, "
-            f"{x_train.shape[0]} training feature rows for {train_above.size} training rounds"
+            record(
+                "error.baselines.logistic_baseline_held_out_feature",
+                shape=x.shape[0],
+                n=n,
+                shape2=x_train.shape[0],
+                size=train_above.size,
+            )
         )
     # Fewer training feature rows than training rounds: they are the last ones (the rounds just
     # before the held-out ones), so the outcomes are the tail of the training slice.
     train_above = train_above[train_above.size - x_train.shape[0] :]
     if x.shape[1] != x_train.shape[1]:
         raise MismatchError(
-            f"logistic baseline: {x.shape[1]} held-out features but {x_train.shape[1]} in training"
+            record(
+                "error.baselines.logistic_baseline_held_out_features",
+                shape=x.shape[1],
+                shape2=x_train.shape[1],
+            )
         )
     if not (np.isfinite(x).all() and np.isfinite(x_train).all()):
         return None, "not_finite"

@@ -18,6 +18,7 @@ import numpy as np
 from numpy.typing import ArrayLike
 
 from jetx_diag.errors import MismatchError, UsageError
+from jetx_diag.i18n.messages import record
 from jetx_diag.results import Rate, equal_with_columns, read_only_column
 from jetx_diag.scoring.resampling import SumStatistic
 from jetx_diag.scoring.stats import LEVEL, RESAMPLES, Interval, bootstrap_interval, wilson
@@ -64,7 +65,7 @@ class BettingReport:
 
 def check_cashout(cashout: float) -> None:
     if not cashout > 1.0:  # also refuses NaN
-        raise UsageError(f"cash-out multiplier must be above 1.00, got {cashout}")
+        raise UsageError(record("error.betting.cash_out_multiplier_must_above", cashout=cashout))
 
 
 def bet_profits(actual: ArrayLike, bets: ArrayLike, cashout: float = CASHOUT) -> np.ndarray:
@@ -73,7 +74,9 @@ def bet_profits(actual: ArrayLike, bets: ArrayLike, cashout: float = CASHOUT) ->
     values = np.asarray(actual, dtype=float)
     placed = np.asarray(bets, dtype=bool)
     if values.shape != placed.shape:
-        raise MismatchError(f"{values.size} rounds but {placed.size} bet decisions")
+        raise MismatchError(
+            record("error.betting.rounds_but_bet_decisions", size=values.size, size2=placed.size)
+        )
     won = values >= cashout
     return np.where(placed, np.where(won, cashout - 1.0, -1.0), 0.0)
 

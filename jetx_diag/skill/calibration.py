@@ -14,6 +14,7 @@ from numpy.typing import ArrayLike
 from sklearn.metrics import brier_score_loss
 
 from jetx_diag.errors import InputError, MismatchError, UsageError
+from jetx_diag.i18n.messages import record
 from jetx_diag.results import Rate
 from jetx_diag.scoring.stats import LEVEL, Interval, wilson
 from jetx_diag.skill.baselines import fair_probability
@@ -53,15 +54,21 @@ def check_probabilities(p_above: ArrayLike, n: int | None = None) -> np.ndarray:
     """``p_above`` as floats, refused unless finite, in [0, 1] and (if given) ``n`` long."""
     p = np.asarray(p_above, dtype=float)
     if p.ndim != 1:
-        raise InputError(f"probabilities must be one value per round, got shape {p.shape}")
+        raise InputError(
+            record("error.calibration.probabilities_must_one_value_per", shape=p.shape)
+        )
     if n is not None and p.size != n:
-        raise MismatchError(f"{n} rounds but {p.size} probabilities")
+        raise MismatchError(record("error.calibration.rounds_but_probabilities", n=n, size=p.size))
     bad = ~np.isfinite(p) | (p < 0.0) | (p > 1.0)
     if bad.any():
         first = int(np.argmax(bad))
         raise InputError(
-            f"probability {p[first]!r} of round {first} is outside [0, 1] "
-            f"({int(bad.sum())} such values)"
+            record(
+                "error.calibration.probability_round_outside_0_1",
+                p=f"{p[first]!r}",
+                first=first,
+                sum=int(bad.sum()),
+            )
         )
     return p
 
@@ -76,7 +83,7 @@ def reliability_bins(
     Bin edges follow ``calibration_curve``: a probability on an inner edge goes to the upper bin.
     """
     if bins < 1:
-        raise UsageError(f"calibration needs at least one bin, got {bins}")
+        raise UsageError(record("error.calibration.calibration_needs_least_one_bin", bins=bins))
     actual = np.asarray(actual_above, dtype=bool)
     p = check_probabilities(p_above, actual.size)
     edges = np.linspace(0.0, 1.0, bins + 1)

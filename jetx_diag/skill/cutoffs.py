@@ -14,6 +14,7 @@ import numpy as np
 from numpy.typing import ArrayLike
 
 from jetx_diag.errors import MismatchError, UsageError
+from jetx_diag.i18n.messages import record
 from jetx_diag.results import ConfusionMatrix, Metrics, Rate
 from jetx_diag.scoring.metrics import metrics_from_confusion
 from jetx_diag.scoring.stats import LEVEL, decide_with_rounds
@@ -92,7 +93,7 @@ def sweep_cutoffs(
     values = np.asarray(actual, dtype=float)
     p = check_probabilities(p_above, values.size)
     if not cutoffs or any(not 0.0 <= c <= 1.0 for c in cutoffs):
-        raise UsageError("cut-offs must be one or more numbers in [0, 1]")
+        raise UsageError(record("error.cutoffs.cut_offs_must_one_more"))
     check_cashout(cashout)
     n = int(values.size)
     order = np.argsort(p, kind="stable")
@@ -166,14 +167,18 @@ def choose_cutoff(
     """
     targets = tuple(targets)
     if not targets:
-        raise UsageError("choosing a cut-off needs at least one target")
+        raise UsageError(record("error.cutoffs.choosing_cut_off_needs_least"))
     held_first, held_last = _ends(held_out_ids)
     val_first, val_last = _ends(validation_ids)
     if val_last is not None and held_first is not None and val_last >= held_first:
         raise UsageError(
-            f"the validation slice (rounds {val_first}–{val_last}) must end before the "
-            f"held-out rounds start ({held_first})",
-            hint="choose the cut-off on earlier rounds",
+            record(
+                "error.cutoffs.validation_slice_rounds_must_end",
+                val_first=val_first,
+                val_last=val_last,
+                held_first=held_first,
+            ),
+            hint=record("error.cutoffs.hint_choose_cut_off_earlier_rounds"),
         )
     if validation_actual is None or validation_p is None:
         return CutoffChoice(
@@ -193,8 +198,11 @@ def choose_cutoff(
         )
     if np.asarray(validation_actual).size != np.asarray(validation_p).size:
         raise MismatchError(
-            f"validation slice: {np.asarray(validation_actual).size} rounds but "
-            f"{np.asarray(validation_p).size} probabilities"
+            record(
+                "error.cutoffs.validation_slice_rounds_but_probabilities",
+                size=np.asarray(validation_actual).size,
+                size2=np.asarray(validation_p).size,
+            )
         )
     sweep = sweep_cutoffs(
         validation_actual,

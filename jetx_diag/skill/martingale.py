@@ -27,6 +27,7 @@ from numpy.typing import ArrayLike
 from scipy import stats as sps
 
 from jetx_diag.errors import UsageError
+from jetx_diag.i18n.messages import record
 
 #: Outputs ranked against earlier ones this many at a time (a sort per block, a square within).
 _BLOCK = 256
@@ -48,9 +49,9 @@ class MartingaleResult:
 def fair_rate(threshold: float, house_edge: float) -> float:
     """``P(X ≥ threshold)`` in a fair game with this edge: ``(1 − edge) / threshold``."""
     if not threshold > 1.0:
-        raise UsageError(f"threshold must be above 1.00, got {threshold}")
+        raise UsageError(record("error.martingale.threshold_must_above_1_00", threshold=threshold))
     if not 0.0 <= house_edge < 1.0:
-        raise UsageError(f"house edge must be within [0, 1), got {house_edge}")
+        raise UsageError(record("error.martingale.house_edge_must_within_0", house_edge=house_edge))
     return (1.0 - house_edge) / threshold
 
 
@@ -63,7 +64,7 @@ def sequential_ranks(scores: ArrayLike) -> np.ndarray:
     """
     x = np.asarray(scores, dtype=np.float64)
     if x.ndim != 1:
-        raise UsageError("scores must be one value per round")
+        raise UsageError(record("error.martingale.scores_must_one_value_per"))
     n = x.size
     weights = np.zeros(n)
     seen = np.empty(0)
@@ -94,9 +95,9 @@ def martingale_test(actual_above: ArrayLike, scores: ArrayLike, rate: float) -> 
     y = np.asarray(actual_above, dtype=np.float64)
     w = sequential_ranks(scores)
     if y.shape != w.shape:
-        raise UsageError(f"{y.size} outcomes but {w.size} scores")
+        raise UsageError(record("error.martingale.outcomes_but_scores", size=y.size, size2=w.size))
     if not 0.0 < rate < 1.0:
-        raise UsageError(f"the fair rate must be within (0, 1), got {rate}")
+        raise UsageError(record("error.martingale.fair_rate_must_within_0", rate=rate))
     statistic = float(np.sum((y - rate) * w))
     variance = float(rate * (1.0 - rate) * np.sum(w * w))
     if variance <= 0.0:

@@ -20,6 +20,7 @@ import numpy as np
 from numpy.typing import ArrayLike
 
 from jetx_diag.errors import UsageError
+from jetx_diag.i18n.messages import record
 
 #: Default number of simulated fair histories (one batched predict each). With the verdict's
 #: strict ``p < 0.05`` this decides "better" at 4.5% and can reach the 1% "worse" level.
@@ -64,7 +65,11 @@ def default_null_simulations() -> int:
         return NULL_SIMULATIONS
     if not text.isdigit():
         raise UsageError(
-            f"{NULL_SIMULATIONS_VARIABLE} must be a whole number of at least 0, got {text!r}"
+            record(
+                "error.null_simulation.must_whole_number_least_0",
+                null_simulations_variable=NULL_SIMULATIONS_VARIABLE,
+                text=f"{text!r}",
+            )
         )
     return int(text)
 
@@ -74,9 +79,9 @@ def fair_multipliers(n: int, house_edge: float, rng: np.random.Generator) -> np.
     100)`` with ``U`` uniform on (0, 1], so ``P(X ≥ m) = (1 − edge) / m`` for every two-decimal
     ``m ≥ 1.01`` (the law of :mod:`jetx_diag.skill.randomness`), capped at :data:`CAP`."""
     if n < 0:
-        raise UsageError(f"number of rounds must be at least 0, got {n}")
+        raise UsageError(record("error.null_simulation.number_rounds_must_least_0", n=n))
     if not 0.0 <= house_edge < 1.0:
-        raise UsageError(f"house edge must be within [0, 1), got {house_edge}")
+        raise UsageError(record("error.martingale.house_edge_must_within_0", house_edge=house_edge))
     u = 1.0 - rng.random(n)  # (0, 1]: never a division by zero
     cents = np.floor(100.0 * (1.0 - house_edge) / u)
     return np.clip(cents / 100.0, 1.0, CAP)
@@ -109,7 +114,9 @@ def stopping_counts(simulations: int, alpha: float, worse_alpha: float) -> tuple
     stops after a few dozen histories instead of ``N``.
     """
     if simulations < 1:
-        raise UsageError(f"--null-simulations must be at least 1, got {simulations}")
+        raise UsageError(
+            record("error.null_simulation.null_simulations_must_least_1", simulations=simulations)
+        )
     return (
         max(1, math.ceil(alpha * (simulations + 1) - 1e-9)),
         max(1, math.ceil(worse_alpha * (simulations + 1) - 1e-9)),
@@ -174,7 +181,9 @@ def simulated_aucs(
     drawn prefix. Batches start small and double, so that few histories are drawn past that.
     """
     if simulations < 1:
-        raise UsageError(f"--null-simulations must be at least 1, got {simulations}")
+        raise UsageError(
+            record("error.null_simulation.null_simulations_must_least_1", simulations=simulations)
+        )
     rng = np.random.default_rng([seed, 15])
     per_call = max(1, batch_rows // max(1, int(np.size(held_out))))
     batch = _FIRST_BATCH if stop is not None else per_call
@@ -224,7 +233,7 @@ def null_from_aucs(
     values = np.asarray(null, dtype=np.float64)
     values = values[np.isfinite(values)]
     if values.size == 0:
-        raise UsageError("no simulated fair history had both outcomes among its held-out rounds")
+        raise UsageError(record("error.null_simulation.no_simulated_fair_history_had"))
     greater_counts, less_counts = _exceedances(observed, values)
     p_values = []
     for counts, h in zip((greater_counts, less_counts), stop or (0, 0), strict=True):

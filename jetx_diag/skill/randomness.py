@@ -31,6 +31,7 @@ from statsmodels.sandbox.stats.runs import runstest_1samp
 from statsmodels.tsa.stattools import acf
 
 from jetx_diag.errors import UsageError
+from jetx_diag.i18n.messages import record
 from jetx_diag.results import Rate
 from jetx_diag.scoring.stats import LEVEL, Interval, wilson
 
@@ -131,9 +132,9 @@ class RandomnessAudit:
 
 def _check(values: np.ndarray) -> None:
     if values.ndim != 1:
-        raise UsageError("the randomness audit needs one multiplier per round")
+        raise UsageError(record("error.randomness.randomness_audit_needs_one_multiplier"))
     if not np.all(np.isfinite(values)) or np.any(values <= 0):
-        raise UsageError("the randomness audit needs finite positive multipliers")
+        raise UsageError(record("error.randomness.randomness_audit_needs_finite_positive"))
 
 
 def runs_test(multipliers: ArrayLike, threshold: float = 1.5) -> RunsTest | None:
@@ -241,10 +242,10 @@ def law_fit(
     values = np.asarray(multipliers, dtype=float)
     _check(values)
     if not 0.0 <= house_edge < 1.0:
-        raise UsageError(f"house edge must be in [0, 1), got {house_edge}")
+        raise UsageError(record("error.fairgen.house_edge_must_0_1", house_edge=house_edge))
     cuts = sorted({float(threshold), *(float(m) for m in tail_multipliers)})
     if cuts[0] <= 1.0:
-        raise UsageError("tail multipliers must be above 1.00")
+        raise UsageError(record("error.randomness.tail_multipliers_must_above_1"))
     n = int(values.size)
     rows_rates = [Rate(int(np.sum(values >= m)), n) for m in cuts]
     m0 = cuts[0]

@@ -34,6 +34,7 @@ from statsmodels.stats.contingency_tables import mcnemar
 from statsmodels.stats.multitest import multipletests
 
 from jetx_diag.errors import UsageError
+from jetx_diag.i18n.messages import record
 from jetx_diag.results import Rate
 from jetx_diag.scoring.resampling import AucStatistic, SumStatistic, auc_permutation_null
 from jetx_diag.scoring.stats import LEVEL, RESAMPLES, Interval, bootstrap_interval, wilson
@@ -179,7 +180,9 @@ def adjust_for_tries(
     if others is not None:
         return holm([p_value, *others])[0]
     if tests_tried < 1:
-        raise UsageError(f"tests tried must be at least 1, got {tests_tried}")
+        raise UsageError(
+            record("error.assessment.tests_tried_must_least_1", tests_tried=tests_tried)
+        )
     return min(1.0, tests_tried * p_value)
 
 
@@ -219,7 +222,7 @@ def mcnemar_test(
 def binomial_test(name: str, rate: Rate, null_rate: float, level: float = LEVEL) -> BinomialTest:
     """One-sided binomial tests of ``rate`` against ``null_rate`` (scipy)."""
     if rate.total == 0:
-        raise UsageError(f"{name}: no trials to test")
+        raise UsageError(record("error.significance.no_trials_test", name=name))
     greater = sps.binomtest(rate.hits, rate.total, null_rate, alternative="greater").pvalue
     less = sps.binomtest(rate.hits, rate.total, null_rate, alternative="less").pvalue
     return BinomialTest(name, rate, wilson(rate, level), null_rate, float(greater), float(less))
@@ -447,11 +450,15 @@ def assess_significance(
     actual = np.asarray(actual_above, dtype=bool)
     called = np.asarray(called_above, dtype=bool)
     if actual.shape != called.shape:
-        raise UsageError(f"{actual.size} outcomes but {called.size} calls")
+        raise UsageError(
+            record("error.significance.outcomes_but_calls", size=actual.size, size2=called.size)
+        )
     if family_p_values is not None:
         tests_tried = len(family_p_values) + 1
     if tests_tried < 1:
-        raise UsageError(f"tests tried must be at least 1, got {tests_tried}")
+        raise UsageError(
+            record("error.assessment.tests_tried_must_least_1", tests_tried=tests_tried)
+        )
 
     auc = None
     scores = called.astype(float)
@@ -460,7 +467,13 @@ def assess_significance(
         scores = np.asarray(p_above, dtype=float)
         scored = "p_above"
         if scores.shape != actual.shape:
-            raise UsageError(f"{actual.size} outcomes but {scores.size} probabilities")
+            raise UsageError(
+                record(
+                    "error.significance.outcomes_but_probabilities",
+                    size=actual.size,
+                    size2=scores.size,
+                )
+            )
         auc = auc_test(
             actual,
             scores,

@@ -59,8 +59,11 @@ def class_balance(
         labels = np.asarray(train_labels).ravel()
         if labels.size and not np.isin(labels, (0, 1)).all():
             raise UsageError(
-                "training labels must be 0/1 (1 = reached the threshold)",
-                hint=f"got values such as {labels[~np.isin(labels, (0, 1))][0]!r}",
+                record("error.checks.training_labels_must_0_1"),
+                hint=record(
+                    "error.checks.hint_got_values_such",
+                    labels=f"{labels[~np.isin(labels, (0, 1))][0]!r}",
+                ),
             )
         below, above, source = int(np.sum(labels == 0)), int(np.sum(labels == 1)), "train_labels"
     elif counts and "below" in counts and "above" in counts:
@@ -216,15 +219,19 @@ def feature_input_width(path: str | Path) -> int | None:
             with h5py.File(file, "r") as handle:
                 raw = handle.attrs.get("model_config")
             if raw is None:
-                raise ArtifactError("holds no model config (weights only?)", path=file)
+                raise ArtifactError(record("error.checks.holds_no_model_config_weights"), path=file)
             text = raw.decode("utf-8") if isinstance(raw, bytes) else str(raw)
         config = json.loads(text)
         shapes = _input_shapes(config)
     except (OSError, KeyError, ValueError, zipfile.BadZipFile, NotImplementedError) as error:
         # ValueError covers bad UTF-8, broken JSON and integers beyond Python's digit limit.
-        raise ArtifactError(f"model config cannot be read ({error})", path=file) from None
+        raise ArtifactError(
+            record("error.checks.model_config_cannot_read", error=error), path=file
+        ) from None
     except RecursionError:  # a hostile config nested beyond what can be walked
-        raise ArtifactError("model config is nested too deeply", path=file) from None
+        raise ArtifactError(
+            record("error.checks.model_config_nested_too_deeply"), path=file
+        ) from None
     widths = [shape[1] for shape in shapes if len(shape) == 2]
     return int(widths[0]) if len(widths) == 1 and isinstance(widths[0], int) else None
 

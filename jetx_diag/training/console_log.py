@@ -140,19 +140,24 @@ def parse_log_pattern(text: str) -> LogPattern:
     name = name.strip()
     if not sep or not re.fullmatch(r"[A-Za-z_][\w.]*", name) or not regex:
         raise UsageError(
-            f"--log-pattern {text!r}: expected NAME=REGEX",
-            hint=r"e.g. val_below_accuracy='Below 1\.5 acc: ([\d.]+)%'",
+            record("error.console_log.log_pattern_expected_name_regex", text=f"{text!r}"),
+            hint=record("error.console_log.hint_e_g_val_below_accuracy"),
         )
     try:
         compiled = re.compile(regex)
     except re.error as error:
-        raise UsageError(f"--log-pattern {name}: not a regular expression ({error})") from None
+        raise UsageError(
+            record("error.console_log.log_pattern_not_regular_expression", name=name, error=error)
+        ) from None
     value_groups = compiled.groups - (1 if "epoch" in compiled.groupindex else 0)
     if value_groups != 1:
         raise UsageError(
-            f"--log-pattern {name}: the pattern needs exactly one group for the value "
-            f"(it has {value_groups})",
-            hint="use (?:…) for groups that are not the value",
+            record(
+                "error.console_log.log_pattern_pattern_needs_exactly",
+                name=name,
+                value_groups=value_groups,
+            ),
+            hint=record("error.console_log.hint_use_groups_not_value"),
         )
     return LogPattern(name, compiled)
 
@@ -409,11 +414,14 @@ class _Parser:
             used.add(name)
             stages.append(_finish_stage(stage, name, complete))
         if not stages:
-            hint = "expected the output of model.fit(verbose=1): 'Epoch 1/N' and progress lines"
+            hint = record("error.console_log.hint_expected_output_model_fit_verbose")
             if self.stages:
-                problem = f"no complete epoch: {stopped or 'every epoch was cut short'}"
+                problem = record(
+                    "error.console_log.no_complete_epoch",
+                    stopped=stopped or record("error.console_log.every_epoch_cut_short"),
+                )
             else:
-                problem = "no Keras training epochs found"
+                problem = record("error.console_log.no_keras_training_epochs_found")
             raise LogError(problem, path=self.source, hint=hint)
         return ConsoleLog(
             source=self.source,
@@ -499,11 +507,14 @@ def read_console_log(path: str | Path, *, patterns: Sequence[LogPattern] = ()) -
         with file.open("rb") as handle:
             return parse_console(read_lines(handle), file, patterns=patterns)
     except FileNotFoundError:
-        raise LogError("training log not found", path=file) from None
+        raise LogError(record("error.console_log.training_log_not_found"), path=file) from None
     except IsADirectoryError:
-        raise LogError("is a directory, not a console log", path=file) from None
+        raise LogError(record("error.console_log.directory_not_console_log"), path=file) from None
     except OSError as error:
-        raise LogError(f"cannot read console log: {error.strerror or error}", path=file) from None
+        raise LogError(
+            record("error.console_log.cannot_read_console_log", strerror=error.strerror or error),
+            path=file,
+        ) from None
 
 
 def looks_like_console_log(path: str | Path) -> bool:

@@ -65,8 +65,10 @@ def _choose_goal(run: TrainingRun, goal_metric: str | None) -> str | None:
         if not any(stage.series(goal_metric) is not None for stage in run.stages):
             columns = sorted({c for stage in run.stages for c in stage.metrics})
             raise UsageError(
-                f"goal metric {goal_metric!r} is in no training log",
-                hint=f"logged: {', '.join(columns)}",
+                record(
+                    "error.diagnosis.goal_metric_no_training_log", goal_metric=f"{goal_metric!r}"
+                ),
+                hint=record("error.diagnosis.hint_logged", columns=", ".join(columns)),
             )
         return goal_metric
     for candidate in AUTO_GOALS:
@@ -114,7 +116,9 @@ def diagnose(
     An epoch whose below-accuracy is within ``collapse_tolerance`` of 0 or 1 is a collapse.
     """
     if goal_mode not in (None, "min", "max"):
-        raise UsageError(f"goal mode must be 'min' or 'max', not {goal_mode!r}")
+        raise UsageError(
+            record("error.diagnosis.goal_mode_must_min_max", goal_mode=f"{goal_mode!r}")
+        )
     goal = _choose_goal(run, goal_metric)
     notes = list(run.notes)
     if goal is None:

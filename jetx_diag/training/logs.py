@@ -136,14 +136,17 @@ def find_stage_logs(run_dir: str | Path) -> dict[str, Path]:
     """
     directory = Path(run_dir)
     if not directory.is_dir():
-        raise LogError("not a directory", path=directory, hint="give the run's output folder")
+        raise LogError(
+            record("error.logs.not_directory"),
+            path=directory,
+            hint=record("error.logs.hint_give_run_s_output_folder"),
+        )
     found, _ = _scan(directory)
     if not found:
         raise LogError(
-            "no training logs found",
+            record("error.logs.no_training_logs_found"),
             path=directory,
-            hint="expected CSVLogger files (stage1.csv …), *_history.json, console logs "
-            "(*.log, *.txt) or notebooks (*.ipynb); or give NAME=FILE",
+            hint=record("error.logs.hint_expected_csvlogger_files_stage1_csv"),
         )
     return found
 
@@ -212,7 +215,10 @@ def load_run(
     stage_list: list[StageLog] = []
     if isinstance(source, Mapping):
         if not source:
-            raise LogError("no training logs given", hint="give at least one NAME=FILE")
+            raise LogError(
+                record("error.logs.no_training_logs_given"),
+                hint=record("error.logs.hint_give_least_one_name_file"),
+            )
         for name, path in source.items():
             stage_list.extend(_single_stages(str(name), Path(path), patterns, notes))
         directory = None if run_dir is None else Path(run_dir)
@@ -234,8 +240,8 @@ def load_run(
     repeated = sorted({n for n in names if names.count(n) > 1})
     if repeated:
         raise LogError(
-            f"stage names repeat: {', '.join(repeated)}",
-            hint="name the stages with --stage NAME=FILE",
+            record("error.logs.stage_names_repeat", repeated=", ".join(repeated)),
+            hint=record("error.logs.hint_name_stages_stage_name_file"),
         )
 
     metadata = None
@@ -264,9 +270,9 @@ def _folder_stages(
     """
     if not directory.is_dir():
         raise LogError(
-            "not a directory",
+            record("error.logs.not_directory"),
             path=directory,
-            hint="give the run's output folder, a console log or a notebook",
+            hint=record("error.logs.hint_give_run_s_output_folder_2"),
         )
     files, scan_notes = _scan(directory)
     notes.extend(scan_notes)
@@ -309,11 +315,13 @@ def read_log(path: str | Path, *, name: str | None = None) -> StageLog:
     try:
         text = file.read_text(encoding="utf-8-sig")
     except FileNotFoundError:
-        raise LogError("training log not found", path=file) from None
+        raise LogError(record("error.console_log.training_log_not_found"), path=file) from None
     except (OSError, UnicodeDecodeError) as error:
-        raise LogError(f"cannot read training log: {error}", path=file) from None
+        raise LogError(
+            record("error.logs.cannot_read_training_log", error=error), path=file
+        ) from None
     if not text.strip():
-        raise LogError("training log is empty", path=file)
+        raise LogError(record("error.logs.training_log_empty"), path=file)
     if text.lstrip().startswith(("{", "[")):
         epochs, columns, notes = _parse_history_json(text, file)
         fmt = "history_json"
@@ -348,7 +356,7 @@ def _parse_csvlogger(
     try:
         return _read_csvlogger(text, file, separator)
     except csv.Error as error:  # "field larger than field limit (131072)", a stray quote …
-        raise LogError(f"not a readable CSV log: {error}", path=file) from None
+        raise LogError(record("error.logs.not_readable_csv_log", error=error), path=file) from None
 
 
 def _read_csvlogger(
@@ -358,17 +366,24 @@ def _read_csvlogger(
     header = [cell.strip() for cell in next(reader)]
     if len(set(header)) != len(header):
         duplicates = sorted({h for h in header if header.count(h) > 1})
-        raise LogError(f"repeated column names: {', '.join(duplicates)}", path=file)
+        raise LogError(
+            record("error.logs.repeated_column_names", duplicates=", ".join(duplicates)), path=file
+        )
     rows = [(reader.line_num, row) for row in reader if any(cell.strip() for cell in row)]
     if not rows:
-        raise LogError("training log has a header but no epochs", path=file)
+        raise LogError(record("error.logs.training_log_header_but_no"), path=file)
     columns: dict[str, list[Any]] = {name: [] for name in header}
     for line, row in rows:
         if len(row) != len(header):
             raise LogError(
-                f"line {line} has {len(row)} fields, the header has {len(header)}",
+                record(
+                    "error.logs.line_fields_header",
+                    line=line,
+                    row_count=len(row),
+                    header_count=len(header),
+                ),
                 path=file,
-                hint="is this a CSVLogger file?",
+                hint=record("error.logs.hint_csvlogger_file"),
             )
         for name, cell in zip(header, row, strict=True):
             columns[name].append(_parse_cell(cell))
@@ -379,7 +394,10 @@ def _read_csvlogger(
         epochs = []
         for (line, _), value in zip(rows, raw_epochs, strict=True):
             if not isinstance(value, float) or not value.is_integer() or value < 0:
-                raise LogError(f"line {line}: epoch {value!r} is not a whole number", path=file)
+                raise LogError(
+                    record("error.logs.line_epoch_not_whole_number", line=line, value=f"{value!r}"),
+                    path=file,
+                )
             epochs.append(int(value) + 1)  # CSVLogger counts from 0; we report from 1
     return epochs, columns, []
 
@@ -390,24 +408,28 @@ def _parse_history_json(
     try:
         data = json.loads(text)
     except json.JSONDecodeError as error:
-        raise LogError(f"not valid JSON: {error.msg} at line {error.lineno}", path=file) from None
+        raise LogError(
+            record("error.logs.not_valid_json_line", msg=error.msg, lineno=error.lineno), path=file
+        ) from None
     except RecursionError:  # a hostile file: "[[[[…" nested beyond what json parses
-        raise LogError("is nested too deeply to be a training history", path=file) from None
+        raise LogError(record("error.logs.nested_too_deeply_training_history"), path=file) from None
     except ValueError as error:  # an integer of more digits than Python converts (4300)
-        raise LogError(f"not a readable History JSON: {error}", path=file) from None
+        raise LogError(
+            record("error.logs.not_readable_history_json", error=error), path=file
+        ) from None
     epochs = None
     if isinstance(data, dict) and isinstance(data.get("history"), dict):
         raw_epochs = data.get("epoch")
         data = data["history"]
         if isinstance(raw_epochs, list):
             if not all(isinstance(e, int) and not isinstance(e, bool) for e in raw_epochs):
-                raise LogError("the 'epoch' list holds something other than integers", path=file)
+                raise LogError(record("error.logs.epoch_list_holds_something_other"), path=file)
             epochs = [e + 1 for e in raw_epochs]  # Keras History.epoch counts from 0
     if not isinstance(data, dict) or not data:
         raise LogError(
-            "not a Keras History dump",
+            record("error.logs.not_keras_history_dump"),
             path=file,
-            hint='expected {"loss": [...], "val_loss": [...], ...}',
+            hint=record("error.logs.hint_expected"),
         )
     columns: dict[str, list[Any]] = {}
     skipped = [str(key) for key, values in data.items() if not isinstance(values, list)]
@@ -419,12 +441,12 @@ def _parse_history_json(
     if len(set(lengths.values())) > 1:
         described = ", ".join(f"{k}: {n}" for k, n in lengths.items())
         raise LogError(
-            f"metric lists differ in length ({described})",
+            record("error.logs.metric_lists_differ_length", described=described),
             path=file,
-            hint="the epochs cannot be aligned",
+            hint=record("error.logs.hint_epochs_cannot_aligned"),
         )
     if epochs is not None and columns and len(epochs) != len(next(iter(columns.values()))):
-        raise LogError("the 'epoch' list and the metric lists differ in length", path=file)
+        raise LogError(record("error.logs.epoch_list_metric_lists_differ"), path=file)
     notes = [record("record.not_lists", names=", ".join(skipped))] if skipped else []
     return epochs, columns, notes
 
@@ -437,5 +459,6 @@ def _history_value(value: Any, key: str, file: Path) -> Any:
     except OverflowError:
         digits = len(str(abs(value)))  # json parsed it, so it is within Python's digit limit
         raise LogError(
-            f"{key!r} holds an integer of {digits} digits, too large for a float", path=file
+            record("error.logs.holds_integer_digits_too_large", key_=f"{key!r}", digits=digits),
+            path=file,
         ) from None

@@ -38,23 +38,31 @@ def _text(value: Any) -> str | None:
 def notebook_streams(document: Any, file: Path) -> list[tuple[int, str]]:
     """``(cell number, text)`` of every stream output, in order (cells numbered from 1)."""
     if not isinstance(document, dict) or not isinstance(document.get("cells"), list):
-        raise LogError("not a Jupyter notebook (no 'cells' list)", path=file)
+        raise LogError(record("error.notebook_log.not_jupyter_notebook_no_cells"), path=file)
     major = document.get("nbformat")
     if isinstance(major, int) and not isinstance(major, bool) and major < 4:
-        raise LogError(f"nbformat {major} notebooks are not read", path=file, hint="save as v4")
+        raise LogError(
+            record("error.notebook_log.nbformat_notebooks_not_read", major=major),
+            path=file,
+            hint=record("error.notebook_log.hint_save_v4"),
+        )
     streams: list[tuple[int, str]] = []
     for number, cell in enumerate(document["cells"], start=1):
         if not isinstance(cell, dict) or cell.get("cell_type") != "code":
             continue
         outputs = cell.get("outputs", [])
         if not isinstance(outputs, list):
-            raise LogError(f"cell {number}: 'outputs' is not a list", path=file)
+            raise LogError(
+                record("error.notebook_log.cell_outputs_not_list", number=number), path=file
+            )
         for output in outputs:
             if not isinstance(output, dict) or output.get("output_type") != "stream":
                 continue
             text = _text(output.get("text"))
             if text is None:
-                raise LogError(f"cell {number}: a stream output's text is not text", path=file)
+                raise LogError(
+                    record("error.notebook_log.cell_stream_output_s_text", number=number), path=file
+                )
             streams.append((number, text))
     return streams
 
@@ -93,12 +101,17 @@ def read_notebook_log(path: str | Path, *, patterns: Sequence[LogPattern] = ()) 
     try:
         size = file.stat().st_size
         if size > MAX_NOTEBOOK_BYTES:
-            raise LogError(f"notebook is {size} bytes, more than this tool reads", path=file)
+            raise LogError(
+                record("error.notebook_log.notebook_bytes_more_than_tool", size=size), path=file
+            )
         data = file.read_bytes()
     except FileNotFoundError:
-        raise LogError("notebook not found", path=file) from None
+        raise LogError(record("error.notebook_log.notebook_not_found"), path=file) from None
     except OSError as error:
-        raise LogError(f"cannot read notebook: {error.strerror or error}", path=file) from None
+        raise LogError(
+            record("error.notebook_log.cannot_read_notebook", strerror=error.strerror or error),
+            path=file,
+        ) from None
     try:
         document = parse_strict_json(data, file)
     except ArtifactError as error:
@@ -106,9 +119,9 @@ def read_notebook_log(path: str | Path, *, patterns: Sequence[LogPattern] = ()) 
     streams = notebook_streams(document, file)
     if not streams:
         raise LogError(
-            "notebook has no saved outputs",
+            record("error.notebook_log.notebook_no_saved_outputs"),
             path=file,
-            hint="run the training cells and save the notebook with its outputs",
+            hint=record("error.notebook_log.hint_run_training_cells_save_notebook"),
         )
     lines, starts, cells = _joined_lines(streams)
 

@@ -214,7 +214,7 @@ def build_stage_from_columns(
     notes: list[str] = list(parse_notes)
     n_rows = max((len(values) for values in columns.values()), default=0)
     if n_rows == 0:
-        raise LogError("training log holds no epochs", path=file)
+        raise LogError(record("error.stage_log.training_log_holds_no_epochs"), path=file)
     if epochs is None:
         epochs = list(range(1, n_rows + 1))
         if fmt == "csv":
@@ -222,9 +222,11 @@ def build_stage_from_columns(
     for earlier, later in itertools.pairwise(epochs):
         if later <= earlier:
             raise LogError(
-                f"epoch {later} follows epoch {earlier}: epochs must increase",
+                record(
+                    "error.stage_log.epoch_follows_epoch_epochs_must", later=later, earlier=earlier
+                ),
                 path=file,
-                hint="the file may hold several runs (CSVLogger append=True?); split it",
+                hint=record("error.stage_log.hint_file_may_hold_several_runs"),
             )
     if epochs[0] != 1:
         notes.append(record("record.resumed", epoch=epochs[0]))
@@ -257,7 +259,7 @@ def build_stage_from_columns(
     if dropped_empty:
         notes.append(record("record.columns_empty", columns=", ".join(dropped_empty)))
     if not metrics:
-        raise LogError("training log has no numeric metric columns", path=file)
+        raise LogError(record("error.stage_log.training_log_no_numeric_metric"), path=file)
 
     roles, role_notes = _assign_roles(metrics)
     notes.extend(role_notes)

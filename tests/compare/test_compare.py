@@ -216,7 +216,7 @@ def test_newer_saved_comparison_is_refused() -> None:
         parse_comparison_json(json.dumps(document), "new.json")
     document["format_version"] = 1
     document["comparison"]["entries"][0]["evaluation"]["format_version"] = 99
-    with pytest.raises(InputError, match="evaluation written by a newer"):
+    with pytest.raises(InputError, match="evaluation section was written by a newer"):
         parse_comparison_json(json.dumps(document), "new.json")
     with pytest.raises(InputError, match="not a saved jetx-diag comparison"):
         parse_comparison_json('{"evaluation": {}}', "other.json")

@@ -101,7 +101,7 @@ def test_newer_format_version_is_refused(tmp_path: Path) -> None:
     assert "upgrade jetx-diag" in str(error.value)
     document["format_version"] = JSON_FORMAT_VERSION
     document["evaluation"]["format_version"] = 99
-    with pytest.raises(InputError, match="evaluation written by a newer jetx-diag"):
+    with pytest.raises(InputError, match="evaluation section was written by a newer jetx-diag"):
         load_evaluation_json(write(tmp_path, json.dumps(document)))
 
 

@@ -155,7 +155,7 @@ ERROR_CASES = [
     ErrorCase("truncated database", "h.db", truncated_database, "malformed SQLite database"),
     ErrorCase("scrambled pages", "h.sqlite", scrambled_pages, "malformed SQLite database"),
     ErrorCase("missing table", "h.db", other_table, "no table 'jetx_results' (tables: rounds, x)"),
-    ErrorCase("no tables at all", "h.db", no_tables, "(tables: none)"),
+    ErrorCase("no tables at all", "h.db", no_tables, "(the database has no tables)"),
     ErrorCase(
         "missing column",
         "h.db",
@@ -178,7 +178,7 @@ ERROR_CASES = [
         "missing header after blanks", "h.csv", write_text("\n\n1,1.5\n"), "no header line: line 3"
     ),
     ErrorCase(
-        "duplicate header", "h.csv", write_text("value,Value\n1,2\n"), "value more than once"
+        "duplicate header", "h.csv", write_text("value,Value\n1,2\n"), "more than once: value"
     ),
     ErrorCase(
         "extra field",

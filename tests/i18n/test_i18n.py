@@ -136,12 +136,14 @@ def test_unknown_sentences_pass_through_with_turkish_numbers() -> None:
 
 
 def test_short_records_do_not_swallow_longer_sentences() -> None:
-    """``line {line}`` and ``epochs {spans}`` are only numbers after the word: an error text
-    that starts with "line 2 has …" is not taken for one and stays as it was."""
+    """``line {line}`` and ``epochs {spans}`` are only numbers after the word: a text that
+    starts with "line 2 has …" is not taken for one; it stays as it was, or reads as the longer
+    catalog sentence it is."""
     tr = messages("tr")
-    assert tr.recorded("line 2 has 3 fields, the header has 2") == (
-        "line 2 has 3 fields, the header has 2"
-    )
+    assert tr.recorded("line 2 has an odd look") == "line 2 has an odd look"
+    assert tr.recorded(
+        record("error.logs.line_fields_header", line=2, row_count=3, header_count=2)
+    ) == ("satır 2: 3 alan var, başlıkta 2 alan var")
     assert tr.recorded("epochs must increase") == "epochs must increase"
     assert tr.recorded(record("record.epoch_many", spans="5–9, 12")) == "epoch 5–9, 12"
     note = record("record.not_finite", column="val_loss", epochs="epochs 5–9, 12")

@@ -123,7 +123,7 @@ def test_extractor_that_fails_names_the_round() -> None:
         return {"x": 1.0}
 
     extractor = FeatureExtractor("m:broken", broken, "fp")
-    with pytest.raises(UserCodeError, match="raised ZeroDivisionError: boom on round index 7"):
+    with pytest.raises(UserCodeError, match="on round index 7 raised ZeroDivisionError: boom"):
         compute_features(extractor, np.ones(10), np.arange(5, 10))
 
 

@@ -20,25 +20,10 @@ from typing import Any
 import html5lib
 import numpy as np
 import pytest
+from english_scan import english_in, quoted_data
 from rich.console import Console
 
 XHTML = "{http://www.w3.org/1999/xhtml}"
-
-#: Common English words that are not Turkish words and not the document's kept English terms
-#: ("Threshold Accuracy", "Confusion Matrix", "checkpoint", "epoch", "bias", "class weight").
-_WORDS = """
-    the and of is are not with from which than was were been this that these those kept fits
-    logged input samples every only when where would could should has have had for by on at
-    to as it its be an or but none missed met held stopped past peak epochs weights file files
-    other columns found used between rows rounds round above below ignored missing skipped read
-    usable evaluated shown there no yes more less than before after because without into over
-    under same each per rate share calls called bets lost won ended reached beats chance
-    line cell output index row scaler's saved loaded results differ checked against
-"""
-ENGLISH = frozenset(_WORDS.split())
-
-#: Visible text allowed to hold an English word: names the document itself keeps in English.
-KEPT = ("Threshold Accuracy", "Classification Accuracy", "Confusion Matrix")
 
 
 def visible_text(path: Path) -> list[str]:
@@ -91,18 +76,6 @@ def every_text(path: Path) -> list[str]:
 
     walk(document)
     return texts
-
-
-def english_in(blocks: list[str]) -> list[tuple[str, list[str]]]:
-    found = []
-    for block in blocks:
-        text = block
-        for kept in KEPT:
-            text = text.replace(kept, "")
-        words = [w for w in re.findall(r"\w+(?:'\w+)?", text) if w.lower() in ENGLISH]
-        if words:
-            found.append((block, words))
-    return found
 
 
 def test_the_scan_finds_english() -> None:
@@ -174,7 +147,7 @@ class TurkishOutputs:
     """Every Turkish text of one rich report: the pages, the JUnit XML and the terminal."""
 
     texts: dict[str, list[str]]  # output name → its text blocks as a reader sees them
-    quoted: tuple[str, ...]  # error texts from readers, shown verbatim inside a note
+    quoted: tuple[str, ...]  # what notes quote: file names, readers' own error texts
 
 
 @pytest.fixture(scope="module")
@@ -245,7 +218,7 @@ def _turkish_outputs(root: Path) -> TurkishOutputs:
     for path in (run_b / "scaler.pkl",):
         with pytest.raises(JetxDiagError) as error:
             load_scaler(path)
-        quoted.append(str(error.value))
+        quoted.extend(quoted_data(error.value.problem))
     # Run C: a training log beside the checkpoint that cannot be read.
     run_c = root / "run_c"
     run_c.mkdir()
@@ -255,7 +228,8 @@ def _turkish_outputs(root: Path) -> TurkishOutputs:
     write_predictions_csv(predictions, document_predictions())
     evaluation = evaluate_predictions_file(predictions, EvaluationOptions())
     _, diagnosis = diagnose_run(run_a, TrainingOptions(check_widths=True))
-    quoted.extend(note.split(": ", 1)[1] for note in diagnosis.notes if "broken.h5" in note)
+    for note in diagnosis.notes:
+        quoted.extend(quoted_data(note) if "broken.h5" in note else [])
     evaluation = replace(
         evaluation,
         training=diagnosis,
@@ -263,7 +237,8 @@ def _turkish_outputs(root: Path) -> TurkishOutputs:
     )
     evaluation = attach_training(evaluation, run_c / "model.h5")
     assert len(evaluation.warnings) == 2, evaluation.warnings
-    quoted.extend(w.split(": ", 1)[1] for w in evaluation.warnings if "training_log" in w)
+    for warning in evaluation.warnings:
+        quoted.extend(quoted_data(warning) if "training_log" in warning else [])
     data = load_history_csv(root, HISTORY_CSV)
     evaluation = replace(evaluation, data=replace(evaluation.data, **data))
     verdict = decide_targets(evaluate_targets(evaluation.metrics, DEFAULT_TARGETS))
