@@ -179,10 +179,11 @@ def _check_pair(parts: list[Part]) -> None:
     if first.head == second.head:
         raise ArtifactError(
             record(
-                "error.boosted.both_models_pair_classifier_regressor",
+                "error.boosted.both_regressors"
+                if first.head == "regression"
+                else "error.boosted.both_classifiers",
                 name=first.path.name,
                 name2=second.path.name,
-                head=first.head,
             ),
             path=first.path,
         )
@@ -251,7 +252,11 @@ def check_bytes(path: Path, kind: str) -> None:
         text = path.read_bytes()
         if b"\nend of trees" not in text:
             raise ArtifactError(
-                record("error.boosted.lightgbm_model_text_truncated_no", size=f"{size:,}"),
+                record(
+                    "error.boosted.lightgbm_model_text_truncated_no",
+                    marker="'end of trees'",
+                    size=f"{size:,}",
+                ),
                 path=path,
                 hint=cut,
             )

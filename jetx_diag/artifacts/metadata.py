@@ -333,11 +333,16 @@ def load_metadata(path: str | Path, *, strict: bool = True) -> RunMetadata:
     if kind == "empty":
         raise ArtifactError(record("error.metadata.empty_0_bytes"), path=file)
     if kind in ("html", "lfs_pointer", "hdf5", "zip", "skops", "pickle", "joblib", "savedmodel"):
-        what = {
-            "html": "an HTML/XML page",
-            "lfs_pointer": "a Git LFS pointer",
-            "savedmodel": "a SavedModel directory",
-        }.get(kind, f"a {kind} file")
+        named = {
+            "html": "error.metadata.an_html_page",
+            "lfs_pointer": "error.metadata.a_git_lfs_pointer",
+            "savedmodel": "error.metadata.a_savedmodel_directory",
+        }
+        what = (
+            record(named[kind])
+            if kind in named
+            else record("error.metadata.a_file_of_kind", kind=kind)
+        )
         raise ArtifactError(record("error.metadata.not_json_metadata", what=what), path=file)
     try:
         data = file.read_bytes()

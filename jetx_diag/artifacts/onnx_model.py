@@ -176,16 +176,15 @@ def check_onnx_bytes(path: Path) -> None:
     fields = onnx_fields(data) or []
     for number, _start, end in fields:
         if end > len(data):
-            what = ONNX_FIELD_NAMES.get(number) or record(
-                "error.onnx_model.field_number", number=number
-            )
+            sizes = {"end": f"{end:,}", "data_count": f"{len(data):,}"}
             raise ArtifactError(
                 record(
                     "error.onnx_model.onnx_file_truncated_needs_bytes",
-                    what=what,
-                    end=f"{end:,}",
-                    data_count=f"{len(data):,}",
-                ),
+                    name=ONNX_FIELD_NAMES[number],
+                    **sizes,
+                )
+                if number in ONNX_FIELD_NAMES
+                else record("error.onnx_model.onnx_field_truncated", number=number, **sizes),
                 path=path,
                 hint=record("error.inspection.hint_download_copy_cut_short_fetch"),
             )

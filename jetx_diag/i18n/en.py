@@ -1119,8 +1119,11 @@ EN: dict[str, str] = {
     "error.boosted.not_catboost_lightgbm_xgboost_model": (
         "is not a CatBoost, LightGBM or XGBoost model ({kind})"
     ),
-    "error.boosted.both_models_pair_classifier_regressor": (
-        "{name} and {name2} are both {head} models; a pair is a classifier and a regressor"
+    "error.boosted.both_classifiers": (
+        "{name} and {name2} are both classifiers; a pair is a classifier and a regressor"
+    ),
+    "error.boosted.both_regressors": (
+        "{name} and {name2} are both regressors; a pair is a classifier and a regressor"
     ),
     "error.boosted.reads_features_pair_must_read": (
         "{name} reads {features} features, {name2} {features2}; a pair must read the same "
@@ -1138,7 +1141,7 @@ EN: dict[str, str] = {
     ),
     "error.boosted.more_than_8": "more than 8",
     "error.boosted.lightgbm_model_text_truncated_no": (
-        "LightGBM model text is truncated: no 'end of trees' line in its {size} bytes"
+        "LightGBM model text is truncated: no {marker} line in its {size} bytes"
     ),
     "error.boosted.cannot_predict": "{library} cannot predict ({first_line})",
     "error.boosted.xgboost_json_model_truncated_damaged": (
@@ -1267,6 +1270,10 @@ EN: dict[str, str] = {
     ),
     # metadata
     "error.metadata.empty_0_bytes": "is empty (0 bytes)",
+    "error.metadata.an_html_page": "an HTML/XML page",
+    "error.metadata.a_git_lfs_pointer": "a Git LFS pointer",
+    "error.metadata.a_savedmodel_directory": "a SavedModel directory",
+    "error.metadata.a_file_of_kind": "a {kind} file",
     "error.metadata.not_json_metadata": "is {what}, not JSON metadata",
     "error.metadata.top_level_expected_object_got": (
         "top level: expected an object, got {type_name}"
@@ -1281,7 +1288,10 @@ EN: dict[str, str] = {
         "probabilities"
     ),
     "error.onnx_model.onnx_file_truncated_needs_bytes": (
-        "ONNX file is truncated: its {what} needs {end} bytes, the file has {data_count}"
+        "ONNX file is truncated: its {name} needs {end} bytes, the file has {data_count}"
+    ),
+    "error.onnx_model.onnx_field_truncated": (
+        "ONNX file is truncated: its field {number} needs {end} bytes, the file has {data_count}"
     ),
     "error.onnx_model.reading_onnx_model_needs_onnxruntime": (
         "reading an ONNX model needs onnxruntime, which is not installed ({error})"
@@ -2080,11 +2090,19 @@ EN: dict[str, str] = {
     "error.config.hint_known_keys": "known keys: {keys}",
     # ranking (more)
     # model_inputs (more)
-    "error.model_inputs.feature_counts_disagree": "feature counts disagree: {value}",
+    "error.model_inputs.feature_counts_disagree_scaler": (
+        "feature counts disagree: extractor {extractor}, model input {model}, scaler {scaler}"
+    ),
+    "error.model_inputs.feature_counts_disagree": (
+        "feature counts disagree: extractor {extractor}, model input {model}"
+    ),
     "error.model_inputs.no_array_for_inputs": (
         "no array for {count:plural:model input:model inputs}: {missing}"
     ),
     "error.model_inputs.hint_arrays_file": "arrays in the file: {arrays}",
+    "error.model_inputs.row_counts_disagree_held_out": (
+        "row counts disagree: {value}, held-out rounds {rounds}"
+    ),
     "error.model_inputs.row_counts_disagree": "row counts disagree: {value}",
     "error.model_inputs.scaler_fitted_features_extractor_does": (
         "the scaler was fitted on features the extractor does not produce: {missing}"
@@ -2119,6 +2137,9 @@ EN: dict[str, str] = {
         "earlier rounds' in order (same {count} keys, first moved: {moved}); features must not "
         "change per round"
     ),
+    "error.feature_workers.worker_stopped": (
+        "feature extractor {name} stopped its worker process: {detail}"
+    ),
     "error.feature_workers.features_now_before": "{now} features now, {before} before",
     "error.feature_workers.features_missing": "missing {names}",
     "error.feature_workers.features_new": "new {names}",
@@ -2146,7 +2167,6 @@ EN: dict[str, str] = {
     "error.inspection.virtual_dataset": "dataset {where} is a virtual dataset",
     "error.inspection.directory_without_saved_model": "is a directory without saved_model.pb",
     "error.inspection.unknown_type": "is of an unknown type",
-    "error.onnx_model.field_number": "field {number}",
     "error.custom_objects.keras_looked": (
         "Keras looked in its built-in objects, the classes registered with "
         "register_keras_serializable, and {option} ({modules})"

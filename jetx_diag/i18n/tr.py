@@ -1104,11 +1104,11 @@ TR: dict[str, str] = {
         "dosya yarıda kesilmiş ya da bozuk olabilir; yeniden indirin"
     ),
     "error.boosted.objective_gives_neither_probability_nor": (
-        "{library} objective {objective} ne olasılık ne de çarpan veriyor"
+        "{library} objective {objective} ne bir olasılık ne de bir çarpan veriyor"
     ),
     "error.boosted.hint_binary_3_class_probability_classifier": (
-        "değerlendirilebilen modeller: olasılık veren ikili ya da 3 sınıflı bir sınıflandırıcı "
-        "veya bir regresyon modeli"
+        "yalnızca olasılık veren ikili ya da 3 sınıflı bir sınıflandırıcı ya da bir regresyon "
+        "modeli değerlendirilebilir"
     ),
     "error.boosted.classifier_s_classes_cannot_tell": (
         "sınıflandırıcının sınıfları {classes}; hangisinin 'üstü' anlamına geldiği anlaşılamıyor"
@@ -1123,8 +1123,12 @@ TR: dict[str, str] = {
     "error.boosted.not_catboost_lightgbm_xgboost_model": (
         "bir CatBoost, LightGBM ya da XGBoost modeli değil ({kind})"
     ),
-    "error.boosted.both_models_pair_classifier_regressor": (
-        "{name} ve {name2} ikisi de {head} modeli; bir çift, bir sınıflandırıcı ile bir "
+    "error.boosted.both_classifiers": (
+        "{name} ve {name2} ikisi de sınıflandırıcı; bir çift, bir sınıflandırıcı ile bir "
+        "regresyon modelinden oluşur"
+    ),
+    "error.boosted.both_regressors": (
+        "{name} ve {name2} ikisi de regresyon modeli; bir çift, bir sınıflandırıcı ile bir "
         "regresyon modelinden oluşur"
     ),
     "error.boosted.reads_features_pair_must_read": (
@@ -1132,18 +1136,18 @@ TR: dict[str, str] = {
         "aynı özellik vektörünü okumalı"
     ),
     "error.boosted.feature_matrix_shape_model_reads": (
-        "özellik matrisinin boyutu {shape}; model {features} özellik okuyor"
+        "özellik matrisinin şekli {shape}; model ise {features} özellik okuyor"
     ),
     "error.boosted.reading_model_needs_package_which": (
         "{library} modelini okumak için {extra} paketi gerekli, ama kurulu değil ({error})"
     ),
-    "error.boosted.hint_pip_install_jetx_diag": "pip install 'jetx-diag[{extra}]'",
+    "error.boosted.hint_pip_install_jetx_diag": "pip install 'jetx-diag[{extra}]' çalıştırın",
     "error.boosted.catboost_model_truncated_header_records": (
-        "CatBoost modeli yarıda kesilmiş: başlığına göre {value} bayt olmalı, dosya {size} bayt"
+        "CatBoost modeli yarıda kesilmiş: başlığına göre {value} bayt olmalı, dosya ise {size} bayt"
     ),
     "error.boosted.more_than_8": "8'den fazla",
     "error.boosted.lightgbm_model_text_truncated_no": (
-        "LightGBM model metni yarıda kesilmiş: {size} baytlık metinde 'end of trees' satırı yok"
+        "LightGBM model metni yarıda kesilmiş: {size} baytlık metinde {marker} satırı yok"
     ),
     "error.boosted.cannot_predict": "{library} tahmin yapamıyor ({first_line})",
     "error.boosted.xgboost_json_model_truncated_damaged": (
@@ -1153,11 +1157,11 @@ TR: dict[str, str] = {
         "{option} {spec} değeri module ya da module:Name,Name biçiminde olmalı"
     ),
     "error.custom_objects.hint_module_defines_model_s_custom": (
-        "modelin özel katmanlarını tanımlayan, buradan içe aktarılabilen modül"
+        "modelin özel katmanlarını tanımlayan ve buradan içe aktarılabilen modül"
     ),
     "error.custom_objects.no_keras_layer_model_subclass": (
-        "{option} {modules}: içinde Keras Layer ya da Model alt sınıfı yok, "
-        "register_keras_serializable ile kaydedilmiş bir şey de yok"
+        "{option} {modules}: içinde ne bir Keras Layer ya da Model alt sınıfı ne de "
+        "register_keras_serializable ile kaydedilmiş bir nesne var"
     ),
     "error.custom_objects.hint_name_classes_module_name_name": (
         "sınıfları {option} module:Name,Name ile belirtin"
@@ -1174,17 +1178,18 @@ TR: dict[str, str] = {
         "{option} {spec}: {module_name}.{name} bir sınıf ya da fonksiyon değil"
     ),
     "error.inspection.model_config_nested_too_deeply": (
-        "model yapılandırması ({where}) bir Keras modeli olamayacak kadar derin iç içe"
+        "model yapılandırması ({where}) bir Keras modeli olamayacak kadar derin iç içe geçmiş"
     ),
     "error.inspection.model_not_keras_checkpoint": "bir {kind} modeli, Keras checkpoint'i değil",
     "error.inspection.hdf5_file_truncated_superblock_records": (
-        "HDF5 dosyası yarıda kesilmiş: süper bloğa göre {declared} bayt olmalı, dosya {size} bayt"
+        "HDF5 dosyası yarıda kesilmiş: süper bloğa göre {declared} bayt olmalı, dosya ise {size} "
+        "bayt"
     ),
     "error.inspection.hint_download_copy_cut_short_fetch": (
         "indirme ya da kopyalama yarıda kesilmiş; dosyayı yeniden indirin"
     ),
     "error.inspection.hint_architecture_not_file_save_model": (
-        "model mimarisi dosyada yok; modeli model.save() ile kaydedin"
+        "model mimarisi dosyada yok; modeli model.save() ile yeniden kaydedin"
     ),
     "error.inspection.hdf5_file_refers_data_outside": (
         "HDF5 dosyası kendi dışındaki verilere başvuruyor: {what}"
@@ -1193,14 +1198,14 @@ TR: dict[str, str] = {
         "model dosyası kendi ağırlıklarını içermeli; modeli model.save() ile yeniden kaydedin"
     ),
     "error.inspection.zip_members_would_inflate_bytes": (
-        "zip içindeki dosyalar açıldığında toplam {total} bayt olacak ({max_archive_bytes} "
+        "zip içindeki dosyalar açıldığında toplam {total} bayt tutacak ({max_archive_bytes} "
         "bayttan fazla); zip bombası olarak reddedildi"
     ),
     "error.inspection.model_config_not_valid_json": (
-        "model yapılandırması ({where}) geçerli JSON değil: {msg}, karakter {pos}"
+        "model yapılandırması ({where}) geçerli JSON değil: {msg} (karakter {pos})"
     ),
     "error.inspection.hdf5_file_but_named_keras": (
-        "bir HDF5 dosyası, ama adı .keras (.keras modeli bir zip arşividir)"
+        "bir HDF5 dosyası, ama uzantısı .keras (.keras modeli bir zip arşividir)"
     ),
     "error.inspection.hint_rename": "adını {name} olarak değiştirin",
     "error.inspection.zip_archive_keras_format_but": (
@@ -1212,11 +1217,11 @@ TR: dict[str, str] = {
     ),
     "error.inspection.zip_member_compressed_which_cannot": (
         "zip içindeki {filename} dosyası okunamayan bir yöntemle sıkıştırılmış: {method} (Keras "
-        "dosyaları stored ya da deflate olarak yazar)"
+        "dosyaları stored ya da deflate yöntemiyle yazar)"
     ),
     "error.inspection.hint_re_save_model_model_save": "modeli model.save() ile yeniden kaydedin",
     "error.inspection.zip_member_would_inflate_bytes": (
-        "zip içindeki {filename} dosyası açıldığında {file_size} bayt olacak (model "
+        "zip içindeki {filename} dosyası açıldığında {file_size} bayt tutacak (bir model "
         "yapılandırması birkaç kilobayttır; sınır {max_config_bytes})"
     ),
     "error.inspection.zip_archive_truncated_damaged_file": (
@@ -1231,32 +1236,30 @@ TR: dict[str, str] = {
     "error.keras_env.loading_checkpoint_needs_tensorflow_keras": (
         "checkpoint yüklemek için TensorFlow/Keras gerekli, ama kurulu değil ({error})"
     ),
-    "error.keras_loader.keras_cannot_rebuild_model": (
-        "Keras modeli yeniden oluşturamıyor ({detail})"
-    ),
+    "error.keras_loader.keras_cannot_rebuild_model": "Keras modeli yeniden kuramıyor ({detail})",
     "error.keras_loader.keras_safe_mode_refused_python": (
         "Keras safe mode, modeldeki bir Python lambda ifadesini reddetti"
     ),
     "error.keras_loader.keras_refused_file_unsafe": (
-        "Keras dosyayı güvensiz bulup reddetti ({first_line})"
+        "Keras dosyayı güvenli bulmayıp reddetti ({first_line})"
     ),
     "error.keras_loader.model_uses_custom_layer_function": (
         "model, burada bulunmayan {group} adlı özel bir katman ya da fonksiyon kullanıyor; {where}"
     ),
     "error.keras_loader.hint_pass_module_module_naming_module": (
-        "onu tanımlayan eğitim kodu modülünü {option} MODULE ya da MODULE:{split} ile verin"
+        "bunu tanımlayan eğitim kodu modülünü {option} MODULE ya da MODULE:{split} ile verin"
     ),
     "error.loaded_model.model_no_outputs": "modelin hiç çıktısı yok",
     "error.loaded_model.hint_expected_sigmoid_threshold_none_1": (
-        "beklenen çıktı: sigmoid 'threshold' (None, 1), softmax 'classification' (None, 3) ya da "
-        "doğrusal 'regression' (None, 1)"
+        "sigmoid 'threshold' (None, 1), softmax 'classification' (None, 3) ya da doğrusal "
+        "'regression' (None, 1) çıktısı bekleniyordu"
     ),
     "error.loaded_model.output_shape_head_value_per": (
-        "{name} çıktısının boyutu {shape_text}; bir {name2} çıktısı tur başına "
+        "{name} çıktısının şekli {shape_text}; bir {name2} çıktısı tur başına "
         "{expected:plural:değer:değer} verir"
     ),
     "error.loaded_model.probe_batch_itself_holds_non": (
-        "deneme grubunun kendisinde sonlu olmayan değerler var ({name} girdisi)"
+        "deneme grubunun kendisinde sonlu olmayan değerler var ({name} girdisinde)"
     ),
     "error.loaded_model.model_produced_non_finite_value": (
         "model, yalnızca sonlu değerler içeren {array_count} satırlık bir deneme grubu için "
@@ -1264,26 +1267,34 @@ TR: dict[str, str] = {
         "üretti ({kinds})"
     ),
     "error.loaded_model.hint_weights_probably_corrupt_nan_training": (
-        "ağırlıkları büyük olasılıkla bozuk (NaN) ya da eğitim ıraksamış"
+        "modelin ağırlıkları büyük olasılıkla bozuk (NaN) ya da eğitim ıraksamış"
     ),
     "error.metadata.empty_0_bytes": "boş (0 bayt)",
+    "error.metadata.an_html_page": "bir HTML/XML sayfası",
+    "error.metadata.a_git_lfs_pointer": "bir Git LFS işaretçisi",
+    "error.metadata.a_savedmodel_directory": "bir SavedModel klasörü",
+    "error.metadata.a_file_of_kind": "bir {kind} dosyası",
     "error.metadata.not_json_metadata": "{what}, JSON model bilgisi değil",
     "error.metadata.top_level_expected_object_got": (
-        "en üst düzey: nesne bekleniyordu, {type_name} bulundu"
+        "en üst düzey: bir nesne bekleniyordu, {type_name} bulundu"
     ),
     "error.metadata.expected_count_got": (
         "{key_}: negatif olmayan bir tam sayı bekleniyordu, {value} bulundu"
     ),
-    "error.metadata.expected_string_got": "{key_}: metin bekleniyordu, {type_name} bulundu",
+    "error.metadata.expected_string_got": "{key_}: bir metin bekleniyordu, {type_name} bulundu",
     "error.metadata.cannot_read_file": "dosya okunamıyor ({strerror})",
     "error.onnx_model.onnx_file_holds_no_graph": "ONNX dosyasında graf yok",
     "error.onnx_model.onnx_output_2_values_per": (
-        "ONNX çıktısı {name} tur başına toplamı 1 olmayan 2 değer veriyor; bunlar sınıf "
-        "olasılıkları değil"
+        "{name} adlı ONNX çıktısı tur başına toplamı 1 olmayan 2 değer veriyor; bunlar sınıf "
+        "olasılıkları olamaz"
     ),
     "error.onnx_model.onnx_file_truncated_needs_bytes": (
-        "ONNX dosyası yarıda kesilmiş: {what} alanı için {end} bayt gerekiyor, dosya "
+        "ONNX dosyası yarıda kesilmiş: {name} alanı için {end} bayt gerekiyor, dosya ise "
         "{data_count} bayt"
+    ),
+    "error.onnx_model.onnx_field_truncated": (
+        "ONNX dosyası yarıda kesilmiş: {number} numaralı alan için {end} bayt gerekiyor, dosya "
+        "ise {data_count} bayt"
     ),
     "error.onnx_model.reading_onnx_model_needs_onnxruntime": (
         "ONNX modelini okumak için onnxruntime gerekli, ama kurulu değil ({error})"
@@ -1292,7 +1303,7 @@ TR: dict[str, str] = {
         "onnxruntime modeli yükleyemiyor ({first_line})"
     ),
     "error.onnx_model.onnx_input_jetx_diag_feeds": (
-        "ONNX girdisi {name} {type} türünde; jetx_diag modele float pencereler ve özellik "
+        "{name} adlı ONNX girdisinin türü {type}; jetx_diag modele float pencereler ve özellik "
         "vektörleri verir"
     ),
     "error.onnx_model.inputs_missing": "eksik girdiler: {missing}",
@@ -1303,14 +1314,14 @@ TR: dict[str, str] = {
         "scaler, fit edilmiş bir scikit-learn dönüştürücüsünün joblib/pickle/skops dosyasıdır"
     ),
     "error.safe_pickle.refused_unpickle_names_which_outside": (
-        "unpickle reddedildi: dosya {dotted} adına başvuruyor; bu ad izin listesinin dışında "
-        "(scikit-learn dönüştürücüleri, numpy dizileri ve dtype'lar); dosyadaki hiçbir şey "
+        "unpickle işlemi reddedildi: dosya {dotted} adına başvuruyor; bu ad izin listesinin "
+        "dışında (scikit-learn dönüştürücüleri, numpy dizileri ve dtype'lar); dosyadaki hiçbir şey "
         "çalıştırılmadı"
     ),
     "error.safe_pickle.refused_unpickle_names_with_reason": (
-        "unpickle reddedildi: dosya {dotted} adına başvuruyor ({reason}); bu ad izin listesinin "
-        "dışında (scikit-learn dönüştürücüleri, numpy dizileri ve dtype'lar); dosyadaki hiçbir "
-        "şey çalıştırılmadı"
+        "unpickle işlemi reddedildi: dosya {dotted} adına başvuruyor ({reason}); bu ad izin "
+        "listesinin dışında (scikit-learn dönüştürücüleri, numpy dizileri ve dtype'lar); dosyadaki "
+        "hiçbir şey çalıştırılmadı"
     ),
     "error.safe_pickle.hint_scaler_needs_nothing_else_if": (
         "scaler bunlardan başka bir şey gerektirmez; dosyayı siz oluşturduysanız fit edilmiş "
@@ -1318,13 +1329,13 @@ TR: dict[str, str] = {
     ),
     "error.safe_pickle.refused": "{dotted} reddedildi: {reason}",
     "error.safe_pickle.refused_unpickle_calls_nothing_allocated": (
-        "unpickle reddedildi: dosya {dotted} fonksiyonunu şu değerle çağırıyor: {reason}; bellek "
-        "ayrılmadı, hiçbir şey çalıştırılmadı"
+        "unpickle işlemi reddedildi: dosya {dotted} fonksiyonunu şu değerle çağırıyor: {reason}; "
+        "bellek ayrılmadı, hiçbir şey çalıştırılmadı"
     ),
     "error.safe_pickle.hint_fitted_scaler_kilobytes_file_built": (
         "fit edilmiş bir scaler birkaç kilobayttır; bu dosya belleği tüketmek için hazırlanmış"
     ),
-    "error.safe_pickle.inflates_more_than_bytes": "açıldığında {limit} bayttan büyük oluyor",
+    "error.safe_pickle.inflates_more_than_bytes": "açıldığında {limit} bayttan fazla tutuyor",
     "error.safe_pickle.compressed_file_truncated_bytes": (
         "{compression} ile sıkıştırılmış dosya yarıda kesilmiş ({data_count} bayt)"
     ),
@@ -1338,7 +1349,7 @@ TR: dict[str, str] = {
         "lz4 ile sıkıştırılmış bir joblib dosyası, ama lz4 paketi kurulu değil"
     ),
     "error.savedmodel.savedmodel_directory_holds_saved_model": (
-        "SavedModel dizininde yalnızca saved_model.pbtxt var; metin biçimli SavedModel "
+        "SavedModel klasöründe yalnızca saved_model.pbtxt var; metin biçimli SavedModel "
         "desteklenmiyor"
     ),
     "error.savedmodel.savedmodel_holds_no_graph": "SavedModel içinde graf yok",
@@ -1353,19 +1364,19 @@ TR: dict[str, str] = {
         "TensorFlow bu SavedModel'i yükleyemiyor ({first_line})"
     ),
     "error.savedmodel.tensorflow_1_savedmodel_no_object": (
-        "TensorFlow 1 biçiminde bir SavedModel (nesne grafı yok): yüklenirken grafın kendi "
-        "restore ve init işlemleri çalışır ve bunlar denetlenemez"
+        "TensorFlow 1 biçiminde bir SavedModel (nesne grafı yok): yüklenirken grafın kendi restore "
+        "ve init işlemleri çalışır ve bu işlemler denetlenemez"
     ),
     "error.savedmodel.savedmodel_s_graph_uses_ops": (
-        "SavedModel grafı, model hesaplamalarına ait izin listesinin dışında kalan işlemler "
-        "kullanıyor (model yüklenirken ya da çağrılırken dosya okuyup yazabilir veya kod "
-        "çalıştırabilirler): {shown}"
+        "SavedModel grafı, model hesaplamaları için izin verilenlerin dışında kalan işlemler "
+        "kullanıyor (bu işlemler model yüklenirken ya da çağrılırken dosya okuyup yazabilir veya "
+        "kod çalıştırabilir): {shown}"
     ),
     "error.savedmodel.inputs_missing_signature_takes": (
         "eksik girdiler: {missing} (imzanın aldığı girdiler: {input_names})"
     ),
     "error.scaler_checks.holds_not_scikit_learn_transformer": (
-        "içinde bir {module__}.{qualname__} var, scikit-learn dönüştürücüsü değil"
+        "içinde scikit-learn dönüştürücüsü değil, bir {module__}.{qualname__} var"
     ),
     "error.scaler_checks.n_features_not_positive_whole": (
         "{name__}.n_features_in_ değeri {shown}; pozitif bir tam sayı değil"
@@ -1380,8 +1391,8 @@ TR: dict[str, str] = {
         "{name__}.feature_names_in_ değeri {shown}; bir ad listesi değil"
     ),
     "error.scaler_checks.feature_names_holds_entries_features": (
-        "{name__}.feature_names_in_ içinde {count} özellik (n_features_in_) için {names_count} "
-        "öğe var ya da bazı öğeler ad değil"
+        "{name__}.feature_names_in_ içinde {count} özellik (n_features_in_) için {names_count} öğe "
+        "var ya da öğelerin bazıları ad değil"
     ),
     "error.scaler_checks.holds_values_features_n_features": (
         "{name__}.{attribute} içinde {count} özellik (n_features_in_) için {size} değer var"
@@ -1391,13 +1402,14 @@ TR: dict[str, str] = {
     ),
     "error.scaler_checks.non_finite_value_first_index": (
         "{label}.{attribute} içinde {size:plural:sonlu olmayan değer:sonlu olmayan değer} var "
-        "(ilki indeks {first}: {ravel})"
+        "(ilki {first} indeksinde: {ravel})"
     ),
     "error.scaler_checks.hint_scaler_fitted_data_nan_inf": (
-        "scaler NaN/inf içeren veriyle fit edilmiş; temiz özellikler üzerinde yeniden fit edin"
+        "scaler NaN/inf içeren veriyle fit edilmiş; scaler'ı temiz özellikler üzerinde yeniden fit "
+        "edin"
     ),
-    "error.scaler_checks.not_numbers": "{name__}.{attribute} değeri {shown}; sayı değil",
-    "error.sniffing.no_such_file_directory": "böyle bir dosya ya da dizin yok",
+    "error.scaler_checks.not_numbers": "{name__}.{attribute} değeri {shown}; sayılardan oluşmuyor",
+    "error.sniffing.no_such_file_directory": "böyle bir dosya ya da klasör yok",
     "error.strict_json.not_finite_json_number_nan": (
         "{path}: {text} sonlu bir JSON sayısı değil (NaN ve Infinity geçerli JSON değildir)"
     ),
@@ -1405,7 +1417,8 @@ TR: dict[str, str] = {
     "error.strict_json.the_value": "değer",
     "error.strict_json.hint_save_utf_8": "UTF-8 olarak kaydedin",
     "error.strict_json.duplicate_key_json_readers_disagree": (
-        "tekrarlanan anahtar {name} (JSON okuyucuları hangi değerin geçerli olacağında anlaşamıyor)"
+        "{name} anahtarı birden fazla kez geçiyor (JSON okuyucuları hangi değerin geçerli olduğu "
+        "konusunda anlaşamıyor)"
     ),
     "error.strict_json.not_valid_utf_8_byte": "geçerli UTF-8 değil (bayt konumu {offset})",
     "error.strict_json.not_valid_json_line_column": (
@@ -1413,7 +1426,7 @@ TR: dict[str, str] = {
     ),
     "error.strict_json.not_usable_json": "kullanılabilir bir JSON değil ({error})",
     "error.strict_json.nested_too_deeply_run_metadata": (
-        "model bilgisi olamayacak kadar derin iç içe"
+        "model bilgisi olamayacak kadar derin iç içe geçmiş"
     ),
     "error.compare.nothing_compare": "karşılaştırılacak bir şey yok",
     "error.compare.hint_give_checkpoints_folder_json_files": (
@@ -1426,12 +1439,12 @@ TR: dict[str, str] = {
         "docs/ci.md belgesine bakın ya da --config FILE verin"
     ),
     "error.compare.both_checkpoint_checkpoints_set": (
-        "hem 'checkpoint' hem 'checkpoints' ayarlanmış"
+        "hem 'checkpoint' hem de 'checkpoints' ayarlanmış"
     ),
     "error.compare.hint_keep_one": "yalnızca birini bırakın",
     "error.compare.no_checkpoint_check": "kontrol edilecek checkpoint yok",
     "error.compare.hint_set_checkpoint_file_checkpoints_file": (
-        "[jetx_diag] bölümüne checkpoint = FILE ya da checkpoints = FILE, FOLDER, … yazın"
+        "[jetx_diag] bölümünde checkpoint = FILE ya da checkpoints = FILE, FOLDER, … ayarlayın"
     ),
     "error.compare.no_checkpoint_folder": "bu klasörde checkpoint yok",
     "error.compare.hint_expected_h5_keras_models_savedmodel": (
@@ -1452,7 +1465,7 @@ TR: dict[str, str] = {
     "error.config.not_valid_toml": "geçerli TOML değil: {error}",
     "error.config.not_valid_config_file": "geçerli bir yapılandırma dosyası değil: {first_line}",
     "error.config.unknown_key_jetx_diag_section": "jetx_diag bölümünde bilinmeyen anahtar: {key_}",
-    "error.config.key": "anahtar {key_}: {error}",
+    "error.config.key": "{key_} anahtarı: {error}",
     "error.history.class_names_below_above_0": (
         "{option} {text}: sınıf adları below/above (ya da 0/1) olmalı"
     ),
@@ -1469,21 +1482,21 @@ TR: dict[str, str] = {
     "error.history.stage_expected_name_file": "--stage {item}: NAME=FILE bekleniyordu",
     "error.history.hint_e_g_stage1_log1_csv": "örneğin stage1=log1.csv",
     "error.history.stage_given_twice": "--stage {name} iki kez verilmiş",
-    "error.history.patience_must_least_0_got": "--patience en az 0 olmalı, verilen: {number}",
+    "error.history.patience_must_least_0_got": "--patience en az 0 olmalı; verilen: {number}",
     "error.history.expected_below_value_above_value": (
         "{option} {text}: below=VALUE,above=VALUE bekleniyordu"
     ),
     "error.history.patience_not_whole_number": "--patience {value} bir tam sayı değil",
     "error.history.not_number": "{option} {text}: {value} bir sayı değil",
-    "error.options.threshold_must_least_1_0": "--threshold en az 1.0 olmalı, verilen: {threshold}",
-    "error.options.cutoff_must_within_0_1": "--cutoff [0, 1] aralığında olmalı, verilen: {cutoff}",
-    "error.options.jobs_must_least_1_got": "jobs en az 1 olmalı, verilen: {jobs}",
-    "error.options.cache_max_mb_must_least": "cache_max_mb en az 0 olmalı, verilen: {cache_max_mb}",
+    "error.options.threshold_must_least_1_0": "--threshold en az 1.0 olmalı; verilen: {threshold}",
+    "error.options.cutoff_must_within_0_1": "--cutoff [0, 1] aralığında olmalı; verilen: {cutoff}",
+    "error.options.jobs_must_least_1_got": "jobs en az 1 olmalı; verilen: {jobs}",
+    "error.options.cache_max_mb_must_least": "cache_max_mb en az 0 olmalı; verilen: {cache_max_mb}",
     "error.options.max_rejected_share_within_0": (
-        "--max-rejected [0, 1] aralığında bir oran olmalı, verilen: {max_rejected}"
+        "--max-rejected [0, 1] aralığında bir oran olmalı; verilen: {max_rejected}"
     ),
     "error.options.must_finite_number_got": "--{replace} sonlu bir sayı olmalı; verilen: {value}",
-    "error.options.cashout_must_above_1_00": "--cashout 1.00 üstünde olmalı; verilen: {cashout}",
+    "error.options.cashout_must_above_1_00": "--cashout 1.00 üzerinde olmalı; verilen: {cashout}",
     "error.options.house_edge_share_within_0": (
         "--house-edge [0, 1) aralığında bir oran olmalı; verilen: {house_edge}"
     ),
@@ -1534,15 +1547,15 @@ TR: dict[str, str] = {
     "error.document.side_file_not_one_json": (
         "{name} adlı yan dosya, bu JSON yazılırken kullanılan dosya değil"
     ),
-    "error.document.not_valid_json_nested_too": "geçerli JSON değil: iç içe yapı çok derin",
+    "error.document.not_valid_json_nested_too": "geçerli JSON değil: çok derin iç içe geçmiş",
     "error.document.not_valid_json_line_column": (
-        "geçerli JSON değil: satır {lineno}, sütun {colno}: {msg}"
+        "geçerli JSON değil: {msg} (satır {lineno}, sütun {colno})"
     ),
     "error.document.not_valid_json": "geçerli JSON değil: {error}",
     "error.document.cannot_read": "okunamıyor: {strerror}",
-    "error.document.not_utf_8_text_byte": "UTF-8 metin değil (bayt {start})",
+    "error.document.not_utf_8_text_byte": "UTF-8 metin değil (bayt konumu {start})",
     "error.document.not_valid_saved_evaluation": "geçerli bir kayıtlı değerlendirme değil: {error}",
-    "error.document.cannot_read_side_file": "{name} adlı yan dosyası okunamıyor: {strerror}",
+    "error.document.cannot_read_side_file": "{name} adlı yan dosya okunamıyor: {strerror}",
     "error.document.side_file_not_readable_npz": (
         "{name} adlı yan dosya okunabilir bir .npz değil: {error}"
     ),
@@ -1566,9 +1579,9 @@ TR: dict[str, str] = {
         "çarpan üst sınırı en az 1.00 olmalı; verilen: {cap}"
     ),
     "error.fairgen.values_write_must_one_finite": (
-        "yazılacak değerler tur başına bir sonlu sayı olmalı"
+        "yazılacak değerler tur başına tek bir sonlu sayı olmalı"
     ),
-    "error.fairgen.folder_does_not_exist": "klasör yok",
+    "error.fairgen.folder_does_not_exist": "böyle bir klasör yok",
     "error.features.features_need_least_round_history": (
         "özellikler için en az {min_history} turluk geçmiş gerekir; hiç tur verilmedi"
     ),
@@ -1576,7 +1589,7 @@ TR: dict[str, str] = {
         "özellikler için sonlu çarpanlardan oluşan tek boyutlu bir geçmiş gerekir"
     ),
     "error.model.model_needs_least_one_feature": (
-        "model en az bir özellik gerektirir; verilen: {n_features}"
+        "model için en az bir özellik gerekir; verilen: {n_features}"
     ),
     "error.model.unknown_model_size_choose_small": (
         "bilinmeyen model boyutu: {size} ('small' ya da 'document' seçin)"
@@ -1586,14 +1599,15 @@ TR: dict[str, str] = {
         "{first_predictable2} turluk pencere); verilen: {rounds}"
     ),
     "error.training.epochs_must_positive_numbers_got": (
-        "epoch sayısı olarak {stages_count} pozitif sayı verilmeli; verilen: {epochs}"
+        "epoch değerleri {stages_count} pozitif sayıdan oluşmalı; verilen: {epochs}"
     ),
     "error.training_samples.training_rounds_hold_only_one": (
         "eğitim turlarında tek bir sınıf var; daha çok tur kullanın"
     ),
     "error.evaluator.no_round_history_given": "tur geçmişi verilmedi",
     "error.evaluator.hint_pass_data_file_sqlite_csv": (
-        "--data FILE (SQLite, CSV ya da metin) verin ya da ayar dosyasında data belirtin"
+        "--data FILE (SQLite, CSV ya da metin) verin ya da yapılandırma dosyasında data değerini "
+        "ayarlayın"
     ),
     "error.inputs.inputs_file_no_actual_array": (
         "girdi dosyasında 'actual' dizisi yok ve --data verilmedi; bu yüzden dosyadaki turların "
@@ -1602,7 +1616,9 @@ TR: dict[str, str] = {
     "error.parallel.scheduler_needs_dask_s_distributed": (
         "--scheduler için Dask'ın distributed zamanlayıcısı gerekir"
     ),
-    "error.parallel.hint_pip_install_jetx_diag_distributed": "pip install 'jetx-diag[distributed]'",
+    "error.parallel.hint_pip_install_jetx_diag_distributed": (
+        "pip install 'jetx-diag[distributed]' çalıştırın"
+    ),
     "error.parallel.cannot_reach_dask_scheduler": (
         "{address} adresindeki Dask zamanlayıcısına ulaşılamıyor ({name__})"
     ),
@@ -1611,16 +1627,16 @@ TR: dict[str, str] = {
         "--scheduler seçeneğini kaldırın"
     ),
     "error.accounting.no_usable_rounds_rejected": (
-        "kullanılabilir tur yok, reddedilen: {rows} ({by_reason}; {first_text})"
+        "kullanılabilir tur yok: {rows} reddedildi ({by_reason}; {first_text})"
     ),
     "error.accounting.rows_rejected": (
         "{rows_read} satırdan {rejected_count} satır reddedildi ({by_reason}; {first_text})"
     ),
     "error.accounting.hint_strict_mode_fix_remove_these": (
-        "katı mod: bu satırları düzeltin veya silin, ya da --strict olmadan çalıştırın"
+        "katı mod: bu satırları düzeltin ya da silin veya komutu --strict olmadan çalıştırın"
     ),
     "error.accounting.rows_rejected_more_than_allowed": (
-        "satırların {text} kadarı reddedildi, izin verilen %{value} sınırından fazla "
+        "satırların {text} kadarı reddedildi; izin verilen %{value} sınırının üzerinde "
         "({by_reason}; {first_text})"
     ),
     "error.accounting.hint_fix_rows_raise_max_rejected": (
@@ -1633,7 +1649,7 @@ TR: dict[str, str] = {
         "max_rejected_share 0 ile 1 arasında olmalı; verilen: {max_rejected_share}"
     ),
     "error.rounds.file_empty_0_bytes": "dosya boş (0 bayt)",
-    "error.rounds.not_sqlite_database_starts": "SQLite veritabanı değil (ilk baytlar: {head})",
+    "error.rounds.not_sqlite_database_starts": "bir SQLite veritabanı değil (ilk baytlar: {head})",
     "error.rounds.hint_sqlite_file_starts_sqlite_format": (
         "SQLite dosyaları 'SQLite format 3' ile başlar"
     ),
@@ -1645,8 +1661,10 @@ TR: dict[str, str] = {
     "error.rounds.hint_check_data_path": "--data yolunu kontrol edin",
     "error.rounds.directory_not_history_file": "bir klasör, tur geçmişi dosyası değil",
     "error.rounds.cannot_read_file": "dosya okunamıyor: {strerror}",
-    "error.rounds.not_history": "tur geçmişi değil; bu dosya: {what}",
-    "error.rounds.invalid_utf_8_byte_line": "geçersiz UTF-8: bayt {offset} (satır {line}): {data}",
+    "error.rounds.not_history": "tur geçmişi değil: bu {what}",
+    "error.rounds.invalid_utf_8_byte_line": (
+        "geçersiz UTF-8: bayt konumu {offset} (satır {line}): {data}"
+    ),
     "error.rounds.hint_save_file_utf_8": "dosyayı UTF-8 olarak kaydedin",
     "error.rounds.header_separated_only_comma_separated": (
         "başlık satırı {first}, {name} ile ayrılmış: yalnızca virgülle ayrılmış CSV okunur"
@@ -1661,7 +1679,7 @@ TR: dict[str, str] = {
     "error.rounds.utf16_text": "UTF-16 metin (UTF-8 olarak kaydedin)",
     "error.sqlite_rounds.table_empty": "{table_name} tablosu boş",
     "error.sqlite_rounds.no_column_no_rowid_order": (
-        "{table_name} içinde {id_column} sütunu yok, sıralamak için rowid de yok (sütunlar: "
+        "{table_name} tablosunda {id_column} sütunu yok, sıralamak için rowid de yok (sütunlar: "
         "{columns})"
     ),
     "error.sqlite_rounds.hint_name_column_orders_rounds": "turları sıralayan sütunu belirtin",
@@ -1676,10 +1694,10 @@ TR: dict[str, str] = {
     "error.sqlite_rounds.hint_use_column": "--column kullanın",
     "error.sqlite_rounds.reading_table_took_longer_than": (
         "tablonun okunması {sqlite_query_deadline} saniyeden uzun sürdü ve durduruldu (hiç "
-        "bitmeyen bir view mi, örneğin sınırı olmayan özyinelemeli bir sorgu?)"
+        "bitmeyen bir view mi, örneğin sınırsız bir özyinelemeli sorgu?)"
     ),
     "error.sqlite_rounds.hint_point_table_plain_table_rounds": (
-        "--table ile turları tutan düz bir tablo verin"
+        "--table ile turları içeren sıradan bir tabloyu belirtin"
     ),
     "error.text_rounds.no_rows_below_header_line": (
         "başlığın (satır {header_line}) altında veri satırı yok"
@@ -1702,19 +1720,19 @@ TR: dict[str, str] = {
         "çarpan sütununa 'value' adını verin ya da --column kullanın"
     ),
     "error.text_rounds.line_fields_extra": (
-        "satır {start}: {record_count} alan var, başlıkta ise {header_count} alan (fazla alan)"
+        "satır {start}: {record_count} alan var, başlıkta {header_count} alan var (fazla alan)"
     ),
     "error.text_rounds.line_fields_missing": (
-        "satır {start}: {record_count} alan var, başlıkta ise {header_count} alan (eksik alan)"
+        "satır {start}: {record_count} alan var, başlıkta {header_count} alan var (eksik alan)"
     ),
     "error.feature_cache.features_must_look_like_module": (
-        "--features {spec} module:callable biçiminde olmalı"
+        "--features {spec} değeri module:callable biçiminde olmalı"
     ),
     "error.feature_cache.features_not_callable": "--features {spec} çağrılabilir değil",
     "error.feature_cache.features_cannot_import": (
-        "--features {spec}: {module_name} içe aktarılamıyor ({error})"
+        "--features {spec}: {module_name} modülü içe aktarılamıyor ({error})"
     ),
-    "error.feature_cache.features_no": "--features {spec}: {module_name} içinde {attribute} yok",
+    "error.feature_cache.features_no": "--features {spec}: {module_name} modülünde {attribute} yok",
     "error.feature_workers.feature_extractor_returned_non_finite": (
         "{name} adlı özellik çıkarıcı, tur indeksi {index} için sonlu olmayan değer döndürdü: {bad}"
     ),
@@ -1742,7 +1760,7 @@ TR: dict[str, str] = {
     ),
     "error.model_inputs.unknown_window_transform": "bilinmeyen pencere dönüşümü: {transform}",
     "error.model_inputs.model_feature_input_no_feature": (
-        "modelin bir özellik girdisi var, {describe}, ama özellik çıkarıcı verilmedi"
+        "modelin bir özellik girdisi var ({describe}), ama özellik çıkarıcı verilmedi"
     ),
     "error.model_inputs.hint_pass_features_module_callable_precomputed": (
         "--features module:callable verin ya da önceden hesaplanmış dizileri --inputs FILE.npz "
@@ -1752,8 +1770,8 @@ TR: dict[str, str] = {
         "özellik çıkarıcı, scaler ve model aynı eğitimden gelmeli"
     ),
     "error.model_inputs.scaler_turned_features_into_array": (
-        "scaler {shape} özelliği {shape2} şeklinde bir diziye dönüştürdü; scaler her özellik "
-        "için tek bir değer üretmeli"
+        "scaler {shape} özelliği {shape2} şeklinde bir diziye dönüştürdü; bir scaler her özellik "
+        "için tek bir değer üretir"
     ),
     "error.model_inputs.scaler_produced_non_finite_values": (
         "scaler {bad} sonlu olmayan değer üretti"
@@ -1763,15 +1781,15 @@ TR: dict[str, str] = {
         "(en büyüğü {max})"
     ),
     "error.model_inputs.hint_statistics_probably_damaged_scale_near": (
-        "istatistikleri büyük olasılıkla bozuk (sıfıra yakın bir scale_ mi?); scaler'ı yeniden "
-        "fit edin"
+        "scaler'ın istatistikleri büyük olasılıkla bozuk (scale_ sıfıra yakın mı?); scaler'ı "
+        "yeniden fit edin"
     ),
     "error.model_inputs.test_id_past_last_round": (
-        "--test-from-id {test_from_id}, son tur id değerinden ({ids}) büyük"
+        "--test-from-id {test_from_id}, son turun id değerinden ({ids}) büyük"
     ),
     "error.model_inputs.test_id_leaves_only_rounds": (
         "--test-from-id {test_from_id} öncesinde yalnızca {start} turluk geçmiş bırakıyor; model "
-        "{first_index} tur istiyor"
+        "ise {first_index} turluk geçmiş istiyor"
     ),
     "error.model_inputs.test_fraction_must_0_1": (
         "--test-fraction (0, 1] aralığında olmalı; verilen: {fraction}"
@@ -1782,7 +1800,7 @@ TR: dict[str, str] = {
     "error.model_inputs.inputs_file_not_found": "girdi dosyası bulunamadı",
     "error.model_inputs.not_readable_npz_file": "okunabilir bir .npz dosyası değil ({error})",
     "error.model_inputs.array_shape_model_expects": (
-        "{name} dizisinin şekli {shape}, model {shape2} bekliyor"
+        "{name} dizisinin şekli {shape}; model ise {shape2} bekliyor"
     ),
     "error.model_inputs.input_holds_non_finite_values": (
         "{name} girdisinde {count} sonlu olmayan değer var"
@@ -1796,29 +1814,30 @@ TR: dict[str, str] = {
         "satır {line}: gerçek çarpan (actual) 1.00 altında"
     ),
     "error.predictions.line_p_above_outside_0": "satır {line}: p_above [0, 1] aralığının dışında",
-    "error.predictions.line_round_id_not_whole": "satır {at}: round_id {ids} tam sayı değil",
+    "error.predictions.line_round_id_not_whole": "satır {at}: round_id {ids} bir tam sayı değil",
     "error.predictions.line_round_id_appears_more": (
         "satır {second}: round_id {ids} birden fazla kez geçiyor ({sum} tekrarlanan satır)"
     ),
-    "error.predictions.line_not_number": "satır {line}: {column} değeri {raw} sayı değil",
-    "error.predictions.line": "satır {line}: {column} değeri {strip}",
+    "error.predictions.line_not_number": "satır {line}: {column} değeri {raw} bir sayı değil",
+    "error.predictions.line": "satır {line}: {column} değeri sonlu değil: {strip}",
     "error.predictions.model_gives_neither_probability_above": (
-        "model ne bir 'üstü' olasılığı ne de tahmini bir çarpan veriyor; altı/üstü kararı verilemez"
+        "model ne bir 'üstü' olasılığı ne de tahmini bir çarpan veriyor; bu yüzden altı/üstü "
+        "kararı verilemez"
     ),
     "error.predictions.model_produced_non_finite_values": (
         "model, sonlu girdiler için {head} çıktısında {count} sonlu olmayan değer üretti "
         "({shape} tur tahmin edildi)"
     ),
     "error.predictions.model_returned_rows_output_rounds": (
-        "model {rounds} turluk girdi için {head} çıktısında {shape} satır döndürdü; model her "
-        "tur için bir satır döndürmeli"
+        "model {rounds} turluk girdi için {head} çıktısında {shape} satır döndürdü; bir model her "
+        "tur için tek bir satır döndürmeli"
     ),
     "error.predictions.predictions_file_not_found": "tahmin dosyası bulunamadı",
     "error.predictions.not_readable_csv_file": "okunabilir bir CSV dosyası değil: {error}",
     "error.predictions.rows_actual": "{name} içinde {shape} satır var, actual içinde {n}",
     "error.predictions.line_wrong_number_fields": "satır {line}: alan sayısı yanlış",
     "error.step_summary.cannot_append_step_summary": (
-        "adım özetine (step summary) eklenemiyor: {strerror}"
+        "adım özetine (step summary) ekleme yapılamıyor: {strerror}"
     ),
     "error.step_summary.hint_github_step_summary_must_name": (
         "GITHUB_STEP_SUMMARY yazılabilir bir dosyayı göstermeli"
@@ -1828,10 +1847,10 @@ TR: dict[str, str] = {
         "güven düzeyi 0 ile 1 arasında olmalı; verilen: {level}"
     ),
     "error.stats.bootstrap_needs_one_more_1": (
-        "bootstrap aynı uzunlukta bir ya da daha fazla tek boyutlu (1-D) dizi gerektirir"
+        "bootstrap için aynı uzunlukta bir ya da daha fazla tek boyutlu (1-D) dizi gerekir"
     ),
     "error.stats.bootstrap_needs_least_one_resample": (
-        "bootstrap en az bir yeniden örnekleme gerektirir; verilen: {n_resamples}"
+        "bootstrap için en az bir yeniden örnekleme gerekir; verilen: {n_resamples}"
     ),
     "error.stats.block_length_must_least_1": (
         "blok uzunluğu en az 1 olmalı; verilen: {block_length}"
@@ -1839,7 +1858,7 @@ TR: dict[str, str] = {
     "error.stats.unknown_target_operator": "bilinmeyen hedef operatörü: {op}",
     "error.stats.target_must_percentage_got": "hedef bir yüzde olmalı; verilen: {target_percent}",
     "error.stats.chance_deciding_must_between_0": (
-        "karar şansı 0 ile 1 arasında olmalı; verilen: {chance}"
+        "karar verme olasılığı 0 ile 1 arasında olmalı; verilen: {chance}"
     ),
     "error.stats.power_must_between_0_1": "güç (power) 0 ile 1 arasında olmalı; verilen: {power}",
     "error.targets.target_needs_operator": "hedef {text} bir operatör içermeli",
@@ -1860,35 +1879,35 @@ TR: dict[str, str] = {
         "{size} test turu ama {size2} altı/üstü kararı var"
     ),
     "error.assessment.tests_tried_must_least_1": (
-        "denenen test sayısı en az 1 olmalı, verilen: {tests_tried}"
+        "denenen test sayısı en az 1 olmalı; verilen: {tests_tried}"
     ),
     "error.assessment.metrics_given_do_not_match": (
         "verilen metrikler kararlarla uyuşmuyor: {rows}, oysa kararlardan {rows2} çıkıyor"
     ),
-    "error.baselines.threshold_must_least_1_00": "eşik en az 1.00 olmalı, verilen: {threshold}",
+    "error.baselines.threshold_must_least_1_00": "eşik en az 1.00 olmalı; verilen: {threshold}",
     "error.baselines.logistic_baseline_needs_2_d": (
-        "lojistik regresyon kuralı 2 boyutlu özellik dizileri ister (tur × özellik)"
+        "lojistik regresyon kuralı için 2 boyutlu özellik dizileri gerekir (tur × özellik)"
     ),
     "error.baselines.logistic_baseline_held_out_feature": (
         "lojistik regresyon kuralı: {n} test turu için {shape} özellik satırı, {size} eğitim "
         "turu için {shape2} eğitim özellik satırı var"
     ),
     "error.baselines.logistic_baseline_held_out_features": (
-        "lojistik regresyon kuralı: test turlarında {shape} özellik var ama eğitimde {shape2}"
+        "lojistik regresyon kuralı: test turlarında {shape} özellik var, eğitimde ise {shape2}"
     ),
     "error.betting.cash_out_multiplier_must_above": (
-        "cash-out çarpanı 1.00 üzerinde olmalı, verilen: {cashout}"
+        "cash-out çarpanı 1.00 üzerinde olmalı; verilen: {cashout}"
     ),
     "error.betting.rounds_but_bet_decisions": "{size} tur ama {size2} bahis kararı var",
     "error.calibration.probabilities_must_one_value_per": (
-        "olasılıklar tur başına tek bir değer olmalı, verilen dizinin şekli: {shape}"
+        "olasılıklar tur başına tek bir değer olmalı; verilen dizinin şekli: {shape}"
     ),
     "error.calibration.rounds_but_probabilities": "{n} tur ama {size} olasılık var",
     "error.calibration.probability_round_outside_0_1": (
         "tur {first}: olasılık {p}, [0, 1] aralığının dışında (toplam {sum} böyle değer var)"
     ),
     "error.calibration.calibration_needs_least_one_bin": (
-        "kalibrasyon en az bir kutu ister, verilen: {bins}"
+        "kalibrasyon için en az bir kutu gerekir; verilen: {bins}"
     ),
     "error.cutoffs.cut_offs_must_one_more": (
         "kesme noktaları [0, 1] aralığında bir ya da daha fazla sayı olmalı"
@@ -1906,44 +1925,44 @@ TR: dict[str, str] = {
     "error.cutoffs.validation_slice_rounds_but_probabilities": (
         "doğrulama dilimi: {size} tur ama {size2} olasılık var"
     ),
-    "error.martingale.threshold_must_above_1_00": "eşik 1.00 üzerinde olmalı, verilen: {threshold}",
+    "error.martingale.threshold_must_above_1_00": "eşik 1.00 üzerinde olmalı; verilen: {threshold}",
     "error.martingale.house_edge_must_within_0": (
-        "kasa payı [0, 1) aralığında olmalı, verilen: {house_edge}"
+        "kasa payı [0, 1) aralığında olmalı; verilen: {house_edge}"
     ),
     "error.martingale.scores_must_one_value_per": "puanlar tur başına tek bir değer olmalı",
     "error.martingale.outcomes_but_scores": "{size} sonuç ama {size2} puan var",
     "error.martingale.fair_rate_must_within_0": (
-        "adil oyun olasılığı (0, 1) aralığında olmalı, verilen: {rate}"
+        "adil oyun olasılığı (0, 1) aralığında olmalı; verilen: {rate}"
     ),
     "error.null_simulation.must_whole_number_least_0": (
-        "{null_simulations_variable} 0 ya da daha büyük bir tam sayı olmalı, verilen: {text}"
+        "{null_simulations_variable} 0 ya da daha büyük bir tam sayı olmalı; verilen: {text}"
     ),
-    "error.null_simulation.number_rounds_must_least_0": "tur sayısı en az 0 olmalı, verilen: {n}",
+    "error.null_simulation.number_rounds_must_least_0": "tur sayısı en az 0 olmalı; verilen: {n}",
     "error.null_simulation.null_simulations_must_least_1": (
-        "--null-simulations en az 1 olmalı, verilen: {simulations}"
+        "--null-simulations en az 1 olmalı; verilen: {simulations}"
     ),
     "error.null_simulation.no_simulated_fair_history_had": (
-        "hiçbir simüle adil geçmişin test turlarında iki sonuç birden yoktu"
+        "simüle edilen adil geçmişlerin hiçbirinde test turları iki sonucu birden içermiyordu"
     ),
     "error.randomness.randomness_audit_needs_one_multiplier": (
-        "rastgelelik denetimi tur başına bir çarpan ister"
+        "rastgelelik denetimi için tur başına bir çarpan gerekir"
     ),
     "error.randomness.randomness_audit_needs_finite_positive": (
-        "rastgelelik denetimi sonlu ve pozitif çarpanlar ister"
+        "rastgelelik denetimi için sonlu ve pozitif çarpanlar gerekir"
     ),
     "error.randomness.tail_multipliers_must_above_1": "kuyruk çarpanları 1.00 üzerinde olmalı",
     "error.significance.no_trials_test": "{name}: test edilecek deneme yok",
     "error.significance.outcomes_but_calls": "{size} sonuç ama {size2} altı/üstü kararı var",
     "error.significance.outcomes_but_probabilities": "{size} sonuç ama {size2} olasılık var",
     "error.checks.training_labels_must_0_1": "eğitim etiketleri 0/1 olmalı (1 = eşiğe ulaştı)",
-    "error.checks.hint_got_values_such": "{labels} gibi değerler var",
+    "error.checks.hint_got_values_such": "{labels} gibi değerler bulundu",
     "error.checks.model_config_cannot_read": "model yapılandırması okunamıyor ({error})",
     "error.checks.model_config_nested_too_deeply": "model yapılandırması çok derin iç içe geçmiş",
     "error.checks.holds_no_model_config_weights": (
         "model yapılandırması içermiyor (yalnızca ağırlıklar mı?)"
     ),
     "error.console_log.log_pattern_expected_name_regex": (
-        "--log-pattern {text}: NAME=REGEX biçimi bekleniyor"
+        "--log-pattern {text}: NAME=REGEX bekleniyordu"
     ),
     "error.console_log.hint_e_g_val_below_accuracy": (
         "örneğin val_below_accuracy='Below 1\\.5 acc: ([\\d.]+)%'"
@@ -1960,7 +1979,7 @@ TR: dict[str, str] = {
     "error.console_log.directory_not_console_log": "bir klasör, konsol logu değil",
     "error.console_log.cannot_read_console_log": "konsol logu okunamıyor: {strerror}",
     "error.diagnosis.goal_mode_must_min_max": (
-        "hedef modu 'min' ya da 'max' olmalı, verilen: {goal_mode}"
+        "hedef modu 'min' ya da 'max' olmalı; verilen: {goal_mode}"
     ),
     "error.diagnosis.goal_metric_no_training_log": (
         "hedef metrik {goal_metric} hiçbir eğitim logunda yok"
@@ -2006,7 +2025,7 @@ TR: dict[str, str] = {
     ),
     "error.logs.line_epoch_not_whole_number": "satır {line}: epoch {value} bir tam sayı değil",
     "error.logs.epoch_list_holds_something_other": (
-        "'epoch' listesinde tam sayı olmayan değerler var"
+        "'epoch' listesinde tam sayı dışında değerler var"
     ),
     "error.notebook_log.not_jupyter_notebook_no_cells": (
         "bir Jupyter notebook değil ('cells' listesi yok)"
@@ -2035,7 +2054,7 @@ TR: dict[str, str] = {
         "sırada olmalı"
     ),
     "error.stage_log.hint_file_may_hold_several_runs": (
-        "dosyada birden çok eğitim olabilir (CSVLogger append=True?); dosyayı bölün"
+        "dosyada birden çok eğitim olabilir (CSVLogger append=True ile mi yazıldı?); dosyayı bölün"
     ),
     "error.inspection.hint_expected_keras_h5_keras_file": (
         "beklenen: bir Keras .h5 / .keras dosyası ya da SavedModel klasörü, bir ONNX modeli, bir "
@@ -2045,7 +2064,7 @@ TR: dict[str, str] = {
         "yalnızca ağırlıkları içeriyor (model_config yok: save_weights ile kaydedilmiş)"
     ),
     "error.inspection.hdf5_file_without_keras_model": (
-        "içinde Keras modeli olmayan bir HDF5 dosyası"
+        "bir HDF5 dosyası, ama içinde Keras modeli yok"
     ),
     "error.keras_env.hint_pip_install_jetx_diag_keras": (
         "pip install 'jetx-diag[keras]' çalıştırın ya da modeli atlamak için --predictions verin"
@@ -2054,14 +2073,16 @@ TR: dict[str, str] = {
         "model, dosyada saklanan Python kodunu çalıştıran katmanlar içeriyor: {code_layers}"
     ),
     "error.keras_loader.model_config_names_classes_outside": (
-        "model yapılandırması Keras dışından sınıflar anıyor; tf_keras modeli yeniden kurmak "
+        "model yapılandırması Keras dışındaki sınıflara başvuruyor; tf_keras modeli yeniden kurmak "
         "için bunları içe aktarırdı: {foreign_modules}"
     ),
     "error.loaded_model.unexpected_model_outputs": "beklenmeyen model çıktıları: {outputs}",
     "error.onnx_model.hint_pip_install_jetx_diag_onnx": "pip install 'jetx-diag[onnx]' çalıştırın",
-    "error.safe_pickle.not_pickle_joblib_skops_file": "pickle, joblib ya da skops dosyası değil",
+    "error.safe_pickle.not_pickle_joblib_skops_file": (
+        "bir pickle, joblib ya da skops dosyası değil"
+    ),
     "error.safe_pickle.html_xml_page_not_scaler": (
-        "bir HTML/XML sayfası, scaler değil (muhtemelen başarısız bir indirme)"
+        "bir HTML/XML sayfası, scaler değil (büyük olasılıkla başarısız bir indirme)"
     ),
     "error.safe_pickle.git_lfs_pointer_not_scaler": (
         "bir Git LFS işaretçisi, scaler'ın kendisi değil (`git lfs pull` çalıştırın)"
@@ -2073,20 +2094,29 @@ TR: dict[str, str] = {
     ),
     "error.safe_pickle.savedmodel_directory_not_scaler": "bir SavedModel klasörü, scaler değil",
     "error.safe_pickle.refused_load_skops_file_needs": (
-        "skops dosyası yüklenmedi: izin listesi dışında kalan, güvenilmeyen türler gerektiriyor: "
-        "{refused}"
+        "skops dosyasının yüklenmesi reddedildi: izin listesinin dışında kalan, güvenilmeyen "
+        "türler gerektiriyor: {refused}"
     ),
     "error.safe_pickle.stream_truncated_bytes": "{kind} akışı yarıda kesilmiş ({data_count} bayt)",
     "error.safe_pickle.stream_cannot_read": "{kind} akışı okunamıyor ({name__}: {reason})",
     "error.savedmodel.savedmodel_names_asset_files_outside": (
-        "SavedModel kendi klasörünün dışındaki asset dosyalarını anıyor: {assets}"
+        "SavedModel kendi klasörünün dışındaki asset dosyalarına başvuruyor: {assets}"
     ),
     "error.config.hint_known_keys": "bilinen anahtarlar: {keys}",
-    "error.model_inputs.feature_counts_disagree": "özellik sayıları uyuşmuyor: {value}",
+    "error.model_inputs.feature_counts_disagree_scaler": (
+        "özellik sayıları uyuşmuyor: özellik çıkarıcı {extractor}, model girdisi {model}, scaler "
+        "{scaler}"
+    ),
+    "error.model_inputs.feature_counts_disagree": (
+        "özellik sayıları uyuşmuyor: özellik çıkarıcı {extractor}, model girdisi {model}"
+    ),
     "error.model_inputs.no_array_for_inputs": (
         "{count:plural:model girdisi:model girdisi} için dizi yok: {missing}"
     ),
     "error.model_inputs.hint_arrays_file": "dosyadaki diziler: {arrays}",
+    "error.model_inputs.row_counts_disagree_held_out": (
+        "satır sayıları uyuşmuyor: {value}, test turları {rounds}"
+    ),
     "error.model_inputs.row_counts_disagree": "satır sayıları uyuşmuyor: {value}",
     "error.model_inputs.scaler_fitted_features_extractor_does": (
         "scaler, özellik çıkarıcının üretmediği özelliklerle fit edilmiş: {missing}"
@@ -2103,32 +2133,33 @@ TR: dict[str, str] = {
     "error.inspection.hint_trust_code": (
         "--trust-code seçeneğini yalnızca dosyayı hazırlayan kişiye güveniyorsanız verin"
     ),
-    "error.feature_cache.importing_for_features": (
-        "--features için {module} modülünün içe aktarılması"
-    ),
+    "error.feature_cache.importing_for_features": "--features için içe aktarılan {module} modülü",
     "error.feature_cache.features_option": "--features {spec}",
     "error.feature_workers.feature_extractor_on_round": (
-        "özellik çıkarıcı {name} (tur indeksi {index})"
+        "{name} adlı özellik çıkarıcı (tur indeksi {index})"
     ),
     "error.feature_workers.features_differ_in_count": (
-        "özellik çıkarıcı {name}, tur indeksi {index} için sayısı farklı özellikler döndürdü "
+        "{name} adlı özellik çıkarıcı, tur indeksi {index} için sayısı farklı özellikler döndürdü "
         "(şimdi {now}, önceden {before})"
     ),
     "error.feature_workers.features_differ_in_order": (
-        "özellik çıkarıcı {name}, tur indeksi {index} için önceki turlardakinden farklı sırada "
-        "özellikler döndürdü (aynı {count} anahtar, yeri değişen ilk anahtar: {moved}); "
+        "{name} adlı özellik çıkarıcı, tur indeksi {index} için önceki turlardakinden farklı "
+        "sırada özellikler döndürdü (aynı {count} anahtar, yeri değişen ilk anahtar: {moved}); "
         "özellikler turdan tura değişmemeli"
+    ),
+    "error.feature_workers.worker_stopped": (
+        "özellik çıkarıcı {name}, çalıştığı işçi süreci durdurdu: {detail}"
     ),
     "error.feature_workers.features_now_before": "şimdi {now} özellik, önceden {before}",
     "error.feature_workers.features_missing": "eksik: {names}",
     "error.feature_workers.features_new": "yeni: {names}",
     "error.feature_workers.features_differ": (
-        "özellik çıkarıcı {name}, tur indeksi {index} için önceki turlardakinden farklı "
+        "{name} adlı özellik çıkarıcı, tur indeksi {index} için önceki turlardakinden farklı "
         "özellikler döndürdü ({changes}); özellikler turdan tura değişmemeli"
     ),
-    "error.metadata.expected_got": "{key}: {expected} bekleniyordu, bulunan: {got}",
+    "error.metadata.expected_got": "{key}: {expected} bekleniyordu, {got} bulundu",
     "error.metadata.number_too_large": "{key}: sayı float için çok büyük",
-    "error.metadata.expected_whole_number": "{key}: bir tam sayı bekleniyordu, bulunan: {value}",
+    "error.metadata.expected_whole_number": "{key}: bir tam sayı bekleniyordu, {value} bulundu",
     "error.metadata.a_boolean": "bir mantıksal değer (true/false)",
     "error.metadata.a_number": "bir sayı",
     "error.metadata.a_whole_number": "bir tam sayı",
@@ -2137,25 +2168,24 @@ TR: dict[str, str] = {
     "error.metadata.an_object": "bir nesne",
     "error.metadata.an_object_or_list": "bir nesne ya da liste",
     "error.metadata.a_callback": "bir callback adı ya da nesnesi",
-    "error.messages.unknown_language": "bilinmeyen rapor dili {lang}",
-    "error.inspection.external_link": "{where}, başka bir dosyaya dış bağlantı: {target}",
-    "error.inspection.soft_link": "{where}, bir yumuşak bağlantı: {target}",
+    "error.messages.unknown_language": "bilinmeyen rapor dili: {lang}",
+    "error.inspection.external_link": "{where}, başka bir dosyaya dış bağlantı (hedefi: {target})",
+    "error.inspection.soft_link": "{where}, bir yumuşak bağlantı (hedefi: {target})",
     "error.inspection.external_storage": (
         "{where} veri kümesi {count:plural:dış dosyada:dış dosyada} saklanıyor: {files}"
     ),
     "error.inspection.virtual_dataset": "{where} veri kümesi sanal bir veri kümesi",
     "error.inspection.directory_without_saved_model": "saved_model.pb içermeyen bir klasör",
     "error.inspection.unknown_type": "türü bilinmeyen bir dosya",
-    "error.onnx_model.field_number": "{number} numaralı alan",
     "error.custom_objects.keras_looked": (
         "Keras kendi yerleşik nesnelerine, register_keras_serializable ile kaydedilmiş sınıflara "
         "ve {option} ile verilenlere ({modules}) baktı"
     ),
     "error.custom_objects.keras_looked_none_given": (
-        "Keras kendi yerleşik nesnelerine, register_keras_serializable ile kaydedilmiş sınıflara "
+        "Keras kendi yerleşik nesnelerine ve register_keras_serializable ile kaydedilmiş sınıflara "
         "baktı; {option} verilmedi"
     ),
-    "error.savedmodel.ops_listed": "{ops} (ilki: {first})",
-    "error.savedmodel.ops_and_more": "{ops} ve {more} tane daha (ilki: {first})",
+    "error.savedmodel.ops_listed": "{ops} (ilk geçtiği yer: {first})",
+    "error.savedmodel.ops_and_more": "{ops} ve {more} tane daha (ilk geçtiği yer: {first})",
     "error.common.hint_one_of": "şunlardan biri: {choices}",
 }

@@ -114,10 +114,10 @@ def _run_parallel(
     except JetxDiagError:
         raise
     except Exception as error:  # a worker killed by the extractor (os._exit, a crash)
+        detail = f"{type(error).__name__}: {' '.join(str(error).splitlines())[:300]}"
         yield (
             "error",
-            f"feature extractor {name} stopped its worker process: "
-            f"{type(error).__name__}: {' '.join(str(error).splitlines())[:300]}",
+            record("error.feature_workers.worker_stopped", name=name, detail=detail),
             None,
         )
 

@@ -210,15 +210,14 @@ def _features_for(
         )
     names, matrix = compute_features(extractor, values, targets, cache_dir, progress, jobs)
     scaler_width = getattr(scaler, "n_features_in_", None) if scaler is not None else None
-    widths = {"extractor": matrix.shape[1], "model input": spec.length}
+    widths = {"extractor": matrix.shape[1], "model": spec.length}
     if scaler_width is not None:
         widths["scaler"] = int(scaler_width)
     if len(set(widths.values())) > 1:
         raise MismatchError(
-            record(
-                "error.model_inputs.feature_counts_disagree",
-                value=", ".join((f"{who} {count}" for who, count in widths.items())),
-            ),
+            record("error.model_inputs.feature_counts_disagree_scaler", **widths)
+            if scaler_width is not None
+            else record("error.model_inputs.feature_counts_disagree", **widths),
             path=scaler_path or extractor.name,
             hint=record("error.model_inputs.hint_extractor_scaler_model_must_come"),
         )
@@ -334,13 +333,14 @@ def load_npz_inputs(
     rows = {name: a.shape[0] for name, a in inputs.items()}
     if "actual" in arrays:
         rows["actual"] = arrays["actual"].shape[0]
-    elif expected_rows is not None:
-        rows["held-out rounds"] = expected_rows
-    if len(set(rows.values())) > 1:
+    held_out = expected_rows if "actual" not in arrays else None
+    if len(set(rows.values()) | ({held_out} if held_out is not None else set())) > 1:
+        listed = ", ".join(f"{k} {v}" for k, v in rows.items())
         raise MismatchError(
-            record(
-                "error.model_inputs.row_counts_disagree",
-                value=", ".join((f"{k} {v}" for k, v in rows.items())),
+            record("error.model_inputs.row_counts_disagree", value=listed)
+            if held_out is None
+            else record(
+                "error.model_inputs.row_counts_disagree_held_out", value=listed, rounds=held_out
             ),
             path=path,
         )
