@@ -9,13 +9,46 @@ cell whole.
 
 from __future__ import annotations
 
+from rich.cells import cell_len
 from rich.console import Console
-from rich.table import Table
+from rich.table import Column, Table
 from rich.text import Text
 
 
 def _plain(cell: object) -> str:
     return cell.plain if isinstance(cell, Text) else str(cell)
+
+
+def _words_and_lines(column: Column) -> tuple[int, int]:
+    """The widest word and the widest line of a column's header and cells, in cells."""
+    texts = [_plain(column.header), *(_plain(cell) for cell in column.cells)]
+    lines = [line for text in texts for line in text.splitlines()] or [""]
+    word = max((cell_len(w) for line in lines for w in line.split()), default=1)
+    return max(1, word), max(1, max(cell_len(line) for line in lines))
+
+
+def _whole_word_widths(table: Table, width: int) -> None:
+    """Fix each column's width so that no word is split: start from every column's widest line
+    and narrow the widest column, one cell at a time, never below its widest word.
+
+    Rich, left to itself, narrows the widest columns too but below their longest word, and may
+    cut a word ("Classificat" / "ion") even when a layout with every word whole fits.
+    """
+    columns = table.columns
+    borders = len(columns) + 1 if table.box is not None else 0
+    padding = len(columns) * (table.padding[1] + table.padding[3])
+    room = width - borders - padding
+    sizes = [_words_and_lines(column) for column in columns]
+    floors = [word for word, _ in sizes]
+    widths = [line for _, line in sizes]
+    if sum(floors) > room:  # the measure said it fits; leave rich's own layout alone
+        return
+    while sum(widths) > room:
+        narrowable = [i for i, w in enumerate(widths) if w > floors[i]]
+        widest = max(narrowable, key=lambda i: widths[i])
+        widths[widest] -= 1
+    for column, content in zip(columns, widths, strict=True):
+        column.width = content
 
 
 def fits(console: Console, table: Table) -> bool:
@@ -26,6 +59,7 @@ def fits(console: Console, table: Table) -> bool:
 def print_table(console: Console, table: Table) -> None:
     """Print ``table`` side by side when it fits ``console``; otherwise one block per row."""
     if fits(console, table):  # measured with whole words: numbers are never split
+        _whole_word_widths(table, console.width)
         for column in table.columns:
             column.overflow = "fold"  # and never an ellipsis
         console.print(table)

@@ -7,9 +7,11 @@ import re
 from pathlib import Path
 
 from rich.console import Console
+from rich.table import Table
 from test_report_core import document_case
 
 from jetx_diag.report.terminal import print_summary, targets_table
+from jetx_diag.report.terminal_tables import print_table
 
 
 def render(lang: str = "en", written: tuple[Path, ...] = (), **changes: object) -> str:
@@ -134,3 +136,29 @@ def test_folded_rows_keep_their_status_colour() -> None:
     assert all(re.search(r"\x1b\[(1;)?32m", line) for line in met), met
     # Without colour the folded text is unchanged: no codes at all.
     assert "\x1b[" not in piped("en", width=48)
+
+
+def test_piped_table_splits_no_word() -> None:
+    """A table that fits the width with every word whole is laid out that way: rich's own
+    collapsing of the widest columns would cut a long word ("Classificat" / "ion")."""
+    table = Table(title="Targets — stage1_best.h5")
+    for header in ("Metric", "Result", "Target", "Status", "Off target", "Decision (each "
+                   "target's own interval)"):  # fmt: skip
+        table.add_column(header)
+    table.add_row("Money-loss risk", "100.00% (414/414)", "< 20%", "❌ missed",
+                  "5.0x above the limit", "missed by its whole interval")  # fmt: skip
+    table.add_row("Classification accuracy (3 classes)", "50.27% (553/1100)", "≥ 60%",
+                  "❌ missed", "1.2x below target", "missed by its whole interval")  # fmt: skip
+    words = {
+        word
+        for column in table.columns
+        for cell in [column.header, *column.cells]
+        for word in str(cell).split()
+    }
+    buffer = io.StringIO()
+    console = Console(file=buffer, width=80, color_system=None, force_terminal=False)
+    print_table(console, table)
+    text = buffer.getvalue()
+    assert all(len(line) <= 80 for line in text.splitlines())
+    assert "│" in text  # side by side: it fits with whole words
+    assert sorted(word for word in words if word not in text) == []
