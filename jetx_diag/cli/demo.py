@@ -14,8 +14,8 @@ from typing import Any
 
 import click
 
-from jetx_diag.cli.error_language import remember_language
 from jetx_diag.cli.help import SectionedCommand
+from jetx_diag.cli.options import language_option
 from jetx_diag.evaluation.options import EvaluationOptions
 from jetx_diag.scoring.targets import DEFAULT_TARGETS
 
@@ -36,13 +36,7 @@ DEMO_FEATURES = "jetx_diag.demo.features:extract_features"
 )
 @click.option("--rounds", type=int, default=None, help="Rounds of history to generate.")
 @click.option("--seed", default=None, help="Server seed of the provably-fair history.")
-@click.option(
-    "--lang",
-    type=click.Choice(["en", "tr"]),
-    default="en",
-    show_default=True,
-    callback=remember_language,
-)
+@language_option(default="en")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bars or summary tables.")
 def demo(output: str, rounds: int | None, seed: str | None, lang: str, quiet: bool) -> int:
     """Train small document-shaped checkpoints on a fair history and report on each.

@@ -14,10 +14,15 @@ from typing import Any
 
 import click
 
-from jetx_diag.cli.error_language import remember_language
 from jetx_diag.cli.exit_codes import history_exit_code
 from jetx_diag.cli.help import SectionedCommand
-from jetx_diag.cli.options import PAGE_FORMATS, FiniteFloatRange, parse_formats, quiet_option
+from jetx_diag.cli.options import (
+    PAGE_FORMATS,
+    FiniteFloatRange,
+    language_option,
+    parse_formats,
+    quiet_option,
+)
 from jetx_diag.errors import UsageError
 from jetx_diag.i18n.messages import record
 
@@ -258,13 +263,7 @@ def parse_class_counts(text: str | None) -> dict[str, int] | None:
 )
 @click.option("-o", "--output", metavar="DIR", help="Report folder  [default: reports/<RUN_DIR>]")
 @click.option("--format", "formats", help="Comma-separated: md,html  [default: md,html]")
-@click.option(
-    "--lang",
-    type=click.Choice(["en", "tr"]),
-    default="en",
-    show_default=True,
-    callback=remember_language,
-)
+@language_option(default="en")
 @click.option(
     "--json", "json_path", metavar="PATH", help="Write the diagnosis as JSON (- = stdout)."
 )

@@ -47,6 +47,18 @@ class FiniteFloatRange(click.FloatRange):
 # --------------------------------------------------------------------------- options
 
 
+def language_option(default: str | None = None, help_text: str | None = None) -> Decorator:
+    """``--lang en|tr``: the pages' language, and the errors' from the moment it is parsed."""
+    return click.option(
+        "--lang",
+        type=click.Choice(["en", "tr"]),
+        default=default,
+        show_default=default is not None,
+        callback=remember_language,
+        help=help_text,
+    )
+
+
 def _apply(options: list[Decorator], function: Callable[..., Any]) -> Callable[..., Any]:
     """``options`` in the order ``--help`` lists them."""
     for option in reversed(options):
@@ -189,12 +201,7 @@ def publish_options(
             click.option(
                 "--format", "formats", help=f"Comma-separated: {listed}  [default: md,html]"
             ),
-            click.option(
-                "--lang",
-                type=click.Choice(["en", "tr"]),
-                callback=remember_language,
-                help="Report language  [default: en]",
-            ),
+            language_option(help_text="Report language  [default: en]"),
             click.option(
                 "--json",
                 "json_path",
