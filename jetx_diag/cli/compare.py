@@ -12,6 +12,7 @@ from typing import Any
 import click
 
 from jetx_diag.cli.config import Config, load_config
+from jetx_diag.cli.error_language import show_errors_in
 from jetx_diag.cli.exit_codes import gate
 from jetx_diag.cli.help import SectionedCommand
 from jetx_diag.cli.options import (
@@ -453,7 +454,7 @@ def compare(sources: tuple[str, ...], **params: Any) -> int:
     worse than --baseline.
     """
     config = load_config(params.pop("config_file"))
-    report_language(config, params)
+    show_errors_in(report_language(config, params))  # errors from here on in the run's language
     target_texts = params.pop("target_texts")
     paths = list(sources)
     if not paths:
@@ -496,7 +497,7 @@ def check(config_file: str | None, custom_objects: tuple[str, ...], quiet: bool)
     cannot be loaded exits 3 (4 when refused as unsafe), never 1.
     """
     config = load_config(config_file)
-    report_language(config, {})
+    show_errors_in(report_language(config, {}))  # errors from here on in the run's language
     if config.source is None:
         raise ConfigError(
             record("error.compare.no_jetx_diag_section_found"),

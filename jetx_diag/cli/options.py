@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from jetx_diag.cli.config import Config
-from jetx_diag.cli.error_language import remember_language, show_errors_in
+from jetx_diag.cli.error_language import remember_language
 from jetx_diag.errors import UsageError
 from jetx_diag.i18n.messages import messages, record
 
@@ -226,11 +226,8 @@ def publish_options(
 
 
 def report_language(config: Config, params: dict[str, Any]) -> str:
-    """The run's language: ``--lang``, else the config file's ``lang``, else English; later
-    errors are printed in it too."""
-    lang = str(params.get("lang") or config.get("lang", "en"))
-    show_errors_in(lang)
-    return lang
+    """The run's language: ``--lang``, else the config file's ``lang``, else English."""
+    return str(params.get("lang") or config.get("lang", "en"))
 
 
 def build_options(

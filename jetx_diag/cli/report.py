@@ -8,6 +8,7 @@ from typing import Any
 import click
 
 from jetx_diag.cli.config import Config, load_config
+from jetx_diag.cli.error_language import show_errors_in
 from jetx_diag.cli.exit_codes import gate
 from jetx_diag.cli.help import SectionedCommand
 from jetx_diag.cli.options import (
@@ -97,6 +98,7 @@ def report(checkpoint: str | None, **params: Any) -> int:
 
     config = load_config(params.pop("config_file"))
     lang = report_language(config, params)
+    show_errors_in(lang)  # errors from here on are printed in the run's language
     targets = build_targets(config, params.pop("target_texts"))
     options = build_options(config, params, targets)
     predictions_csv = params.get("predictions_csv")

@@ -27,9 +27,10 @@ def _words_and_lines(column: Column) -> tuple[int, int]:
     return max(1, word), max(1, max(cell_len(line) for line in lines))
 
 
-def _whole_word_widths(table: Table, width: int) -> None:
-    """Fix each column's width so that no word is split: start from every column's widest line
-    and narrow the widest column, one cell at a time, never below its widest word.
+def whole_word_widths(table: Table, width: int) -> list[int] | None:
+    """Column widths that fit ``width`` with no word split, or ``None`` when there are none:
+    start from every column's widest line and narrow the widest column, one cell at a time,
+    never below its widest word.
 
     Rich, left to itself, narrows the widest columns too but below their longest word, and may
     cut a word ("Classificat" / "ion") even when a layout with every word whole fits.
@@ -41,26 +42,22 @@ def _whole_word_widths(table: Table, width: int) -> None:
     sizes = [_words_and_lines(column) for column in columns]
     floors = [word for word, _ in sizes]
     widths = [line for _, line in sizes]
-    if sum(floors) > room:  # the measure said it fits; leave rich's own layout alone
-        return
+    if sum(floors) > room:
+        return None
     while sum(widths) > room:
         narrowable = [i for i, w in enumerate(widths) if w > floors[i]]
         widest = max(narrowable, key=lambda i: widths[i])
         widths[widest] -= 1
-    for column, content in zip(columns, widths, strict=True):
-        column.width = content
-
-
-def fits(console: Console, table: Table) -> bool:
-    """Whether ``table`` fits the console's width without splitting a word of any cell."""
-    return table.__rich_measure__(console, console.options).minimum <= console.width
+    return widths
 
 
 def print_table(console: Console, table: Table) -> None:
-    """Print ``table`` side by side when it fits ``console``; otherwise one block per row."""
-    if fits(console, table):  # measured with whole words: numbers are never split
-        _whole_word_widths(table, console.width)
-        for column in table.columns:
+    """Print ``table`` side by side when it fits ``console`` with every word whole (numbers
+    are never split); otherwise one block per row."""
+    widths = whole_word_widths(table, console.width)
+    if widths is not None:
+        for column, content in zip(table.columns, widths, strict=True):
+            column.width = content
             column.overflow = "fold"  # and never an ellipsis
         console.print(table)
         return
